@@ -1,0 +1,25 @@
+// Bundles the CLI into dist/ so start-up does not pay for resolving hundreds of modules.
+// Code splitting keeps Ink and React in a chunk that only interactive commands load.
+import { rmSync } from 'node:fs';
+import { build } from 'esbuild';
+
+rmSync('dist', { recursive: true, force: true });
+await build({
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  jsx: 'automatic',
+  minifySyntax: true,
+  legalComments: 'none',
+  external: ['react-devtools-core', '@open-spaced-repetition/binding'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __hrCreateRequire } from 'node:module';\nconst require = __hrCreateRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});

@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { findDeckFiles, loadDeckFile } from '../../decks/load.js';
+import { formatProblem, type Problem } from '../../decks/parse.js';
+import type { Context } from '../context.js';
+
+export const description = 'Check deck files; errors as file:line:col, exit 1 if any';
+
+export async function run(
+  ctx: Context,
+  paths: string[],
+  opts: { strict?: boolean },
+): Promise<number> {
+  const problems: Problem[] = [];
+  const targets = paths.length > 0 ? paths : ctx.deckDirs.filter((d) => existsSync(d));
+  const files = findDeckFiles(targets, problems);
+  const ids = new Map<string, string>();
+  let entries = 0;
+  for (const file of files) {
+    const r = loadDeckFile(file);
+    problems.push(...r.problems);
+    entries += r.entryCount;
+    if (!r.deck) continue;
+    const other = ids.get(r.deck.id);
+    if (other)
+      problems.push({
+        file: r.deck.file,
+        line: r.idPos?.line ?? 1,
+        col: r.idPos?.col ?? 1,
+        severity: 'error',
+        message: `duplicate deck id '${r.deck.id}' (also used by ${other})`,
+      });
+    else ids.set(r.deck.id, r.deck.file);
+  }
+  for (const p of problems) process.stdout.write(`${formatProblem(p)}\n`);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const failed = errors > 0 || (opts.strict === true && warnings > 0);
+  process.stderr.write(
+    `${files.length} file(s), ${entries} entries: ${errors} error(s), ${warnings} warning(s)${failed ? '' : ' - ok'}\n`,
+  );
+  return failed ? 1 : 0;
+}

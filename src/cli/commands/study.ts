@@ -1,0 +1,49 @@
+import type { Scope } from '../../core/ports.js';
+import { StoreLockedError } from '../../store/store.js';
+import { type Context, UsageError } from '../context.js';
+import { openCollection } from '../services/open.js';
+
+export const description = "Today's study session over the chosen decks (all by default)";
+
+export function requireTty(command: string): void {
+  if (process.stdin.isTTY && process.stdout.isTTY) return;
+  throw new UsageError(
+    `'${command}' needs an interactive terminal. For scripts use 'hyperrecall status --json' or 'hyperrecall decks --json'.`,
+  );
+}
+
+/** Opens the home screen (no decks given) or goes straight into a session. */
+export async function run(ctx: Context, deckIds: string[], home: boolean): Promise<number> {
+  requireTty(home ? 'hyperrecall' : 'hyperrecall study');
+  let opened: Awaited<ReturnType<typeof openCollection>>;
+  try {
+    opened = await openCollection(ctx, false);
+  } catch (err) {
+    if (err instanceof StoreLockedError) {
+      process.stderr.write(`hyperrecall: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  const { collection, store } = opened;
+  try {
+    const known = new Set(collection.decks.map((d) => d.id));
+    const unknown = deckIds.filter((id) => !known.has(id));
+    if (unknown.length > 0)
+      throw new UsageError(
+        `unknown deck '${unknown[0]}'. Known decks: ${[...known].join(', ') || '(none)'}`,
+      );
+    const scope: Scope = deckIds.length > 0 ? deckIds : null;
+    // Ink and React load only here, so the non-interactive commands start fast.
+    const { runTui } = await import('../../ui/run.js');
+    const summary = await runTui(collection, {
+      now: ctx.now,
+      color: ctx.color,
+      initial: home ? { name: 'home' } : { name: 'study', scope },
+    });
+    if (summary) process.stdout.write(`${summary}\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,134 @@
+// Domain types shared by every layer. This module imports nothing.
+
+export type Grade = 1 | 2 | 3 | 4;
+export const GRADES: readonly Grade[] = [1, 2, 3, 4];
+export const GRADE_NAMES: Record<Grade, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
+
+export type EntryKind = 'basic' | 'mcq' | 'cloze' | 'typed' | 'terms';
+export const ENTRY_KINDS: readonly EntryKind[] = ['basic', 'mcq', 'cloze', 'typed', 'terms'];
+
+export type MatchMode = 'text' | 'exact' | 'command';
+
+export interface Choice {
+  text: string;
+  correct: boolean;
+  why?: string;
+}
+
+/** Where an entry sits in its source file, for error messages and `e`dit. */
+export interface SourcePos {
+  file: string;
+  line: number;
+  col: number;
+}
+
+interface EntryBase {
+  id: string;
+  ref?: string;
+  tags: string[];
+  explanation?: string;
+  pos: SourcePos;
+}
+
+export interface BasicEntry extends EntryBase {
+  type: 'basic';
+  front: string;
+  back: string;
+  reverse: boolean;
+}
+export interface McqEntry extends EntryBase {
+  type: 'mcq';
+  question: string;
+  choices: Choice[];
+}
+export interface ClozeEntry extends EntryBase {
+  type: 'cloze';
+  text: string;
+}
+export interface TypedEntry extends EntryBase {
+  type: 'typed';
+  prompt: string;
+  answer: string;
+  accept: string[];
+  match: MatchMode;
+}
+export interface TermPair {
+  term: string;
+  definition: string;
+}
+export interface TermsEntry extends EntryBase {
+  type: 'terms';
+  prompt: string;
+  terms: TermPair[];
+}
+export type Entry = BasicEntry | McqEntry | ClozeEntry | TypedEntry | TermsEntry;
+
+export interface Deck {
+  id: string;
+  title: string;
+  description?: string;
+  source?: string;
+  tags: string[];
+  file: string;
+  entries: Entry[];
+}
+
+/** What the learner is shown. One entry yields one or more of these. */
+export type CardFace =
+  | { kind: 'flash'; front: string; back: string }
+  | { kind: 'cloze'; text: string; number: number }
+  | { kind: 'mcq'; question: string; choices: Choice[]; multi: boolean }
+  | { kind: 'typed'; prompt: string; answer: string; accept: string[]; match: MatchMode };
+
+export interface Card {
+  /** `deckId/entryId` plus a suffix for derived cards; progress is keyed by it. */
+  key: string;
+  deckId: string;
+  entryId: string;
+  entryKind: EntryKind;
+  /** Cards with the same sibling key ask about the same fact and are buried together. */
+  sibling: string;
+  face: CardFace;
+  explanation?: string;
+  ref?: string;
+  tags: string[];
+  pos: SourcePos;
+  /** Position in deck order, for introducing new cards in the author's order. */
+  ordinal: number;
+}
+
+export type MemoryPhase = 'new' | 'learning' | 'review' | 'relearning';
+
+/** A card's scheduling state; times are epoch milliseconds. */
+export interface Memory {
+  phase: MemoryPhase;
+  due: number;
+  stability: number;
+  difficulty: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  lastReview: number | null;
+}
+
+export type ReviewMode = 'study' | 'exam';
+
+/** One line of the append-only review log: the source of truth. */
+export interface ReviewRecord {
+  type: 'review';
+  /** Globally unique: device id, time and a random part. */
+  id: string;
+  key: string;
+  at: number;
+  rating: Grade;
+  mode: ReviewMode;
+  /** How long the learner took, ms. */
+  tookMs: number;
+  /** Whether the trainer judged the answer right (mcq, typed); absent when self-graded. */
+  correct?: boolean;
+  before: Memory | null;
+  after: Memory;
+  /** Study day number of `at`, so daily counts never depend on the reader's settings. */
+  day: number;
+}

@@ -1,0 +1,126 @@
+// The interaction with one card on the study screen, as a reducer. The Ink component maps
+// keys to these actions and renders the state; grading itself is the caller's job.
+import {
+  gradeChoices,
+  gradeTyped,
+  shuffledOrder,
+  suggestedGrade,
+  type TypedResult,
+} from './grading.js';
+import type { Card, Grade } from './model.js';
+
+export interface CardResult {
+  correct: boolean;
+  suggested: Grade;
+  typed?: TypedResult;
+}
+
+export interface CardSession {
+  card: Card;
+  phase: 'question' | 'answer';
+  /** Display order of mcq choices: order[displayIndex] = index in card.face.choices. */
+  order: number[];
+  cursor: number;
+  /** Chosen display indexes. */
+  chosen: number[];
+  input: string;
+  result: CardResult | null;
+  shownAt: number;
+}
+
+export type CardAction =
+  | { type: 'reveal' }
+  | { type: 'move'; delta: number }
+  | { type: 'pick'; index: number }
+  | { type: 'toggle' }
+  | { type: 'submit' }
+  | { type: 'type'; text: string }
+  | { type: 'erase' };
+
+export function startCard(card: Card, shownAt: number, seed: string): CardSession {
+  const n = card.face.kind === 'mcq' ? card.face.choices.length : 0;
+  return {
+    card,
+    phase: 'question',
+    order: shuffledOrder(n, `${card.key}#${seed}`),
+    cursor: 0,
+    chosen: [],
+    input: '',
+    result: null,
+    shownAt,
+  };
+}
+
+export function choiceCount(s: CardSession): number {
+  return s.order.length;
+}
+
+function submit(s: CardSession): CardSession {
+  const face = s.card.face;
+  if (face.kind === 'mcq') {
+    if (s.chosen.length === 0) return s;
+    const correct = gradeChoices(
+      face.choices,
+      s.chosen.map((d) => s.order[d]!),
+    );
+    return { ...s, phase: 'answer', result: { correct, suggested: suggestedGrade(correct) } };
+  }
+  if (face.kind === 'typed') {
+    if (s.input.trim() === '') return s;
+    const typed = gradeTyped(s.input, face.answer, face.accept, face.match);
+    return {
+      ...s,
+      phase: 'answer',
+      result: { correct: typed.correct, suggested: suggestedGrade(typed.correct), typed },
+    };
+  }
+  return { ...s, phase: 'answer' };
+}
+
+export function cardReducer(s: CardSession, a: CardAction): CardSession {
+  if (s.phase === 'answer') return s;
+  const face = s.card.face;
+  switch (a.type) {
+    case 'reveal':
+      return face.kind === 'flash' || face.kind === 'cloze' ? { ...s, phase: 'answer' } : s;
+    case 'move': {
+      const n = choiceCount(s);
+      if (n === 0) return s;
+      const cursor = (s.cursor + a.delta + n) % n;
+      return face.kind === 'mcq' && !face.multi
+        ? { ...s, cursor, chosen: [cursor] }
+        : { ...s, cursor };
+    }
+    case 'pick': {
+      if (face.kind !== 'mcq' || a.index < 0 || a.index >= choiceCount(s)) return s;
+      if (!face.multi) return { ...s, cursor: a.index, chosen: [a.index] };
+      return { ...toggleAt(s, a.index), cursor: a.index };
+    }
+    case 'toggle':
+      if (face.kind !== 'mcq') return s;
+      return face.multi ? toggleAt(s, s.cursor) : { ...s, chosen: [s.cursor] };
+    case 'submit':
+      if (face.kind === 'flash' || face.kind === 'cloze') return { ...s, phase: 'answer' };
+      return submit(s);
+    case 'type':
+      return face.kind === 'typed' ? { ...s, input: s.input + a.text } : s;
+    case 'erase':
+      return face.kind === 'typed' ? { ...s, input: s.input.slice(0, -1) } : s;
+    default: {
+      const never: never = a;
+      return never;
+    }
+  }
+}
+
+function toggleAt(s: CardSession, index: number): CardSession {
+  const chosen = s.chosen.includes(index)
+    ? s.chosen.filter((i) => i !== index)
+    : [...s.chosen, index].sort((x, y) => x - y);
+  return { ...s, chosen };
+}
+
+/** The grade Enter gives on the answer side: the suggestion, or Good for self-graded cards. */
+export function defaultGrade(s: CardSession): Grade {
+  return s.result?.suggested ?? 3;
+}

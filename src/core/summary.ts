@@ -1,0 +1,33 @@
+// The end-of-session summary.
+import type { Grade } from './model.js';
+
+export interface AnswerStat {
+  grade: Grade;
+  tookMs: number;
+  isNew: boolean;
+}
+
+export interface SessionSummary {
+  cards: number;
+  /** Share of answers graded Hard or better, 0..100. */
+  accuracy: number;
+  newCards: number;
+  elapsedMs: number;
+  nextDue: number | null;
+}
+
+export function summarize(
+  answers: readonly AnswerStat[],
+  startedAt: number,
+  endedAt: number,
+  nextDue: number | null,
+): SessionSummary {
+  const passed = answers.filter((a) => a.grade > 1).length;
+  return {
+    cards: answers.length,
+    accuracy: answers.length ? Math.round((100 * passed) / answers.length) : 0,
+    newCards: answers.filter((a) => a.isNew).length,
+    elapsedMs: Math.max(0, endedAt - startedAt),
+    nextDue,
+  };
+}

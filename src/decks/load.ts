@@ -1,0 +1,107 @@
+// Finds deck files and loads them all. A broken file is reported and skipped; it never
+// stops the other decks from loading.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Deck } from '../core/model.js';
+import { type ParseResult, type Problem, parseDeck } from './parse.js';
+
+const DECK_FILE = /\.ya?ml$/i;
+
+export interface LoadedDeck {
+  deck: Deck;
+  entryCount: number;
+}
+
+export interface LoadResult {
+  decks: LoadedDeck[];
+  problems: Problem[];
+  /** Files that failed to load at all, for the one-line warning on the home screen. */
+  brokenFiles: string[];
+}
+
+/** Deck files under the given paths (files or directories), sorted, missing paths skipped. */
+export function findDeckFiles(paths: readonly string[], problems: Problem[] = []): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    let st: ReturnType<typeof statSync>;
+    try {
+      st = statSync(p);
+    } catch {
+      problems.push({
+        file: p,
+        line: 1,
+        col: 1,
+        severity: 'error',
+        message: 'no such file or directory',
+      });
+      continue;
+    }
+    if (st.isDirectory()) {
+      const names = readdirSync(p)
+        .filter((n) => DECK_FILE.test(n))
+        .sort();
+      for (const n of names) out.push(join(p, n));
+    } else out.push(p);
+  }
+  return out;
+}
+
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}
+
+export function loadDeckFile(file: string): ParseResult {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const message = `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`;
+    return {
+      deck: null,
+      entryCount: 0,
+      problems: [{ file: displayPath(file), line: 1, col: 1, severity: 'error', message }],
+    };
+  }
+  return parseDeck(displayPath(file), text);
+}
+
+/**
+ * Loads every deck under `dirs`. Directories that do not exist are skipped silently
+ * (the user deck folder is optional); explicit files that fail are reported.
+ */
+export function loadDecks(dirs: readonly string[]): LoadResult {
+  const existing = dirs.filter((d) => {
+    try {
+      return statSync(d).isDirectory() || statSync(d).isFile();
+    } catch {
+      return false;
+    }
+  });
+  const result: LoadResult = { decks: [], problems: [], brokenFiles: [] };
+  const byId = new Map<string, string>();
+  for (const file of findDeckFiles(existing, result.problems)) {
+    const r = loadDeckFile(file);
+    result.problems.push(...r.problems);
+    if (!r.deck) {
+      result.brokenFiles.push(displayPath(file));
+      continue;
+    }
+    const other = byId.get(r.deck.id);
+    if (other !== undefined) {
+      result.problems.push({
+        file: displayPath(file),
+        line: r.idPos?.line ?? 1,
+        col: r.idPos?.col ?? 1,
+        severity: 'error',
+        message: `duplicate deck id '${r.deck.id}' (also used by ${other})`,
+      });
+      result.brokenFiles.push(displayPath(file));
+      continue;
+    }
+    byId.set(r.deck.id, displayPath(file));
+    if (r.problems.some((p) => p.severity === 'error')) result.brokenFiles.push(displayPath(file));
+    result.decks.push({ deck: r.deck, entryCount: r.entryCount });
+  }
+  return result;
+}

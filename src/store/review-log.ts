@@ -1,0 +1,142 @@
+// The append-only review log: one JSON object per line, one file per device
+// (`reviews-<device>.jsonl`). Every append is fsynced before it returns, so an
+// acknowledged review survives kill -9. Reading takes the union of all devices' files.
+import {
+  closeSync,
+  existsSync,
+  fdatasyncSync,
+  fstatSync,
+  ftruncateSync,
+  openSync,
+  readdirSync,
+  readSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import type { ReviewRecord } from '../core/model.js';
+
+export const LOG_RE = /^reviews-[a-z0-9_-]+\.jsonl$/;
+
+export function logFileName(device: string): string {
+  return `reviews-${device}.jsonl`;
+}
+
+export function listLogFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => LOG_RE.test(n))
+    .sort();
+}
+
+export interface LogChunk {
+  records: ReviewRecord[];
+  /** Byte offset up to which the file was consumed (complete lines only). */
+  end: number;
+  /** Lines that could not be parsed, by byte offset. */
+  bad: { offset: number; text: string }[];
+}
+
+function isRecord(x: unknown): x is ReviewRecord {
+  if (!x || typeof x !== 'object') return false;
+  const r = x as Partial<ReviewRecord>;
+  return (
+    r.type === 'review' &&
+    typeof r.id === 'string' &&
+    typeof r.key === 'string' &&
+    typeof r.at === 'number' &&
+    typeof r.rating === 'number' &&
+    typeof r.day === 'number' &&
+    !!r.after &&
+    typeof r.after === 'object'
+  );
+}
+
+/** Reads complete lines of `file` from byte `start`. A torn last line is left unconsumed. */
+export function readLog(file: string, start = 0): LogChunk {
+  const chunk: LogChunk = { records: [], end: start, bad: [] };
+  if (!existsSync(file)) return chunk;
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size <= start) return chunk;
+    const buf = Buffer.alloc(size - start);
+    let got = 0;
+    while (got < buf.length) {
+      const n = readSync(fd, buf, got, buf.length - got, start + got);
+      if (n === 0) break;
+      got += n;
+    }
+    let lineStart = 0;
+    for (let i = 0; i < got; i++) {
+      if (buf[i] !== 0x0a) continue;
+      const text = buf.toString('utf8', lineStart, i);
+      if (text.trim() !== '') {
+        try {
+          const rec: unknown = JSON.parse(text);
+          if (isRecord(rec)) chunk.records.push(rec);
+          else chunk.bad.push({ offset: start + lineStart, text });
+        } catch {
+          chunk.bad.push({ offset: start + lineStart, text });
+        }
+      }
+      lineStart = i + 1;
+    }
+    chunk.end = start + lineStart;
+    return chunk;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The writer for this device's log. Holds the file open for the whole session. */
+export class LogWriter {
+  private fd: number | null;
+  readonly tornTail: string | null;
+
+  constructor(
+    readonly file: string,
+    now: number,
+  ) {
+    this.fd = openSync(file, 'a+');
+    this.tornTail = this.repairTail(now);
+  }
+
+  /**
+   * A crash mid-append can leave a partial last line. It was never acknowledged, so it is
+   * cut off, but its bytes are kept in a side file rather than destroyed.
+   */
+  private repairTail(now: number): string | null {
+    const fd = this.fd!;
+    const size = fstatSync(fd).size;
+    if (size === 0) return null;
+    const { end } = readLog(this.file, 0);
+    if (end === size) return null;
+    const tail = Buffer.alloc(size - end);
+    readSync(fd, tail, 0, tail.length, end);
+    const side = `${this.file}.torn-${now}`;
+    writeFileSync(side, tail);
+    ftruncateSync(fd, end);
+    fdatasyncSync(fd);
+    return side;
+  }
+
+  append(rec: ReviewRecord): void {
+    if (this.fd === null) throw new Error('review log is closed');
+    writeSync(this.fd, `${JSON.stringify(rec)}\n`);
+    fdatasyncSync(this.fd);
+  }
+
+  size(): number {
+    return this.fd === null ? 0 : fstatSync(this.fd).size;
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+export function logPath(dir: string, device: string): string {
+  return join(dir, logFileName(device));
+}

@@ -1,0 +1,237 @@
+// The data directory. The review logs are the truth; `state-<device>.json` is a lowdb
+// cache of what they imply (card memories, day counts) plus settings, and records how many
+// bytes of each log it has absorbed so start-up reads only what is new.
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import type { ReviewRecord } from '../core/model.js';
+import { applyReview, emptyProgress, type Progress } from '../core/progress.js';
+import type { Settings } from '../core/settings.js';
+import { CorruptFileError, DurableJSONFile } from './durable-file.js';
+import { acquireLock, type Release } from './lock.js';
+import { LogWriter, listLogFiles, logFileName, readLog } from './review-log.js';
+
+export const SCHEMA_VERSION = 1;
+
+export interface Snapshot extends Progress {
+  schema: number;
+  /** Bytes of each log file already folded into `cards` and `days`. */
+  logs: Record<string, number>;
+  settings: Partial<Record<keyof Settings, unknown>>;
+}
+
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+function emptySnapshot(): Snapshot {
+  return { schema: SCHEMA_VERSION, ...emptyProgress(), logs: {}, settings: {} };
+}
+
+function isSnapshot(x: unknown): x is Snapshot {
+  if (!x || typeof x !== 'object') return false;
+  const s = x as Partial<Snapshot>;
+  return (
+    s.schema === SCHEMA_VERSION &&
+    !!s.cards &&
+    typeof s.cards === 'object' &&
+    !!s.days &&
+    typeof s.days === 'object' &&
+    !!s.logs &&
+    typeof s.logs === 'object' &&
+    typeof s.reviews === 'number' &&
+    !!s.settings &&
+    typeof s.settings === 'object'
+  );
+}
+
+export interface OpenOptions {
+  dataDir: string;
+  device: string;
+  now: () => number;
+  /** Read-only opens take no lock and write nothing. */
+  readOnly: boolean;
+}
+
+export class StoreLockedError extends Error {
+  constructor(readonly dataDir: string) {
+    super(
+      `Another hyperrecall session is using ${dataDir}. Quit it first; if it crashed, try again in 10 seconds.`,
+    );
+    this.name = 'StoreLockedError';
+  }
+}
+
+export class Store {
+  /** Things the user should be told about (set-aside files, skipped log lines). */
+  readonly notices: string[] = [];
+  private writer: LogWriter | null = null;
+  private release: Release | null = null;
+  private db!: Low<Snapshot>;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private dirty = false;
+
+  private constructor(private readonly opts: OpenOptions) {}
+
+  static async open(opts: OpenOptions): Promise<Store> {
+    const store = new Store(opts);
+    if (!opts.readOnly) {
+      mkdirSync(opts.dataDir, { recursive: true });
+      const release = await acquireLock(opts.dataDir, opts.device);
+      if (!release) throw new StoreLockedError(opts.dataDir);
+      store.release = release;
+    }
+    try {
+      store.load();
+    } catch (err) {
+      await store.close();
+      throw err;
+    }
+    return store;
+  }
+
+  get dataDir(): string {
+    return this.opts.dataDir;
+  }
+
+  get snapshotFile(): string {
+    return join(this.opts.dataDir, `state-${this.opts.device}.json`);
+  }
+
+  private load(): void {
+    const adapter = new DurableJSONFile<Snapshot>(this.snapshotFile, isSnapshot, this.opts.now);
+    let data: Snapshot | null = null;
+    if (this.opts.readOnly) {
+      data = this.readWithoutSideEffects();
+    } else {
+      try {
+        data = adapter.readSync();
+      } catch (err) {
+        if (!(err instanceof CorruptFileError)) throw err;
+        this.notices.push(`${err.message}; progress was rebuilt from the review log.`);
+        data = this.recoverSettings();
+      }
+    }
+    this.db = new Low<Snapshot>(adapter, emptySnapshot());
+    this.db.data = data ?? emptySnapshot();
+    this.catchUp();
+    if (!this.opts.readOnly) {
+      this.writer = new LogWriter(
+        join(this.opts.dataDir, logFileName(this.opts.device)),
+        this.opts.now(),
+      );
+      if (this.writer.tornTail)
+        this.notices.push(
+          `An unfinished log line was cut off and kept in ${this.writer.tornTail}.`,
+        );
+      this.db.data.logs[logFileName(this.opts.device)] = this.writer.size();
+      if (this.dirty) this.flushSync();
+    }
+  }
+
+  /** Read-only commands must not rename or rewrite anything: a bad cache is just ignored. */
+  private readWithoutSideEffects(): Snapshot | null {
+    if (!existsSync(this.snapshotFile)) return null;
+    try {
+      const data: unknown = JSON.parse(readFileSync(this.snapshotFile, 'utf8'));
+      if (isSnapshot(data)) return data;
+    } catch {}
+    this.notices.push(
+      `${this.snapshotFile} is unreadable; figures were computed from the review log.`,
+    );
+    return null;
+  }
+
+  /** After the cache was set aside: settings from the last good backup, progress from the logs. */
+  private recoverSettings(): Snapshot {
+    const fresh = emptySnapshot();
+    try {
+      const bak: unknown = JSON.parse(readFileSync(`${this.snapshotFile}.bak`, 'utf8'));
+      if (isSnapshot(bak)) fresh.settings = bak.settings;
+    } catch {}
+    return fresh;
+  }
+
+  /** Folds any log bytes the cache has not seen (other devices, a crash before a flush). */
+  private catchUp(): void {
+    let data = this.db.data;
+    const names = listLogFiles(this.opts.dataDir);
+    const shrunk = Object.entries(data.logs).some(
+      ([name, bytes]) => bytes > fileSize(join(this.opts.dataDir, name)),
+    );
+    if (shrunk) {
+      // A log is shorter than the cache remembers (restored from a backup, edited): start over.
+      this.notices.push('The review log changed behind the cache; progress was rebuilt from it.');
+      data = this.db.data = { ...emptySnapshot(), settings: data.settings };
+    }
+    for (const name of names) {
+      const from = data.logs[name] ?? 0;
+      const chunk = readLog(join(this.opts.dataDir, name), from);
+      for (const bad of chunk.bad)
+        this.notices.push(`${name}: unreadable review entry at byte ${bad.offset} was skipped.`);
+      for (const rec of chunk.records) applyReview(data, rec);
+      if (chunk.end !== from) {
+        data.logs[name] = chunk.end;
+        this.dirty = true;
+      }
+    }
+  }
+
+  get progress(): Progress {
+    return this.db.data;
+  }
+
+  get settings(): Snapshot['settings'] {
+    return this.db.data.settings;
+  }
+
+  /** Durable before it returns: the log line is fsynced; the cache follows lazily. */
+  append(rec: ReviewRecord): void {
+    if (!this.writer) throw new Error('the store was opened read-only');
+    this.writer.append(rec);
+    applyReview(this.db.data, rec);
+    this.db.data.logs[logFileName(this.opts.device)] = this.writer.size();
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    this.dirty = true;
+    if (this.flushTimer) return;
+    // Rewriting the cache is the slow part; batching keeps each answer fast.
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      this.flushSync();
+    }, 500);
+    this.flushTimer.unref();
+  }
+
+  flushSync(): void {
+    if (this.opts.readOnly || !this.dirty) return;
+    this.dirty = false;
+    this.db.data.schema = SCHEMA_VERSION;
+    // Low.write is async only by signature here; the adapter writes synchronously.
+    void this.db.write();
+  }
+
+  /** Every record of every device's log, for rebuilds and statistics. */
+  readAllRecords(): ReviewRecord[] {
+    const all: ReviewRecord[] = [];
+    for (const name of listLogFiles(this.opts.dataDir))
+      all.push(...readLog(join(this.opts.dataDir, name)).records);
+    return all.sort((a, b) => a.at - b.at);
+  }
+
+  async close(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    if (this.db) this.flushSync();
+    this.writer?.close();
+    this.writer = null;
+    if (this.release) await this.release();
+    this.release = null;
+  }
+}

@@ -1,0 +1,109 @@
+import { Box, Text } from 'ink';
+import { clozeSegments } from '../../core/cloze.js';
+import type { CardSession } from '../../core/session.js';
+import { useTheme } from '../theme.js';
+import { Choices } from './Choices.js';
+
+const KIND_LABEL = {
+  flash: 'Flashcard',
+  cloze: 'Fill the gap',
+  mcq: 'Multiple choice',
+  typed: 'Type the answer',
+} as const;
+
+function Cloze({ text, number, revealed }: { text: string; number: number; revealed: boolean }) {
+  const theme = useTheme();
+  return (
+    <Text>
+      {clozeSegments(text, number, revealed).map((seg, i) =>
+        seg.type === 'text' ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and static
+          <Text key={i}>{seg.text}</Text>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and static
+          <Text key={i} bold underline color={revealed ? theme.good : theme.accent}>
+            {seg.text}
+          </Text>
+        ),
+      )}
+    </Text>
+  );
+}
+
+/** The card itself: question, and after answering, the answer, explanation and source. */
+export function CardView({ s }: { s: CardSession }) {
+  const theme = useTheme();
+  const face = s.card.face;
+  const answered = s.phase === 'answer';
+  const multiNote = face.kind === 'mcq' && face.multi ? ' · choose all that apply' : '';
+  return (
+    <Box flexDirection="column" gap={1}>
+      <Text color={theme.muted}>
+        {KIND_LABEL[face.kind]}
+        {multiNote}
+      </Text>
+      {face.kind === 'flash' ? (
+        <Box flexDirection="column" gap={1}>
+          <Text bold>{face.front}</Text>
+          {answered ? <Text color={theme.good}>{face.back}</Text> : null}
+        </Box>
+      ) : null}
+      {face.kind === 'cloze' ? (
+        <Cloze text={face.text} number={face.number} revealed={answered} />
+      ) : null}
+      {face.kind === 'mcq' ? (
+        <Box flexDirection="column" gap={1}>
+          <Text bold>{face.question}</Text>
+          <Choices
+            choices={face.choices}
+            order={s.order}
+            cursor={s.cursor}
+            chosen={s.chosen}
+            multi={face.multi}
+            answered={answered}
+          />
+        </Box>
+      ) : null}
+      {face.kind === 'typed' ? (
+        <Box flexDirection="column" gap={1}>
+          <Text bold>{face.prompt}</Text>
+          <Text>
+            <Text color={theme.accent}>{'> '}</Text>
+            {s.input}
+            {answered ? '' : '▏'}
+          </Text>
+        </Box>
+      ) : null}
+      {answered && s.result ? <Verdict s={s} /> : null}
+      {answered && (s.card.explanation || s.card.ref) ? (
+        <Box flexDirection="column">
+          {s.card.explanation ? <Text>{s.card.explanation}</Text> : null}
+          {s.card.ref ? <Text color={theme.muted}>Source: {s.card.ref}</Text> : null}
+        </Box>
+      ) : null}
+    </Box>
+  );
+}
+
+function Verdict({ s }: { s: CardSession }) {
+  const theme = useTheme();
+  const r = s.result!;
+  const face = s.card.face;
+  return (
+    <Box flexDirection="column">
+      <Text bold color={r.correct ? theme.good : theme.bad}>
+        {r.correct ? '✓ Correct' : '✗ Not quite'}
+      </Text>
+      {face.kind === 'typed' && r.typed ? (
+        <Box flexDirection="column">
+          {r.correct && r.typed.expected !== face.answer ? (
+            <Text>Accepted as: {r.typed.expected}</Text>
+          ) : null}
+          {r.correct ? null : <Text>Expected: {face.answer}</Text>}
+          {r.typed.missing.length > 0 ? <Text>Missing: {r.typed.missing.join(' ')}</Text> : null}
+          {r.typed.extra.length > 0 ? <Text>Not expected: {r.typed.extra.join(' ')}</Text> : null}
+        </Box>
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,40 @@
+// Starts the TUI on the alternate screen (clean redraws on resize, the shell's scrollback
+// left as it was) and resolves once the user has quit.
+import { render } from 'ink';
+import type { StudyPort } from '../core/ports.js';
+import type { SessionSummary } from '../core/summary.js';
+import { App, type View } from './App.js';
+import { summaryLine } from './screens/Summary.js';
+import { COLOR_THEME, PLAIN_THEME, ThemeContext } from './theme.js';
+
+export interface TuiOptions {
+  now: () => number;
+  color: boolean;
+  initial: View;
+}
+
+/** Returns a one-line summary of the last session, to print after the screen closes. */
+export async function runTui(port: StudyPort, opts: TuiOptions): Promise<string | null> {
+  let last: SessionSummary | null = null;
+  process.stdout.write('\x1b[?1049h\x1b[H');
+  const app = render(
+    <ThemeContext.Provider value={opts.color ? COLOR_THEME : PLAIN_THEME}>
+      <App
+        port={port}
+        now={opts.now}
+        initial={opts.initial}
+        onSummary={(s) => {
+          last = s;
+        }}
+      />
+    </ThemeContext.Provider>,
+    { exitOnCtrlC: true, patchConsole: false },
+  );
+  try {
+    await app.waitUntilExit();
+  } finally {
+    process.stdout.write('\x1b[?1049l');
+  }
+  const s = last as SessionSummary | null;
+  return s ? `hyperrecall: ${summaryLine(s, opts.now())}` : null;
+}

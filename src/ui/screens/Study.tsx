@@ -1,0 +1,163 @@
+import { Box, Text, useInput } from 'ink';
+import { useEffect, useMemo, useState } from 'react';
+import type { Card, Grade } from '../../core/model.js';
+import type { Scope, StudyPort } from '../../core/ports.js';
+import type { Outcome } from '../../core/scheduler.js';
+import { type CardSession, cardReducer, defaultGrade, startCard } from '../../core/session.js';
+import { type AnswerStat, type SessionSummary, summarize } from '../../core/summary.js';
+import { CardView } from '../components/CardView.js';
+import { GradeBar } from '../components/GradeBar.js';
+import { actionFor, hint, type Screen } from '../keys.js';
+import { useTheme } from '../theme.js';
+
+export interface StudyProps {
+  port: StudyPort;
+  scope: Scope;
+  title: string;
+  now: () => number;
+  active: boolean;
+  onHelp: (screen: Screen) => void;
+  onDone: (summary: SessionSummary) => void;
+}
+
+interface Current {
+  s: CardSession;
+  preview: Record<Grade, Outcome>;
+  isNew: boolean;
+}
+
+function screenOf(s: CardSession): Screen {
+  if (s.phase === 'answer') return 'answer';
+  const k = s.card.face.kind;
+  return k === 'mcq' ? 'choice' : k === 'typed' ? 'typed' : 'flash';
+}
+
+const GRADE_OF = { again: 1, hard: 2, good: 3, easy: 4 } as const;
+
+export function Study({ port, scope, title, now, active, onHelp, onDone }: StudyProps) {
+  const theme = useTheme();
+  const [startedAt] = useState(now);
+  const [answers, setAnswers] = useState<AnswerStat[]>([]);
+  const [sinceNew, setSinceNew] = useState(0);
+  const show = (card: Card | null): Current | null => {
+    if (!card) return null;
+    const t = now();
+    const preview = port.preview(card, t);
+    return {
+      s: startCard(card, t, String(t)),
+      preview,
+      isNew: port.phase(card.key) === 'new',
+    };
+  };
+  const [cur, setCur] = useState<Current | null>(() => show(port.next(scope, now(), 0)));
+  // Counts change only when a card is answered, not on every keypress.
+  const shownKey = cur ? `${cur.s.card.key}@${cur.s.shownAt}` : '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: shownKey marks a new card
+  const counts = useMemo(() => port.counts(scope, now()), [port, scope, now, shownKey]);
+
+  const finish = (done: AnswerStat[]) => {
+    const t = now();
+    onDone(summarize(done, startedAt, t, port.nextDue(scope, t)));
+  };
+
+  // Only the first render can start with nothing to study.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, on mount
+  useEffect(() => {
+    if (cur === null) finish(answers);
+  }, []);
+
+  const grade = (c: Current, g: Grade) => {
+    const t = now();
+    port.answer({
+      card: c.s.card,
+      grade: g,
+      now: t,
+      tookMs: t - c.s.shownAt,
+      ...(c.s.result ? { correct: c.s.result.correct } : {}),
+    });
+    const done = [...answers, { grade: g, tookMs: t - c.s.shownAt, isNew: c.isNew }];
+    setAnswers(done);
+    const nextSince = c.isNew ? 0 : sinceNew + 1;
+    setSinceNew(nextSince);
+    const next = show(port.next(scope, now(), nextSince));
+    if (next) setCur(next);
+    else finish(done);
+  };
+
+  const screen = cur ? screenOf(cur.s) : 'summary';
+  useInput(
+    (input, key) => {
+      if (!cur) return;
+      const s = cur.s;
+      if (screen === 'typed') {
+        if (key.return) return setCur({ ...cur, s: cardReducer(s, { type: 'submit' }) });
+        if (key.escape) return finish(answers);
+        if (key.backspace || key.delete)
+          return setCur({ ...cur, s: cardReducer(s, { type: 'erase' }) });
+        if (!key.ctrl && !key.meta && input && !key.tab)
+          return setCur({ ...cur, s: cardReducer(s, { type: 'type', text: input }) });
+        return;
+      }
+      const hit = actionFor(screen, input, key);
+      if (!hit) return;
+      const apply = (a: Parameters<typeof cardReducer>[1]) =>
+        setCur({ ...cur, s: cardReducer(s, a) });
+      switch (hit.action) {
+        case 'help':
+          return onHelp(screen);
+        case 'quit':
+          return finish(answers);
+        case 'reveal':
+          return apply({ type: 'reveal' });
+        case 'up':
+          return apply({ type: 'move', delta: -1 });
+        case 'down':
+          return apply({ type: 'move', delta: 1 });
+        case 'choose':
+          return apply({ type: 'pick', index: hit.index });
+        case 'toggle':
+          return apply({ type: 'toggle' });
+        case 'submit':
+          return apply({ type: 'submit' });
+        case 'accept':
+          return grade(cur, defaultGrade(s));
+        case 'again':
+        case 'hard':
+        case 'good':
+        case 'easy':
+          return grade(cur, GRADE_OF[hit.action]);
+        default:
+          return;
+      }
+    },
+    { isActive: active },
+  );
+
+  if (!cur) return <Text>Nothing to study right now.</Text>;
+  const footer: Record<Screen, string> = {
+    flash: hint('flash', ['reveal', 'help', 'quit']),
+    choice: hint('choice', ['choose', 'submit', 'help', 'quit']),
+    typed: `type the answer · ${hint('typed', ['submit', 'leaveTyped'])}`,
+    answer: hint('answer', ['help', 'quit']),
+    home: '',
+    summary: '',
+  };
+  return (
+    <Box flexDirection="column" gap={1}>
+      <Box justifyContent="space-between">
+        <Text bold color={theme.accent} wrap="truncate-end">
+          {title}
+        </Text>
+        <Text>
+          {' '}
+          New {counts.new} · Learn {counts.learning} · Due {counts.due}
+        </Text>
+      </Box>
+      <CardView s={cur.s} />
+      {cur.s.phase === 'answer' ? (
+        <GradeBar preview={cur.preview} suggested={defaultGrade(cur.s)} />
+      ) : null}
+      <Text color={theme.muted}>{footer[screen]}</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,63 @@
+import { Box, Text, useInput } from 'ink';
+import { formatDuration, formatInterval } from '../../core/format.js';
+import type { SessionSummary } from '../../core/summary.js';
+import { actionFor, hint, type Screen } from '../keys.js';
+import { useTheme } from '../theme.js';
+
+export function summaryLine(s: SessionSummary, now: number): string {
+  const next =
+    s.nextDue === null
+      ? 'nothing scheduled'
+      : s.nextDue <= now
+        ? 'now'
+        : `in ${formatInterval(s.nextDue - now)}`;
+  return `${s.cards} card${s.cards === 1 ? '' : 's'} · ${s.accuracy}% right · ${formatDuration(s.elapsedMs)} · next card ${next}`;
+}
+
+export function Summary({
+  summary,
+  now,
+  active,
+  onContinue,
+  onQuit,
+  onHelp,
+}: {
+  summary: SessionSummary;
+  now: number;
+  active: boolean;
+  onContinue: () => void;
+  onQuit: () => void;
+  onHelp: (screen: Screen) => void;
+}) {
+  const theme = useTheme();
+  useInput(
+    (input, key) => {
+      const hit = actionFor('summary', input, key);
+      if (hit?.action === 'continue') onContinue();
+      else if (hit?.action === 'quit') onQuit();
+      else if (hit?.action === 'help') onHelp('summary');
+    },
+    { isActive: active },
+  );
+  const next =
+    summary.nextDue === null
+      ? 'nothing scheduled'
+      : summary.nextDue <= now
+        ? 'now'
+        : `in ${formatInterval(summary.nextDue - now)} (${new Date(summary.nextDue).toLocaleString()})`;
+  return (
+    <Box flexDirection="column" gap={1}>
+      <Text bold color={theme.accent}>
+        Session done
+      </Text>
+      <Box flexDirection="column">
+        <Text>Cards studied {summary.cards}</Text>
+        <Text>New cards {summary.newCards}</Text>
+        <Text>Right {summary.accuracy}%</Text>
+        <Text>Time {formatDuration(summary.elapsedMs)}</Text>
+        <Text>Next card due {next}</Text>
+      </Box>
+      <Text color={theme.muted}>{hint('summary', ['continue', 'quit'])}</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,63 @@
+// Drives the built CLI in a real terminal: a private tmux server per test file.
+import { execFileSync } from 'node:child_process';
+
+export class Tmux {
+  private readonly socket = `hr-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  private readonly session = 'e2e';
+
+  private tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+  }
+
+  start(command: string, env: Record<string, string>, columns = 80, rows = 24): void {
+    const exports = Object.entries(env)
+      .map(([k, v]) => `${k}='${v}'`)
+      .join(' ');
+    this.tmux(
+      'new-session',
+      '-d',
+      '-s',
+      this.session,
+      '-x',
+      String(columns),
+      '-y',
+      String(rows),
+      `env ${exports} ${command}; echo "[exit $?]"; sleep 60`,
+    );
+  }
+
+  screen(): string {
+    return this.tmux('capture-pane', '-p', '-t', this.session);
+  }
+
+  keys(...keys: string[]): void {
+    this.tmux('send-keys', '-t', this.session, ...keys);
+  }
+
+  async waitFor(pattern: RegExp | string, timeoutMs = 10_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const s = this.screen();
+      if (typeof pattern === 'string' ? s.includes(pattern) : pattern.test(s)) return s;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; screen:\n${s}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** Sends keys one at a time, waiting for the screen to change after each. */
+  async press(...keys: string[]): Promise<void> {
+    for (const k of keys) {
+      const before = this.screen();
+      this.keys(k);
+      const deadline = Date.now() + 5000;
+      while (this.screen() === before && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  kill(): void {
+    try {
+      this.tmux('kill-server');
+    } catch {}
+  }
+}

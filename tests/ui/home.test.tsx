@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/store.js';
+import { DOWN, ENTER, openFixture, renderApp } from './harness.js';
+
+let store: Store | null = null;
+afterEach(async () => {
+  await store?.close();
+  store = null;
+});
+
+describe('home screen', () => {
+  it('lists decks with counts, opens one, and the help overlay lists the keys', async () => {
+    const f = await openFixture();
+    store = f.store;
+    const ui = await renderApp(f.collection, { name: 'home' });
+    expect(ui.frame()).toMatch(/All decks\s+13\s+0\s+0/);
+    expect(ui.frame()).toMatch(/Sample deck\s+13\s+0\s+0/);
+    await ui.press('?');
+    expect(ui.frame()).toContain('Keys · Deck list');
+    expect(ui.frame()).toContain('study all decks');
+    await ui.press('x');
+    await ui.press(DOWN, ENTER);
+    expect(ui.frame()).toContain('Sample deck');
+    expect(ui.frame()).toContain('Flashcard');
+    await ui.press(' ', '3', 'q');
+    expect(ui.frame()).toContain('Session done');
+    expect(ui.frame()).toMatch(/Cards studied\s+1/);
+    await ui.press(ENTER);
+    expect(ui.frame()).toMatch(/Sample deck\s+11\s+1\s+0/);
+  });
+
+  it('asks for a larger terminal below 40x12', async () => {
+    const f = await openFixture();
+    store = f.store;
+    const ui = await renderApp(f.collection, { name: 'home' }, 30, 10);
+    expect(ui.frame()).toContain('needs at least 40x12');
+  });
+
+  it('fits the deck list into 40x12', async () => {
+    const f = await openFixture();
+    store = f.store;
+    const ui = await renderApp(f.collection, { name: 'home' }, 40, 12);
+    const lines = ui.frame().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(12);
+    expect(lines.every((l) => l.length <= 40)).toBe(true);
+    expect(ui.frame()).toContain('All decks');
+  });
+});

@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/store.js';
+import { DOWN, ENTER, openFixture, renderApp } from './harness.js';
+
+let store: Store | null = null;
+afterEach(async () => {
+  await store?.close();
+  store = null;
+});
+
+async function setup(deckStart = 0) {
+  const f = await openFixture();
+  store = f.store;
+  const ui = await renderApp(f.collection, { name: 'study', scope: ['sample'] });
+  // Reach the card under test: the fixture deck is served in file order.
+  for (let i = 0; i < deckStart; i++) await ui.press(' ', '3');
+  return { ...ui, store: f.store };
+}
+
+describe('study screen', () => {
+  it('reveals a flashcard and grades it with the interval shown on each button', async () => {
+    const ui = await setup();
+    expect(ui.frame()).toContain("Which bridge device does libvirt's default network create?");
+    expect(ui.frame()).not.toContain('virbr0');
+    await ui.press(' ');
+    expect(ui.frame()).toContain('virbr0');
+    expect(ui.frame()).toMatch(/1 Again 1m\s+2 Hard 6m\s+▸3 Good 10m\s+4 Easy \d+d/);
+    await ui.press('3');
+    expect(ui.store.progress.cards['sample/default-bridge']?.phase).toBe('learning');
+    expect(ui.frame()).toContain('forward/');
+  });
+
+  it('mcq right answer: marks it correct and Enter accepts Good', async () => {
+    const ui = await setup(1);
+    await ui.press(ui.letterOf("NAT to the host's LAN"), ENTER);
+    expect(ui.frame()).toContain('✓ Correct');
+    expect(ui.frame()).toContain("With no mode attribute libvirt assumes mode='nat'.");
+    expect(ui.frame()).toContain('Enter: Good');
+    await ui.press(ENTER);
+    expect(ui.store.progress.cards['sample/forward-without-mode']?.phase).toBe('learning');
+    expect(ui.store.progress.cards['sample/forward-without-mode']?.due).toBeGreaterThan(
+      Date.parse('2026-03-02T10:09:00Z'),
+    );
+  });
+
+  it('mcq wrong answer: shows the right one, why the pick is wrong, and suggests Again', async () => {
+    const ui = await setup(1);
+    await ui.press(ui.letterOf('Bridge guests onto the LAN'), ENTER);
+    expect(ui.frame()).toContain('✗ Not quite');
+    expect(ui.frame()).toMatch(/✓ \( \) [a-d]\) NAT to the host's LAN/);
+    expect(ui.frame()).toContain("Bridging needs mode='bridge' and an existing bridge.");
+    expect(ui.frame()).toContain('Enter: Again');
+    await ui.press('2');
+    const log = ui.store.readAllRecords();
+    expect(log.at(-1)).toMatchObject({
+      key: 'sample/forward-without-mode',
+      rating: 2,
+      correct: false,
+    });
+  });
+
+  it('multi-select: toggles two choices with letters and Space', async () => {
+    const ui = await setup(1);
+    await ui.press(ui.letterOf("NAT to the host's LAN"), ENTER, ENTER); // finish the single-choice card
+    expect(ui.frame()).toContain('choose all that apply');
+    await ui.press(ui.letterOf('vmx'));
+    await ui.press(ui.letterOf('pae'));
+    await ui.press(ui.letterOf('pae'));
+    // Move the cursor onto svm and toggle it with Space.
+    const target = ui.letterOf('svm');
+    let guard = 0;
+    while (!ui.frame().includes(`› [ ] ${target})`) && guard++ < 8) await ui.press(DOWN);
+    await ui.press(' ', ENTER);
+    expect(ui.frame()).toContain('✓ Correct');
+  });
+
+  async function reachTyped(ui: Awaited<ReturnType<typeof setup>>) {
+    let guard = 0;
+    while (!ui.frame().includes('Type the answer') && guard++ < 12) {
+      if (ui.frame().includes('Multiple choice')) await ui.press('a', ENTER, ENTER);
+      else await ui.press(' ', '3');
+    }
+    expect(ui.frame()).toContain('Which command lists all domains, running or not?');
+  }
+
+  it('typed answer: wrong shows the expected answer and what differed, suggesting Again', async () => {
+    const ui = await setup();
+    await reachTyped(ui);
+    await ui.press(...'virsh list --inactive'.split(''), ENTER);
+    expect(ui.frame()).toContain('✗ Not quite');
+    expect(ui.frame()).toContain('Expected: virsh list --all');
+    expect(ui.frame()).toContain('Missing: --all');
+    expect(ui.frame()).toContain('Not expected: --inactive');
+    expect(ui.frame()).toContain('Enter: Again');
+  });
+
+  it('typed answer: an accepted alternative in another option order is right', async () => {
+    const ui = await setup();
+    await reachTyped(ui);
+    await ui.press(...'virsh  list --all --inactive'.split(''), ENTER);
+    expect(ui.frame()).toContain('✓ Correct');
+    expect(ui.frame()).toContain('Accepted as: virsh list --inactive --all');
+    await ui.press(ENTER);
+    expect(ui.store.readAllRecords().at(-1)).toMatchObject({
+      key: 'sample/list-all-domains',
+      rating: 3,
+      correct: true,
+    });
+  });
+});

@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { deckCards } from '../../../src/core/cards.js';
+import type { Memory } from '../../../src/core/model.js';
+import { counts, nextCard, type QueueInput } from '../../../src/core/queue.js';
+import { newMemory, Scheduler } from '../../../src/core/scheduler.js';
+import { resolveSettings } from '../../../src/core/settings.js';
+import { basic, cardsOf, deckOf } from '../helpers.js';
+
+const T0 = Date.parse('2026-03-02T10:00:00Z');
+const DAY = 86_400_000;
+
+function input(over: Partial<QueueInput> & { mem?: Record<string, Memory> } = {}): QueueInput {
+  const mem = over.mem ?? {};
+  return {
+    cards: cardsOf('d', 30),
+    memory: (k) => mem[k],
+    now: T0,
+    settings: resolveSettings({ newPerDay: 5, reviewsPerDay: 3, dayStartsAt: 4, fuzz: false }),
+    today: { newDone: 0, reviewsDone: 0 },
+    ...over,
+  };
+}
+
+const review = (due: number): Memory => ({
+  ...newMemory(due),
+  phase: 'review',
+  stability: 5,
+  difficulty: 5,
+  reps: 3,
+  scheduledDays: 5,
+  lastReview: due - 5 * DAY,
+});
+
+describe('queue', () => {
+  it('limits new cards per day, counting those already introduced today', () => {
+    expect(counts(input()).new).toBe(5);
+    expect(counts(input({ today: { newDone: 4, reviewsDone: 0 } })).new).toBe(1);
+    expect(nextCard(input({ today: { newDone: 5, reviewsDone: 0 } }))).toBeNull();
+  });
+
+  it('caps reviews per day and counts only those due before the next day starts', () => {
+    const mem: Record<string, Memory> = {};
+    for (let i = 0; i < 6; i++) mem[`d/c${i}`] = review(T0 - i * 1000);
+    mem['d/c6'] = review(Date.parse('2026-03-03T03:59:00Z')); // before 04:00 tomorrow: due today
+    mem['d/c7'] = review(Date.parse('2026-03-03T04:00:00Z')); // tomorrow
+    expect(
+      counts(input({ mem, settings: resolveSettings({ reviewsPerDay: 100, dayStartsAt: 4 }) })).due,
+    ).toBe(7);
+    expect(counts(input({ mem })).due).toBe(3);
+  });
+
+  it('serves due learning cards first, then spreads new cards among reviews', () => {
+    const mem: Record<string, Memory> = {
+      'd/c0': review(T0 - DAY),
+      'd/c1': review(T0 - DAY),
+      'd/c2': { ...review(T0 - 60_000), phase: 'learning' },
+    };
+    expect(nextCard(input({ mem }))?.key).toBe('d/c2');
+    delete mem['d/c2'];
+    const q = input({ mem, settings: resolveSettings({ newPerDay: 1, reviewsPerDay: 10 }) });
+    expect(nextCard(q, 0)?.key).toBe('d/c0');
+    expect(nextCard(q, 2)?.key).toBe('d/c2');
+  });
+
+  it('learns ahead up to 20 minutes once nothing else is left', () => {
+    const cards = cardsOf('d', 1);
+    const soon = { ...review(T0 + 15 * 60_000), phase: 'learning' as const };
+    expect(nextCard(input({ cards, mem: { 'd/c0': soon } }))?.key).toBe('d/c0');
+    const later = { ...soon, due: T0 + 30 * 60_000 };
+    expect(nextCard(input({ cards, mem: { 'd/c0': later } }))).toBeNull();
+  });
+
+  it('buries the siblings of a card answered today', () => {
+    const cards = deckCards(deckOf('d', [basic('x', { reverse: true } as never), basic('y')]));
+    const s = new Scheduler(resolveSettings({ fuzz: false }));
+    const mem = { 'd/x': s.answer(newMemory(T0 - 60_000), T0 - 60_000, 4) };
+    const q = input({ cards, mem });
+    expect(nextCard(q)?.key).toBe('d/y');
+    expect(counts(q).new).toBe(1);
+    expect(counts({ ...q, settings: { ...q.settings, burySiblings: false } }).new).toBe(2);
+  });
+
+  it('property: a day of random answers never exceeds the limits nor serves a buried sibling', () => {
+    const cards = deckCards(
+      deckOf(
+        'p',
+        Array.from({ length: 12 }, (_, i) => basic(`e${i}`, { reverse: i % 2 === 0 } as never)),
+      ),
+    );
+    const settings = resolveSettings({
+      newPerDay: 6,
+      reviewsPerDay: 4,
+      fuzz: false,
+      dayStartsAt: 4,
+    });
+    const s = new Scheduler(settings);
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(1, 2, 3, 4), { minLength: 1, maxLength: 60 }),
+        (grades) => {
+          const mem: Record<string, Memory> = {};
+          const today = { newDone: 0, reviewsDone: 0 };
+          const answeredSiblings = new Map<string, string>();
+          let now = T0;
+          for (const g of grades) {
+            const card = nextCard({ cards, memory: (k) => mem[k], now, settings, today });
+            if (!card) break;
+            const before = mem[card.key];
+            if (!before || before.phase === 'new') {
+              const other = answeredSiblings.get(card.sibling);
+              expect(other === undefined || other === card.key).toBe(true);
+              today.newDone++;
+            }
+            answeredSiblings.set(card.sibling, card.key);
+            mem[card.key] = s.answer(before ?? newMemory(now), now, g as 1 | 2 | 3 | 4);
+            now += 30_000;
+          }
+          expect(today.newDone).toBeLessThanOrEqual(6);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
