@@ -1,5 +1,6 @@
 // Bundles the CLI into dist/ so start-up does not pay for resolving hundreds of modules.
 // Code splitting keeps Ink and React in a chunk that only interactive commands load.
+import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -22,4 +23,21 @@ await build({
     js: "#!/usr/bin/env node\nimport { createRequire as __hrCreateRequire } from 'node:module';\nconst require = __hrCreateRequire(import.meta.url);",
   },
   logLevel: 'warning',
+});
+
+// Parse the shipped decks once, so commands start without YAML parsing.
+await build({
+  entryPoints: ['src/decks/precompile.ts'],
+  outfile: 'dist/tools/precompile.js',
+  banner: {
+    js: "import { createRequire as __hrCreateRequire } from 'node:module';\nconst require = __hrCreateRequire(import.meta.url);",
+  },
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+});
+execFileSync(process.execPath, ['dist/tools/precompile.js', 'decks', 'dist/deck-cache.json'], {
+  stdio: ['ignore', 'ignore', 'inherit'],
 });

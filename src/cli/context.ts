@@ -11,6 +11,8 @@ export interface GlobalOptions {
 }
 
 export interface Context {
+  /** The installed package: shipped decks and the build's deck cache live here. */
+  root: string;
   dataDir: string;
   device: string;
   deckDirs: string[];
@@ -67,6 +69,7 @@ export function makeContext(opts: GlobalOptions, env: NodeJS.ProcessEnv): Contex
   ].map((d) => resolve(d));
   const deckDirs = [...(builtIn ? [resolve(builtIn)] : []), ...extra, join(dataDir, 'decks')];
   return {
+    root,
     dataDir,
     device: deviceId(env),
     deckDirs: [...new Set(deckDirs)],

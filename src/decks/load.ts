@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Deck } from '../core/model.js';
-import { type ParseResult, type Problem, parseDeck } from './parse.js';
+import { type DeckCache, reviveCached, textHash } from './cache.js';
+import type { ParseResult, Problem } from './parse.js';
 
 const DECK_FILE = /\.ya?ml$/i;
 
@@ -51,7 +52,8 @@ export function displayPath(file: string, cwd = process.cwd()): string {
   return rel && !rel.startsWith('..') ? rel : file;
 }
 
-export function loadDeckFile(file: string): ParseResult {
+/** Parses one deck file, or takes the result from `cache` when its text is unchanged. */
+export async function loadDeckFile(file: string, cache: DeckCache = {}): Promise<ParseResult> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -63,6 +65,10 @@ export function loadDeckFile(file: string): ParseResult {
       problems: [{ file: displayPath(file), line: 1, col: 1, severity: 'error', message }],
     };
   }
+  const hit = cache[textHash(text)];
+  if (hit) return reviveCached(hit, displayPath(file));
+  // The parser pulls in yaml and zod: load it only when something must be parsed.
+  const { parseDeck } = await import('./parse.js');
   return parseDeck(displayPath(file), text);
 }
 
@@ -70,7 +76,10 @@ export function loadDeckFile(file: string): ParseResult {
  * Loads every deck under `dirs`. Directories that do not exist are skipped silently
  * (the user deck folder is optional); explicit files that fail are reported.
  */
-export function loadDecks(dirs: readonly string[]): LoadResult {
+export async function loadDecks(
+  dirs: readonly string[],
+  cache: DeckCache = {},
+): Promise<LoadResult> {
   const existing = dirs.filter((d) => {
     try {
       return statSync(d).isDirectory() || statSync(d).isFile();
@@ -81,7 +90,7 @@ export function loadDecks(dirs: readonly string[]): LoadResult {
   const result: LoadResult = { decks: [], problems: [], brokenFiles: [] };
   const byId = new Map<string, string>();
   for (const file of findDeckFiles(existing, result.problems)) {
-    const r = loadDeckFile(file);
+    const r = await loadDeckFile(file, cache);
     result.problems.push(...r.problems);
     if (!r.deck) {
       result.brokenFiles.push(displayPath(file));

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
+import type { Deck } from '../../core/model.js';
 import { findDeckFiles, loadDeckFile } from '../../decks/load.js';
 import { formatProblem, type Problem } from '../../decks/parse.js';
+import { qualityWarnings } from '../../decks/quality.js';
 import type { Context } from '../context.js';
 
 export const description = 'Check deck files; errors as file:line:col, exit 1 if any';
@@ -15,11 +17,13 @@ export async function run(
   const files = findDeckFiles(targets, problems);
   const ids = new Map<string, string>();
   let entries = 0;
+  const decks: Deck[] = [];
   for (const file of files) {
-    const r = loadDeckFile(file);
+    const r = await loadDeckFile(file);
     problems.push(...r.problems);
     entries += r.entryCount;
     if (!r.deck) continue;
+    decks.push(r.deck);
     const other = ids.get(r.deck.id);
     if (other)
       problems.push({
@@ -31,6 +35,7 @@ export async function run(
       });
     else ids.set(r.deck.id, r.deck.file);
   }
+  problems.push(...qualityWarnings(decks));
   for (const p of problems) process.stdout.write(`${formatProblem(p)}\n`);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;

@@ -1,4 +1,6 @@
 // Loads decks and opens the store: the start of every command that shows progress.
+import { join } from 'node:path';
+import { readDeckCache } from '../../decks/cache.js';
 import { loadDecks } from '../../decks/load.js';
 import { Store } from '../../store/store.js';
 import type { Context } from '../context.js';
@@ -8,7 +10,10 @@ export async function openCollection(
   ctx: Context,
   readOnly: boolean,
 ): Promise<{ collection: Collection; store: Store }> {
-  const loaded = loadDecks(ctx.deckDirs);
+  const loaded = await loadDecks(
+    ctx.deckDirs,
+    readDeckCache(join(ctx.root, 'dist', 'deck-cache.json')),
+  );
   const store = await Store.open({
     dataDir: ctx.dataDir,
     device: ctx.device,

@@ -125,7 +125,7 @@ describe('parseDeck', () => {
 });
 
 describe('loadDecks', () => {
-  it('loads good decks beside a broken one and rejects a duplicate deck id', () => {
+  it('loads good decks beside a broken one and rejects a duplicate deck id', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hr-decks-'));
     writeFileSync(join(dir, 'a.yaml'), `${head}  - {id: x, type: basic, front: F, back: B}\n`);
     writeFileSync(join(dir, 'b.yaml'), `${head}  - {id: y, type: basic, front: F, back: B}\n`);
@@ -134,7 +134,7 @@ describe('loadDecks', () => {
       join(dir, 'd.yaml'),
       `id: other\ntitle: Other\ncards:\n  - {id: z, type: basic, front: F, back: B}\n`,
     );
-    const r = loadDecks([dir]);
+    const r = await loadDecks([dir]);
     expect(r.decks.map((d) => d.deck.id)).toEqual(['test-deck', 'other']);
     expect(r.brokenFiles.map((f) => f.split('/').pop())).toEqual(['b.yaml', 'c.yaml']);
     const dup = r.problems.find((p) => p.message.startsWith('duplicate deck id'));
