@@ -73,6 +73,7 @@ export function App({ port, now, initial, onSummary }: AppProps) {
           title={titleOf(view.scope)}
           now={now}
           active={active}
+          compact={rows < 20}
           onHelp={setHelp}
           onDone={(summary) => {
             onSummary?.(summary);

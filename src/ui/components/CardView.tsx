@@ -31,19 +31,20 @@ function Cloze({ text, number, revealed }: { text: string; number: number; revea
 }
 
 /** The card itself: question, and after answering, the answer, explanation and source. */
-export function CardView({ s }: { s: CardSession }) {
+export function CardView({ s, compact = false }: { s: CardSession; compact?: boolean }) {
   const theme = useTheme();
   const face = s.card.face;
   const answered = s.phase === 'answer';
   const multiNote = face.kind === 'mcq' && face.multi ? ' · choose all that apply' : '';
   return (
-    <Box flexDirection="column" gap={1}>
-      <Text color={theme.muted}>
-        {KIND_LABEL[face.kind]}
-        {multiNote}
-      </Text>
+    <Box flexDirection="column" gap={compact ? 0 : 1}>
+      {compact && !multiNote ? null : (
+        <Text color={theme.muted}>
+          {compact ? 'Choose all that apply' : `${KIND_LABEL[face.kind]}${multiNote}`}
+        </Text>
+      )}
       {face.kind === 'flash' ? (
-        <Box flexDirection="column" gap={1}>
+        <Box flexDirection="column" gap={compact ? 0 : 1}>
           <Text bold>{face.front}</Text>
           {answered ? <Text color={theme.good}>{face.back}</Text> : null}
         </Box>
@@ -52,7 +53,7 @@ export function CardView({ s }: { s: CardSession }) {
         <Cloze text={face.text} number={face.number} revealed={answered} />
       ) : null}
       {face.kind === 'mcq' ? (
-        <Box flexDirection="column" gap={1}>
+        <Box flexDirection="column" gap={compact ? 0 : 1}>
           <Text bold>{face.question}</Text>
           <Choices
             choices={face.choices}
@@ -65,7 +66,7 @@ export function CardView({ s }: { s: CardSession }) {
         </Box>
       ) : null}
       {face.kind === 'typed' ? (
-        <Box flexDirection="column" gap={1}>
+        <Box flexDirection="column" gap={compact ? 0 : 1}>
           <Text bold>{face.prompt}</Text>
           <Text>
             <Text color={theme.accent}>{'> '}</Text>
@@ -78,7 +79,11 @@ export function CardView({ s }: { s: CardSession }) {
       {answered && (s.card.explanation || s.card.ref) ? (
         <Box flexDirection="column">
           {s.card.explanation ? <Text>{s.card.explanation}</Text> : null}
-          {s.card.ref ? <Text color={theme.muted}>Source: {s.card.ref}</Text> : null}
+          {s.card.ref ? (
+            <Text color={theme.muted} wrap={compact ? 'truncate-end' : 'wrap'}>
+              Source: {s.card.ref}
+            </Text>
+          ) : null}
         </Box>
       ) : null}
     </Box>

@@ -8,14 +8,16 @@ import { useTheme } from '../theme.js';
 export function GradeBar({
   preview,
   suggested,
+  compact = false,
 }: {
   preview: Record<Grade, Outcome>;
   suggested: Grade;
+  compact?: boolean;
 }) {
   const theme = useTheme();
   return (
     <Box flexDirection="column">
-      <Box flexWrap="wrap" columnGap={2}>
+      <Box flexWrap="wrap" columnGap={compact ? 1 : 2}>
         {GRADES.map((g) => (
           <Text key={g} bold={g === suggested} color={g === suggested ? theme.accent : undefined}>
             {g === suggested ? '▸' : ' '}
@@ -23,7 +25,9 @@ export function GradeBar({
           </Text>
         ))}
       </Box>
-      <Text color={theme.muted}>Enter: {GRADE_NAMES[suggested]} · 1-4 choose a grade</Text>
+      {compact ? null : (
+        <Text color={theme.muted}>Enter: {GRADE_NAMES[suggested]} · 1-4 choose a grade</Text>
+      )}
     </Box>
   );
 }

@@ -59,8 +59,8 @@ export function Home({ data, columns, rows, active, onStudy, onQuit, onHelp }: H
   const countsWidth = 18;
   const titleWidth = width - countsWidth - 2;
   const warnLines = data.warnings.length > 0 ? 1 : 0;
-  // Title, header, footer and the gaps between them take 5 rows; the list gets the rest.
-  const visible = Math.max(3, rows - 5 - warnLines);
+  // Title, header and footer take 3 rows; one more stays free so Ink never fills the screen.
+  const visible = Math.max(3, rows - 4 - warnLines);
   const top = Math.min(Math.max(0, cursor - visible + 1), Math.max(0, items.length - visible));
   const shown = items.slice(top, top + visible);
   const fitTitle = (t: string) =>

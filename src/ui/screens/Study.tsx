@@ -16,6 +16,8 @@ export interface StudyProps {
   title: string;
   now: () => number;
   active: boolean;
+  /** Small terminals get a tighter layout: no blank lines, one-line header and source. */
+  compact: boolean;
   onHelp: (screen: Screen) => void;
   onDone: (summary: SessionSummary) => void;
 }
@@ -34,7 +36,7 @@ function screenOf(s: CardSession): Screen {
 
 const GRADE_OF = { again: 1, hard: 2, good: 3, easy: 4 } as const;
 
-export function Study({ port, scope, title, now, active, onHelp, onDone }: StudyProps) {
+export function Study({ port, scope, title, now, active, compact, onHelp, onDone }: StudyProps) {
   const theme = useTheme();
   const [startedAt] = useState(now);
   const [answers, setAnswers] = useState<AnswerStat[]>([]);
@@ -142,22 +144,30 @@ export function Study({ port, scope, title, now, active, onHelp, onDone }: Study
     home: '',
     summary: '',
   };
+  const countsText = compact
+    ? `${counts.new}·${counts.learning}·${counts.due}`
+    : `New ${counts.new} · Learn ${counts.learning} · Due ${counts.due}`;
   return (
-    <Box flexDirection="column" gap={1}>
+    <Box flexDirection="column" gap={compact ? 0 : 1}>
       <Box justifyContent="space-between">
-        <Text bold color={theme.accent} wrap="truncate-end">
-          {title}
-        </Text>
-        <Text>
-          {' '}
-          New {counts.new} · Learn {counts.learning} · Due {counts.due}
-        </Text>
+        <Box flexShrink={1}>
+          <Text bold color={theme.accent} wrap="truncate-end">
+            {title}
+          </Text>
+        </Box>
+        <Box flexShrink={0}>
+          <Text> {countsText}</Text>
+        </Box>
       </Box>
-      <CardView s={cur.s} />
+      <CardView s={cur.s} compact={compact} />
       {cur.s.phase === 'answer' ? (
-        <GradeBar preview={cur.preview} suggested={defaultGrade(cur.s)} />
+        <GradeBar preview={cur.preview} suggested={defaultGrade(cur.s)} compact={compact} />
       ) : null}
-      <Text color={theme.muted}>{footer[screen]}</Text>
+      {compact && cur.s.phase === 'answer' ? null : (
+        <Text color={theme.muted} wrap="truncate-end">
+          {footer[screen]}
+        </Text>
+      )}
     </Box>
   );
 }
