@@ -1,10 +1,13 @@
 // Entry point: parse the command line, run one command, set the exit code.
 // Exit codes: 0 ok, 1 a reported problem, 2 usage error or missing terminal.
 import { Command, CommanderError, Option } from 'commander';
+import * as config from './commands/config.js';
 import * as decks from './commands/decks.js';
+import * as doctor from './commands/doctor.js';
 import * as lint from './commands/lint.js';
 import * as status from './commands/status.js';
 import * as study from './commands/study.js';
+import * as unsuspend from './commands/unsuspend.js';
 import {
   type Context,
   type GlobalOptions,
@@ -34,13 +37,16 @@ export function buildProgram(
     .option('--no-color', 'plain output without colour (also NO_COLOR)')
     .showHelpAfterError('(run hyperrecall --help for usage)')
     .exitOverride()
-    .action(() => run((ctx) => study.run(ctx, [], true)));
+    .action(() => run((ctx) => study.run(ctx, [], { home: true })));
 
   program
     .command('study')
     .description(study.description)
     .argument('[deck...]', 'deck ids (see hyperrecall decks)')
-    .action((deckIds: string[]) => run((ctx) => study.run(ctx, deckIds, false)));
+    .option('--tag <tag>', 'only cards with this tag, e.g. lpic3-351.4')
+    .action((deckIds: string[], opts: { tag?: string }) =>
+      run((ctx) => study.run(ctx, deckIds, { home: false, ...opts })),
+    );
 
   program
     .command('status')
@@ -61,6 +67,27 @@ export function buildProgram(
     .option('--strict', 'treat quality warnings as errors')
     .action((paths: string[], opts: { strict?: boolean }) =>
       run((ctx) => lint.run(ctx, paths, opts)),
+    );
+
+  program
+    .command('config')
+    .description(config.description)
+    .argument('[action]', 'list, get, set or reset', 'list')
+    .argument('[args...]', 'KEY, or KEY VALUE for set')
+    .action((action: string, args: string[]) => run((ctx) => config.run(ctx, action, args)));
+
+  program
+    .command('doctor')
+    .description(doctor.description)
+    .action(() => run((ctx) => doctor.run(ctx)));
+
+  program
+    .command('unsuspend')
+    .description(unsuspend.description)
+    .argument('[key...]', 'card keys, e.g. kvm-ch04-networking/default-bridge')
+    .option('--all', 'every suspended card')
+    .action((keys: string[], opts: { all?: boolean }) =>
+      run((ctx) => unsuspend.run(ctx, keys, opts)),
     );
 
   return program;

@@ -132,3 +132,34 @@ export interface ReviewRecord {
   /** Study day number of `at`, so daily counts never depend on the reader's settings. */
   day: number;
 }
+
+/** Takes back one answer: the card returns to the memory it had before it. */
+export interface UndoRecord {
+  type: 'undo';
+  id: string;
+  at: number;
+  review: ReviewRecord;
+}
+
+export type MarkKind = 'suspend' | 'unsuspend' | 'bury' | 'unbury' | 'flag' | 'unflag' | 'leech';
+
+/** A change to how a card is shown, not to its memory. */
+export interface MarkRecord {
+  type: 'mark';
+  id: string;
+  at: number;
+  key: string;
+  mark: MarkKind;
+  /** Study day of `at`; a bury lasts until this day ends. */
+  day: number;
+}
+
+export type LogRecord = ReviewRecord | UndoRecord | MarkRecord;
+
+export interface CardMarks {
+  suspended?: boolean;
+  flagged?: boolean;
+  leech?: boolean;
+  /** Hidden until this study day is over. */
+  buriedDay?: number;
+}

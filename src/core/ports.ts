@@ -1,9 +1,9 @@
 // What the UI may ask of the rest of the program. The CLI passes an implementation in,
 // so screens never touch the store or the file system themselves.
-
-import type { Card, Grade, MemoryPhase } from './model.js';
+import type { Card, CardMarks, Grade, MemoryPhase } from './model.js';
 import type { Counts } from './queue.js';
 import type { Outcome } from './scheduler.js';
+import type { SettingKey, Settings } from './settings.js';
 
 export interface DeckRow extends Counts {
   id: string;
@@ -23,8 +23,13 @@ export interface HomeData {
   warnings: string[];
 }
 
-/** Which decks a session covers; null means all. */
-export type Scope = readonly string[] | null;
+/** Which cards a session covers: some decks (null: all), optionally only one tag. */
+export interface Scope {
+  decks: readonly string[] | null;
+  tag: string | null;
+}
+
+export const ALL: Scope = { decks: null, tag: null };
 
 export interface AnswerInput {
   card: Card;
@@ -34,14 +39,53 @@ export interface AnswerInput {
   correct?: boolean;
 }
 
+export interface AnswerOutcome {
+  /** The card just became a leech (and was suspended or tagged). */
+  leech: { lapses: number; action: 'suspend' | 'tag' } | null;
+}
+
+export interface CardInfo {
+  key: string;
+  phase: MemoryPhase;
+  due: number | null;
+  stability: number;
+  difficulty: number;
+  retrievability: number;
+  reps: number;
+  lapses: number;
+  marks: CardMarks;
+  history: { at: number; rating: Grade; mode: string; tookMs: number }[];
+}
+
+export interface DayEnd {
+  /** Cards the next study day starts with (new within the limit, learning, due). */
+  dueTomorrow: number;
+  streak: number;
+}
+
 export interface StudyPort {
   home(now: number): HomeData;
   counts(scope: Scope, now: number): Counts;
   next(scope: Scope, now: number, sinceNew: number): Card | null;
+  /** The current version of a card, after decks were reloaded. */
+  card(key: string): Card | null;
   preview(card: Card, now: number): Record<Grade, Outcome>;
   phase(key: string): MemoryPhase;
   /** Returns once the answer is durable on disk. */
-  answer(input: AnswerInput): void;
+  answer(input: AnswerInput): AnswerOutcome;
+  /** Takes back the last answer, bury or suspend; returns the card to show again. */
+  undo(now: number): Card | null;
+  bury(card: Card, now: number): void;
+  suspend(card: Card, now: number): void;
+  /** Returns whether the card is flagged afterwards. */
+  toggleFlag(card: Card, now: number): boolean;
+  info(card: Card, now: number): CardInfo;
   /** When the next card of the scope becomes available, or null if none is scheduled. */
   nextDue(scope: Scope, now: number): number | null;
+  dayEnd(scope: Scope, now: number): DayEnd;
+  /** Re-reads the deck files (after an edit); returns warnings for broken files. */
+  reloadDecks(): Promise<string[]>;
+  settings(): Settings;
+  /** Validates and saves one setting; returns an error message or null. */
+  setSetting(key: SettingKey, raw: string): string | null;
 }

@@ -1,6 +1,6 @@
-// Progress derived from the review log: each card's latest memory and per-day counts.
-// The store keeps this as a cache; rebuilding it from the log must give the same result.
-import type { Memory, ReviewRecord } from './model.js';
+// Progress derived from the review log: each card's latest memory, its marks and per-day
+// counts. The store keeps this as a cache; rebuilding it from the log gives the same result.
+import type { CardMarks, LogRecord, MarkRecord, Memory, ReviewRecord } from './model.js';
 
 export interface DayCount {
   /** Answers given that day, study and exam. */
@@ -17,35 +17,114 @@ export interface DayCount {
 
 export interface Progress {
   cards: Record<string, Memory>;
+  marks: Record<string, CardMarks>;
   days: Record<string, DayCount>;
   reviews: number;
+  /** The newest answer not taken back: what `u` undoes after a restart. */
+  lastAnswer: ReviewRecord | null;
 }
 
 export function emptyProgress(): Progress {
-  return { cards: {}, days: {}, reviews: 0 };
+  return { cards: {}, marks: {}, days: {}, reviews: 0, lastAnswer: null };
 }
 
-export function applyReview(p: Progress, rec: ReviewRecord): void {
+function dayCount(p: Progress, day: number): DayCount {
+  let d = p.days[day];
+  if (!d) {
+    d = { reviews: 0, newCards: 0, reviewCards: 0, passed: 0, ms: 0 };
+    p.days[day] = d;
+  }
+  return d;
+}
+
+function count(p: Progress, rec: ReviewRecord, sign: 1 | -1): void {
+  const d = dayCount(p, rec.day);
+  d.reviews += sign;
+  if (!rec.before || rec.before.phase === 'new') d.newCards += sign;
+  else if (rec.before.phase === 'review') d.reviewCards += sign;
+  if (rec.rating > 1) d.passed += sign;
+  d.ms += sign * rec.tookMs;
+  p.reviews += sign;
+}
+
+function applyAnswer(p: Progress, rec: ReviewRecord): void {
   const cur = p.cards[rec.key];
   // With several devices' logs the union is not in time order: the latest answer wins.
   if (!cur || cur.lastReview === null || cur.lastReview <= rec.at) p.cards[rec.key] = rec.after;
-  let d = p.days[rec.day];
-  if (!d) {
-    d = { reviews: 0, newCards: 0, reviewCards: 0, passed: 0, ms: 0 };
-    p.days[rec.day] = d;
-  }
-  d.reviews++;
-  if (!rec.before || rec.before.phase === 'new') d.newCards++;
-  else if (rec.before.phase === 'review') d.reviewCards++;
-  if (rec.rating > 1) d.passed++;
-  d.ms += rec.tookMs;
-  p.reviews++;
+  count(p, rec, 1);
+  if (!p.lastAnswer || p.lastAnswer.at <= rec.at) p.lastAnswer = rec;
 }
 
-export function rebuildProgress(records: Iterable<ReviewRecord>): Progress {
+function applyUndo(p: Progress, rec: ReviewRecord): void {
+  const cur = p.cards[rec.key];
+  // Only restore if nothing newer happened to the card since (e.g. on another device).
+  if (cur && cur.lastReview === rec.after.lastReview && cur.reps === rec.after.reps) {
+    if (rec.before) p.cards[rec.key] = rec.before;
+    else delete p.cards[rec.key];
+  }
+  count(p, rec, -1);
+  if (p.lastAnswer?.id === rec.id) p.lastAnswer = null;
+}
+
+function applyMark(p: Progress, rec: MarkRecord): void {
+  const m: CardMarks = { ...p.marks[rec.key] };
+  switch (rec.mark) {
+    case 'suspend':
+      m.suspended = true;
+      break;
+    case 'unsuspend':
+      delete m.suspended;
+      break;
+    case 'bury':
+      m.buriedDay = rec.day;
+      break;
+    case 'unbury':
+      delete m.buriedDay;
+      break;
+    case 'flag':
+      m.flagged = true;
+      break;
+    case 'unflag':
+      delete m.flagged;
+      break;
+    case 'leech':
+      m.leech = true;
+      break;
+    default: {
+      const never: never = rec.mark;
+      return never;
+    }
+  }
+  p.marks[rec.key] = m;
+}
+
+export function applyRecord(p: Progress, rec: LogRecord): void {
+  switch (rec.type) {
+    case 'review':
+      return applyAnswer(p, rec);
+    case 'undo':
+      return applyUndo(p, rec.review);
+    case 'mark':
+      return applyMark(p, rec);
+    default: {
+      const never: never = rec;
+      return never;
+    }
+  }
+}
+
+export function rebuildProgress(records: Iterable<LogRecord>): Progress {
   const p = emptyProgress();
-  for (const r of records) applyReview(p, r);
+  for (const r of records) applyRecord(p, r);
   return p;
+}
+
+/** Hidden from study: suspended, or buried for the given study day. */
+export function isHidden(marks: CardMarks | undefined, day: number): boolean {
+  return (
+    !!marks &&
+    (marks.suspended === true || (marks.buriedDay !== undefined && marks.buriedDay >= day))
+  );
 }
 
 /** Consecutive study days with at least one review, ending today (or yesterday if today has none yet). */

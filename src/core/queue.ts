@@ -20,18 +20,24 @@ export interface QueueInput {
   now: number;
   settings: Settings;
   today: Today;
+  /** Suspended and buried cards are left out. */
+  hidden?: (key: string) => boolean;
+  /** Probability of recall now; overdue reviews are served lowest first. */
+  retrievability?: (m: Memory) => number;
 }
 
 export interface Counts {
   new: number;
   learning: number;
   due: number;
+  /** Of `due`, how many were due before today began (a break, a missed day). */
+  overdue: number;
 }
 
 interface Buckets {
   learningNow: { card: Card; due: number }[];
   learningLater: { card: Card; due: number }[];
-  reviews: { card: Card; due: number }[];
+  reviews: { card: Card; due: number; overdue: boolean; r: number }[];
   fresh: Card[];
 }
 
@@ -54,6 +60,7 @@ function bucket(input: QueueInput): Buckets {
   const buried = input.settings.burySiblings ? answeredToday(input, todayStart) : new Set<string>();
   const b: Buckets = { learningNow: [], learningLater: [], reviews: [], fresh: [] };
   for (const card of input.cards) {
+    if (input.hidden?.(card.key)) continue;
     const m = input.memory(card.key);
     const held = !m || m.phase === 'new' || m.phase === 'review';
     if (held && buried.has(card.sibling) && (m?.lastReview ?? -1) < todayStart) continue;
@@ -63,12 +70,15 @@ function bucket(input: QueueInput): Buckets {
       if (m.due <= input.now) b.learningNow.push({ card, due: m.due });
       else if (m.due < dayEnd) b.learningLater.push({ card, due: m.due });
     } else if (m.due < dayEnd) {
-      b.reviews.push({ card, due: m.due });
+      const overdue = m.due < todayStart;
+      const r = overdue && input.retrievability ? input.retrievability(m) : 1;
+      b.reviews.push({ card, due: m.due, overdue, r });
     }
   }
   b.learningNow.sort((x, y) => x.due - y.due);
   b.learningLater.sort((x, y) => x.due - y.due);
-  b.reviews.sort((x, y) => x.due - y.due);
+  // After a break the most forgettable come first; today's reviews follow in due order.
+  b.reviews.sort((x, y) => Number(y.overdue) - Number(x.overdue) || x.r - y.r || x.due - y.due);
   return b;
 }
 
@@ -82,10 +92,12 @@ function limits(input: QueueInput) {
 export function counts(input: QueueInput): Counts {
   const b = bucket(input);
   const { newLeft, reviewsLeft } = limits(input);
+  const due = Math.min(b.reviews.length, reviewsLeft);
   return {
     new: Math.min(b.fresh.length, newLeft),
     learning: b.learningNow.length + b.learningLater.length,
-    due: Math.min(b.reviews.length, reviewsLeft),
+    due,
+    overdue: Math.min(due, b.reviews.filter((r) => r.overdue).length),
   };
 }
 
@@ -116,6 +128,7 @@ export function nextCard(input: QueueInput, sinceNew = 0): Card | null {
 export function nextDueAfter(input: QueueInput): number | null {
   let best: number | null = null;
   for (const card of input.cards) {
+    if (input.hidden?.(card.key)) continue;
     const m = input.memory(card.key);
     if (m && m.phase !== 'new' && m.due > input.now && (best === null || m.due < best))
       best = m.due;

@@ -68,3 +68,144 @@ export function resolveSettings(partial: Partial<Record<keyof Settings, unknown>
     s.examDate = p.examDate;
   return s;
 }
+
+// ---- settings as the user types them: `hyperrecall config set learning-steps "1m 10m"` ----
+
+export const SETTING_KEYS = [
+  'desired-retention',
+  'max-interval',
+  'learning-steps',
+  'relearning-steps',
+  'new-per-day',
+  'reviews-per-day',
+  'day-starts-at',
+  'fuzz',
+  'leech-threshold',
+  'leech-action',
+  'bury-siblings',
+  'exam-date',
+] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
+export const SETTING_FIELD: Record<SettingKey, keyof Settings> = {
+  'desired-retention': 'desiredRetention',
+  'max-interval': 'maxInterval',
+  'learning-steps': 'learningSteps',
+  'relearning-steps': 'relearningSteps',
+  'new-per-day': 'newPerDay',
+  'reviews-per-day': 'reviewsPerDay',
+  'day-starts-at': 'dayStartsAt',
+  fuzz: 'fuzz',
+  'leech-threshold': 'leechThreshold',
+  'leech-action': 'leechAction',
+  'bury-siblings': 'burySiblings',
+  'exam-date': 'examDate',
+};
+
+export const SETTING_HELP: Record<SettingKey, string> = {
+  'desired-retention': 'target probability of recall, 0.70 to 0.99',
+  'max-interval': 'longest interval in days, 1 to 36500',
+  'learning-steps': 'steps for new cards, e.g. "1m 10m" (m, h or d; empty for none)',
+  'relearning-steps': 'steps after a lapse, e.g. "10m" (m, h or d; empty for none)',
+  'new-per-day': 'new cards introduced per study day, 0 to 9999',
+  'reviews-per-day': 'reviews per study day at most, 0 to 99999',
+  'day-starts-at': 'local hour at which a study day begins, 0 to 23',
+  fuzz: 'spread due dates slightly: true or false',
+  'leech-threshold': 'lapses that make a card a leech, 1 to 999',
+  'leech-action': 'what happens to a leech: suspend or tag',
+  'bury-siblings': "hold a card's siblings until the next day: true or false",
+  'exam-date': 'date of your exam, YYYY-MM-DD (or "none")',
+};
+
+export function isSettingKey(key: string): key is SettingKey {
+  return (SETTING_KEYS as readonly string[]).includes(key);
+}
+
+export type ParsedSetting =
+  | { ok: true; field: keyof Settings; value: Settings[keyof Settings] }
+  | { ok: false; message: string };
+
+function num(raw: string, lo: number, hi: number, int: boolean): number | null {
+  if (!/^-?\d+(\.\d+)?$/.test(raw.trim())) return null;
+  const n = Number(raw);
+  if (n < lo || n > hi || (int && !Number.isInteger(n))) return null;
+  return n;
+}
+
+function bool(raw: string): boolean | null {
+  const v = raw.trim().toLowerCase();
+  if (['true', 'yes', 'on', '1'].includes(v)) return true;
+  if (['false', 'no', 'off', '0'].includes(v)) return false;
+  return null;
+}
+
+function isRealDate(raw: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) return false;
+  const [y, m, d] = raw.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/** Validates a value typed by the user; the message names the valid range or format. */
+export function parseSetting(key: string, raw: string): ParsedSetting {
+  if (!isSettingKey(key))
+    return { ok: false, message: `unknown setting '${key}'; settings: ${SETTING_KEYS.join(', ')}` };
+  const field = SETTING_FIELD[key];
+  const bad = (): ParsedSetting => ({
+    ok: false,
+    message: `invalid value '${raw}' for ${key}: ${SETTING_HELP[key]}`,
+  });
+  const v = raw.trim();
+  switch (key) {
+    case 'desired-retention': {
+      const n = num(v, 0.7, 0.99, false);
+      return n === null ? bad() : { ok: true, field, value: n };
+    }
+    case 'max-interval': {
+      const n = num(v, 1, 36500, true);
+      return n === null ? bad() : { ok: true, field, value: n };
+    }
+    case 'new-per-day': {
+      const n = num(v, 0, 9999, true);
+      return n === null ? bad() : { ok: true, field, value: n };
+    }
+    case 'reviews-per-day': {
+      const n = num(v, 0, 99999, true);
+      return n === null ? bad() : { ok: true, field, value: n };
+    }
+    case 'day-starts-at': {
+      const n = num(v, 0, 23, true);
+      return n === null ? bad() : { ok: true, field, value: n };
+    }
+    case 'leech-threshold': {
+      const n = num(v, 1, 999, true);
+      return n === null ? bad() : { ok: true, field, value: n };
+    }
+    case 'learning-steps':
+    case 'relearning-steps': {
+      const steps = v === '' ? [] : v.split(/[\s,]+/);
+      return steps.every(isStep) ? { ok: true, field, value: steps as Step[] } : bad();
+    }
+    case 'fuzz':
+    case 'bury-siblings': {
+      const b = bool(v);
+      return b === null ? bad() : { ok: true, field, value: b };
+    }
+    case 'leech-action':
+      return v === 'suspend' || v === 'tag' ? { ok: true, field, value: v } : bad();
+    case 'exam-date':
+      if (v === '' || v === 'none') return { ok: true, field, value: null };
+      return isRealDate(v) ? { ok: true, field, value: v } : bad();
+    default: {
+      const never: never = key;
+      return never;
+    }
+  }
+}
+
+export function formatSetting(settings: Settings, key: SettingKey): string {
+  const v = settings[SETTING_FIELD[key]];
+  if (Array.isArray(v)) return v.join(' ');
+  if (v === null) return 'none';
+  return String(v);
+}

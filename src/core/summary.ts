@@ -1,5 +1,6 @@
 // The end-of-session summary.
 import type { Grade } from './model.js';
+import type { DayEnd } from './ports.js';
 
 export interface AnswerStat {
   grade: Grade;
@@ -14,6 +15,9 @@ export interface SessionSummary {
   newCards: number;
   elapsedMs: number;
   nextDue: number | null;
+  /** Cards the next study day starts with. */
+  dueTomorrow: number;
+  streak: number;
 }
 
 export function summarize(
@@ -21,6 +25,7 @@ export function summarize(
   startedAt: number,
   endedAt: number,
   nextDue: number | null,
+  dayEnd: DayEnd = { dueTomorrow: 0, streak: 0 },
 ): SessionSummary {
   const passed = answers.filter((a) => a.grade > 1).length;
   return {
@@ -29,5 +34,7 @@ export function summarize(
     newCards: answers.filter((a) => a.isNew).length,
     elapsedMs: Math.max(0, endedAt - startedAt),
     nextDue,
+    dueTomorrow: dayEnd.dueTomorrow,
+    streak: dayEnd.streak,
   };
 }

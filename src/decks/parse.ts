@@ -1,6 +1,6 @@
 // YAML text -> validated Deck, with every problem located as file:line:col.
 // One bad entry is reported and skipped; the rest of the deck still loads.
-import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import type { Deck, Entry } from '../core/model.js';
 import { DeckSchema, type EntryInput, EntrySchema } from './schema.js';
@@ -141,6 +141,54 @@ function toEntry(input: EntryInput, pos: { file: string; line: number; col: numb
   }
 }
 
+/** Fields whose text a learner reads: a ` #` in them silently cuts the rest off. */
+const TEXT_FIELDS = new Set([
+  'title',
+  'description',
+  'source',
+  'front',
+  'back',
+  'question',
+  'text',
+  'why',
+  'explanation',
+  'prompt',
+  'answer',
+  'term',
+  'definition',
+  'ref',
+]);
+
+function truncatedText(
+  doc: ReturnType<typeof parseDocument>,
+  lc: LineCounter,
+  file: string,
+): Problem[] {
+  const out: Problem[] = [];
+  visit(doc, {
+    Pair(_key, pair) {
+      const k = isScalar(pair.key) ? String(pair.key.value) : '';
+      const v = pair.value;
+      if (
+        TEXT_FIELDS.has(k) &&
+        isScalar(v) &&
+        v.type === 'PLAIN' &&
+        v.comment !== undefined &&
+        isPair(pair)
+      ) {
+        const at = lc.linePos(v.range?.[0] ?? 0);
+        out.push({
+          file,
+          ...at,
+          severity: 'warning',
+          message: `${k}: text after ' #' is read as a YAML comment and dropped; quote the value`,
+        });
+      }
+    },
+  });
+  return out;
+}
+
 export function parseDeck(file: string, source: string): ParseResult {
   const lc = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
@@ -153,6 +201,7 @@ export function parseDeck(file: string, source: string): ParseResult {
     }
     return { deck: null, problems, entryCount: 0 };
   }
+  problems.push(...truncatedText(doc, lc, file));
   const loc = new Locator(file, lc, doc.contents as Node | null);
   const raw = doc.toJS() as unknown;
   const top = DeckSchema.safeParse(raw);

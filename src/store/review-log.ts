@@ -14,7 +14,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import type { ReviewRecord } from '../core/model.js';
+import type { LogRecord } from '../core/model.js';
 
 export const LOG_RE = /^reviews-[a-z0-9_-]+\.jsonl$/;
 
@@ -30,16 +30,16 @@ export function listLogFiles(dir: string): string[] {
 }
 
 export interface LogChunk {
-  records: ReviewRecord[];
+  records: LogRecord[];
   /** Byte offset up to which the file was consumed (complete lines only). */
   end: number;
   /** Lines that could not be parsed, by byte offset. */
   bad: { offset: number; text: string }[];
 }
 
-function isRecord(x: unknown): x is ReviewRecord {
+function isReview(x: unknown): boolean {
   if (!x || typeof x !== 'object') return false;
-  const r = x as Partial<ReviewRecord>;
+  const r = x as Record<string, unknown>;
   return (
     r.type === 'review' &&
     typeof r.id === 'string' &&
@@ -49,6 +49,20 @@ function isRecord(x: unknown): x is ReviewRecord {
     typeof r.day === 'number' &&
     !!r.after &&
     typeof r.after === 'object'
+  );
+}
+
+function isRecord(x: unknown): x is LogRecord {
+  if (!x || typeof x !== 'object') return false;
+  const r = x as Record<string, unknown>;
+  if (typeof r.id !== 'string' || typeof r.at !== 'number') return false;
+  if (r.type === 'review') return isReview(r);
+  if (r.type === 'undo') return isReview(r.review);
+  return (
+    r.type === 'mark' &&
+    typeof r.key === 'string' &&
+    typeof r.mark === 'string' &&
+    typeof r.day === 'number'
   );
 }
 
@@ -121,7 +135,7 @@ export class LogWriter {
     return side;
   }
 
-  append(rec: ReviewRecord): void {
+  append(rec: LogRecord): void {
     if (this.fd === null) throw new Error('review log is closed');
     writeSync(this.fd, `${JSON.stringify(rec)}\n`);
     fdatasyncSync(this.fd);

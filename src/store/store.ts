@@ -1,11 +1,11 @@
 // The data directory. The review logs are the truth; `state-<device>.json` is a lowdb
 // cache of what they imply (card memories, day counts) plus settings, and records how many
 // bytes of each log it has absorbed so start-up reads only what is new.
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import type { ReviewRecord } from '../core/model.js';
-import { applyReview, emptyProgress, type Progress } from '../core/progress.js';
+import type { LogRecord, ReviewRecord } from '../core/model.js';
+import { applyRecord, emptyProgress, type Progress, rebuildProgress } from '../core/progress.js';
 import type { Settings } from '../core/settings.js';
 import { CorruptFileError, DurableJSONFile } from './durable-file.js';
 import { acquireLock, type Release } from './lock.js';
@@ -37,6 +37,8 @@ function isSnapshot(x: unknown): x is Snapshot {
   const s = x as Partial<Snapshot>;
   return (
     s.schema === SCHEMA_VERSION &&
+    !!s.marks &&
+    typeof s.marks === 'object' &&
     !!s.cards &&
     typeof s.cards === 'object' &&
     !!s.days &&
@@ -173,7 +175,7 @@ export class Store {
       const chunk = readLog(join(this.opts.dataDir, name), from);
       for (const bad of chunk.bad)
         this.notices.push(`${name}: unreadable review entry at byte ${bad.offset} was skipped.`);
-      for (const rec of chunk.records) applyReview(data, rec);
+      for (const rec of chunk.records) applyRecord(data, rec);
       if (chunk.end !== from) {
         data.logs[name] = chunk.end;
         this.dirty = true;
@@ -190,10 +192,10 @@ export class Store {
   }
 
   /** Durable before it returns: the log line is fsynced; the cache follows lazily. */
-  append(rec: ReviewRecord): void {
+  append(rec: LogRecord): void {
     if (!this.writer) throw new Error('the store was opened read-only');
     this.writer.append(rec);
-    applyReview(this.db.data, rec);
+    applyRecord(this.db.data, rec);
     this.db.data.logs[logFileName(this.opts.device)] = this.writer.size();
     this.scheduleFlush();
   }
@@ -217,9 +219,57 @@ export class Store {
     void this.db.write();
   }
 
-  /** Every record of every device's log, for rebuilds and statistics. */
-  readAllRecords(): ReviewRecord[] {
-    const all: ReviewRecord[] = [];
+  /** Settings are not in the log: they are written through at once. */
+  setSettings(settings: Snapshot['settings']): void {
+    if (this.opts.readOnly) throw new Error('the store was opened read-only');
+    this.db.data.settings = settings;
+    this.dirty = true;
+    this.flushSync();
+  }
+
+  /** Files set aside by recovery: corrupt caches and cut-off log tails. */
+  setAsideFiles(): string[] {
+    if (!existsSync(this.opts.dataDir)) return [];
+    return readdirSync(this.opts.dataDir)
+      .filter((n) => n.includes('.corrupt-') || n.includes('.torn-'))
+      .sort();
+  }
+
+  /** Compares the cache with a fresh replay of the log; returns what differs. */
+  verify(): string[] {
+    const fresh = rebuildProgress(this.readAllRecords());
+    const cur = this.db.data;
+    const problems: string[] = [];
+    const keys = new Set([...Object.keys(fresh.cards), ...Object.keys(cur.cards)]);
+    let cards = 0;
+    for (const k of keys)
+      if (JSON.stringify(fresh.cards[k]) !== JSON.stringify(cur.cards[k])) cards++;
+    if (cards) problems.push(`${cards} card state(s) in the cache differ from the review log`);
+    if (JSON.stringify(fresh.days) !== JSON.stringify(cur.days))
+      problems.push('daily counts in the cache differ from the review log');
+    if (JSON.stringify(fresh.marks) !== JSON.stringify(cur.marks))
+      problems.push('card marks in the cache differ from the review log');
+    return problems;
+  }
+
+  /** Replaces the cache with a replay of the log (settings are kept). */
+  rebuildCache(): void {
+    if (this.opts.readOnly) throw new Error('the store was opened read-only');
+    const logs: Record<string, number> = {};
+    for (const name of listLogFiles(this.opts.dataDir))
+      logs[name] = fileSize(join(this.opts.dataDir, name));
+    this.db.data = {
+      ...this.db.data,
+      ...rebuildProgress(this.readAllRecords()),
+      logs,
+    };
+    this.dirty = true;
+    this.flushSync();
+  }
+
+  /** Every record of every device's log, in time order, for rebuilds and history. */
+  readAllRecords(): LogRecord[] {
+    const all: LogRecord[] = [];
     for (const name of listLogFiles(this.opts.dataDir))
       all.push(...readLog(join(this.opts.dataDir, name)).records);
     return all.sort((a, b) => a.at - b.at);

@@ -1,12 +1,13 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import { useState } from 'react';
-import type { Scope, StudyPort } from '../core/ports.js';
+import { ALL, type Scope, type StudyPort } from '../core/ports.js';
 import type { SessionSummary } from '../core/summary.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
 import type { Screen } from './keys.js';
 import { Home } from './screens/Home.js';
-import { Study } from './screens/Study.js';
+import { Settings } from './screens/Settings.js';
+import { type OpenEditor, Study } from './screens/Study.js';
 import { Summary } from './screens/Summary.js';
 
 export const MIN_COLUMNS = 40;
@@ -15,12 +16,14 @@ export const MIN_ROWS = 12;
 export type View =
   | { name: 'home' }
   | { name: 'study'; scope: Scope }
-  | { name: 'summary'; summary: SessionSummary };
+  | { name: 'summary'; summary: SessionSummary; scope: Scope }
+  | { name: 'settings' };
 
 export interface AppProps {
   port: StudyPort;
   now: () => number;
   initial: View;
+  openEditor?: OpenEditor;
   onSummary?: (s: SessionSummary) => void;
 }
 
@@ -38,7 +41,7 @@ function TooSmall({ columns, rows }: { columns: number; rows: number }) {
 }
 
 /** Picks the screen; each screen owns its keys while no overlay is open. */
-export function App({ port, now, initial, onSummary }: AppProps) {
+export function App({ port, now, initial, openEditor, onSummary }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const [view, setView] = useState<View>(initial);
@@ -46,9 +49,11 @@ export function App({ port, now, initial, onSummary }: AppProps) {
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) return <TooSmall columns={columns} rows={rows} />;
   const active = help === null;
   const titleOf = (scope: Scope) => {
-    if (!scope) return 'All decks';
+    const tag = scope.tag ? ` · tag ${scope.tag}` : '';
+    if (!scope.decks) return `All decks${tag}`;
     const home = port.home(now());
-    return scope.map((id) => home.decks.find((d) => d.id === id)?.title ?? id).join(', ');
+    const names = scope.decks.map((id) => home.decks.find((d) => d.id === id)?.title ?? id);
+    return `${names.join(', ')}${tag}`;
   };
   let body: React.ReactNode;
   switch (view.name) {
@@ -59,7 +64,8 @@ export function App({ port, now, initial, onSummary }: AppProps) {
           columns={columns}
           rows={rows}
           active={active}
-          onStudy={(id) => setView({ name: 'study', scope: id ? [id] : null })}
+          onStudy={(id) => setView({ name: 'study', scope: id ? { decks: [id], tag: null } : ALL })}
+          onSettings={() => setView({ name: 'settings' })}
           onQuit={() => exit()}
           onHelp={setHelp}
         />
@@ -74,10 +80,12 @@ export function App({ port, now, initial, onSummary }: AppProps) {
           now={now}
           active={active}
           compact={rows < 20}
+          rows={rows}
+          {...(openEditor ? { openEditor } : {})}
           onHelp={setHelp}
           onDone={(summary) => {
             onSummary?.(summary);
-            setView({ name: 'summary', summary });
+            setView({ name: 'summary', summary, scope: view.scope });
           }}
         />
       );
@@ -89,7 +97,22 @@ export function App({ port, now, initial, onSummary }: AppProps) {
           now={now()}
           active={active}
           onContinue={() => setView({ name: 'home' })}
+          onUndo={() => {
+            // Taking back the last answer reopens the session on that card.
+            if (port.undo(now())) setView({ name: 'study', scope: view.scope });
+          }}
           onQuit={() => exit()}
+          onHelp={setHelp}
+        />
+      );
+      break;
+    case 'settings':
+      body = (
+        <Settings
+          port={port}
+          active={active}
+          rows={rows}
+          onBack={() => setView({ name: 'home' })}
           onHelp={setHelp}
         />
       );

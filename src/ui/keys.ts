@@ -2,7 +2,7 @@
 // The help overlay and footers render from it; components match actions, never raw keys.
 import type { Key } from 'ink';
 
-export type Screen = 'home' | 'flash' | 'choice' | 'typed' | 'answer' | 'summary';
+export type Screen = 'home' | 'flash' | 'choice' | 'typed' | 'answer' | 'summary' | 'settings';
 
 export type Action =
   | 'help'
@@ -21,7 +21,16 @@ export type Action =
   | 'hard'
   | 'good'
   | 'easy'
-  | 'continue';
+  | 'continue'
+  | 'undo'
+  | 'info'
+  | 'edit'
+  | 'bury'
+  | 'suspend'
+  | 'flag'
+  | 'settings'
+  | 'change'
+  | 'reset';
 
 export interface Binding {
   action: Action;
@@ -33,143 +42,54 @@ export interface Binding {
   screens: Screen[];
 }
 
+const CARD: Screen[] = ['flash', 'choice', 'answer'];
+const ALL_BUT_TYPED: Screen[] = ['home', 'flash', 'choice', 'answer', 'summary', 'settings'];
+
+function b(
+  action: Action,
+  keys: string[],
+  label: string,
+  short: string,
+  description: string,
+  screens: Screen[],
+): Binding {
+  return { action, keys, label, short, description, screens };
+}
+
 export const BINDINGS: readonly Binding[] = [
-  {
-    action: 'help',
-    keys: ['?'],
-    label: '?',
-    short: 'help',
-    description: 'show or hide this help',
-    screens: ['home', 'flash', 'choice', 'answer', 'summary'],
-  },
-  {
-    action: 'quit',
-    keys: ['q'],
-    label: 'q',
-    short: 'quit',
-    description: 'back / quit (progress is saved)',
-    screens: ['home', 'flash', 'choice', 'answer', 'summary'],
-  },
-  {
-    action: 'up',
-    keys: ['up', 'k'],
-    label: '↑/k',
-    short: 'up',
-    description: 'move up',
-    screens: ['home', 'choice'],
-  },
-  {
-    action: 'down',
-    keys: ['down', 'j'],
-    label: '↓/j',
-    short: 'down',
-    description: 'move down',
-    screens: ['home', 'choice'],
-  },
-  {
-    action: 'open',
-    keys: ['enter'],
-    label: 'Enter',
-    short: 'study',
-    description: 'study the selected deck',
-    screens: ['home'],
-  },
-  {
-    action: 'studyAll',
-    keys: ['a'],
-    label: 'a',
-    short: 'study all',
-    description: 'study all decks',
-    screens: ['home'],
-  },
-  {
-    action: 'reveal',
-    keys: ['space', 'enter'],
-    label: 'Space/Enter',
-    short: 'show answer',
-    description: 'show the answer',
-    screens: ['flash'],
-  },
-  {
-    action: 'choose',
-    keys: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'],
-    label: 'a-h',
-    short: 'choose',
-    description: 'choose an answer (toggles in multi-select)',
-    screens: ['choice'],
-  },
-  {
-    action: 'toggle',
-    keys: ['space'],
-    label: 'Space',
-    short: 'toggle',
-    description: 'select the choice under the cursor',
-    screens: ['choice'],
-  },
-  {
-    action: 'submit',
-    keys: ['enter'],
-    label: 'Enter',
-    short: 'submit',
-    description: 'submit the answer',
-    screens: ['choice', 'typed'],
-  },
-  {
-    action: 'leaveTyped',
-    keys: ['escape'],
-    label: 'Esc',
-    short: 'leave',
-    description: 'leave the session (while typing)',
-    screens: ['typed'],
-  },
-  {
-    action: 'accept',
-    keys: ['enter', 'space'],
-    label: 'Enter',
-    short: 'accept',
-    description: 'accept the suggested grade',
-    screens: ['answer'],
-  },
-  {
-    action: 'again',
-    keys: ['1'],
-    label: '1',
-    short: 'Again',
-    description: 'grade Again: forgotten',
-    screens: ['answer'],
-  },
-  {
-    action: 'hard',
-    keys: ['2'],
-    label: '2',
-    short: 'Hard',
-    description: 'grade Hard: recalled with difficulty, or guessed',
-    screens: ['answer'],
-  },
-  {
-    action: 'good',
-    keys: ['3'],
-    label: '3',
-    short: 'Good',
-    description: 'grade Good: recalled',
-    screens: ['answer'],
-  },
-  {
-    action: 'easy',
-    keys: ['4'],
-    label: '4',
-    short: 'Easy',
-    description: 'grade Easy: recalled at once',
-    screens: ['answer'],
-  },
-  {
-    action: 'continue',
-    keys: ['enter', 'space'],
-    label: 'Enter',
-    short: 'continue',
-    description: 'back to the deck list',
-    screens: ['summary'],
-  },
+  b('help', ['?'], '?', 'help', 'show or hide this help', ALL_BUT_TYPED),
+  b('quit', ['q'], 'q', 'quit', 'back / quit (progress is saved)', ALL_BUT_TYPED),
+  b('up', ['up', 'k'], '↑/k', 'up', 'move up', ['home', 'choice', 'settings']),
+  b('down', ['down', 'j'], '↓/j', 'down', 'move down', ['home', 'choice', 'settings']),
+  b('open', ['enter'], 'Enter', 'study', 'study the selected deck', ['home']),
+  b('studyAll', ['a'], 'a', 'study all', 'study all decks', ['home']),
+  b('settings', [','], ',', 'settings', 'settings', ['home']),
+  b('reveal', ['space', 'enter'], 'Space/Enter', 'show answer', 'show the answer', ['flash']),
+  b(
+    'choose',
+    ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'],
+    'a-h',
+    'choose',
+    'choose an answer (toggles in multi-select)',
+    ['choice'],
+  ),
+  b('toggle', ['space'], 'Space', 'toggle', 'select the choice under the cursor', ['choice']),
+  b('submit', ['enter'], 'Enter', 'submit', 'submit the answer', ['choice', 'typed']),
+  b('leaveTyped', ['escape'], 'Esc', 'leave', 'leave the session (while typing)', ['typed']),
+  b('accept', ['enter', 'space'], 'Enter', 'accept', 'accept the suggested grade', ['answer']),
+  b('again', ['1'], '1', 'Again', 'grade Again: forgotten', ['answer']),
+  b('hard', ['2'], '2', 'Hard', 'grade Hard: recalled with effort, or guessed', ['answer']),
+  b('good', ['3'], '3', 'Good', 'grade Good: recalled', ['answer']),
+  b('easy', ['4'], '4', 'Easy', 'grade Easy: recalled at once', ['answer']),
+  b('undo', ['u'], 'u', 'undo', 'undo the last answer, bury or suspend', [...CARD, 'summary']),
+  b('info', ['i'], 'i', 'info', 'card info: state, due, stability, difficulty, history', CARD),
+  b('edit', ['e'], 'e', 'edit', 'open the deck file at this card in $EDITOR', ['flash', 'answer']),
+  b('bury', ['-'], '-', 'bury', 'bury: hide this card until tomorrow', CARD),
+  b('suspend', ['!'], '!', 'suspend', 'suspend: hide this card until unsuspended', CARD),
+  b('flag', ['*'], '*', 'flag', 'flag or unflag this card', CARD),
+  b('change', ['enter'], 'Enter', 'change', 'change the selected setting', ['settings']),
+  b('reset', ['r'], 'r', 'reset', 'reset the selected setting to its default', ['settings']),
+  b('continue', ['enter', 'space'], 'Enter', 'continue', 'back to the deck list', ['summary']),
 ];
 
 export const GLOBAL_KEYS = [{ label: 'Ctrl+C', description: 'quit at once (progress is saved)' }];

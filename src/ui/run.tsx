@@ -4,6 +4,7 @@ import { render } from 'ink';
 import type { StudyPort } from '../core/ports.js';
 import type { SessionSummary } from '../core/summary.js';
 import { App, type View } from './App.js';
+import type { OpenEditor } from './screens/Study.js';
 import { summaryLine } from './screens/Summary.js';
 import { COLOR_THEME, PLAIN_THEME, ThemeContext } from './theme.js';
 
@@ -11,6 +12,7 @@ export interface TuiOptions {
   now: () => number;
   color: boolean;
   initial: View;
+  openEditor?: OpenEditor;
 }
 
 /** Returns a one-line summary of the last session, to print after the screen closes. */
@@ -23,6 +25,7 @@ export async function runTui(port: StudyPort, opts: TuiOptions): Promise<string 
         port={port}
         now={opts.now}
         initial={opts.initial}
+        {...(opts.openEditor ? { openEditor: opts.openEditor } : {})}
         onSummary={(s) => {
           last = s;
         }}

@@ -11,7 +11,10 @@ afterEach(async () => {
 async function setup(deckStart = 0) {
   const f = await openFixture();
   store = f.store;
-  const ui = await renderApp(f.collection, { name: 'study', scope: ['sample'] });
+  const ui = await renderApp(f.collection, {
+    name: 'study',
+    scope: { decks: ['sample'], tag: null },
+  });
   // Reach the card under test: the fixture deck is served in file order.
   for (let i = 0; i < deckStart; i++) await ui.press(' ', '3');
   return { ...ui, store: f.store };

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import type { Scope } from '../../core/ports.js';
 import { StoreLockedError } from '../../store/store.js';
 import { type Context, UsageError } from '../context.js';
@@ -12,9 +13,28 @@ export function requireTty(command: string): void {
   );
 }
 
+/**
+ * Runs $VISUAL or $EDITOR (default vi) at a line, on the terminal Ink is using. The
+ * editor switches screens itself; on return we re-enter ours and Ink redraws.
+ */
+export function openEditor(env: NodeJS.ProcessEnv) {
+  return (file: string, line: number): string | null => {
+    const editor = env.VISUAL || env.EDITOR || 'vi';
+    const [cmd, ...args] = editor.split(/\s+/).filter(Boolean);
+    const r = spawnSync(cmd ?? 'vi', [...args, `+${line}`, file], { stdio: 'inherit' });
+    process.stdout.write('\x1b[?1049h\x1b[2J\x1b[H');
+    if (r.error) return `Could not start the editor '${editor}': ${r.error.message}. Set $EDITOR.`;
+    return null;
+  };
+}
+
 /** Opens the home screen (no decks given) or goes straight into a session. */
-export async function run(ctx: Context, deckIds: string[], home: boolean): Promise<number> {
-  requireTty(home ? 'hyperrecall' : 'hyperrecall study');
+export async function run(
+  ctx: Context,
+  deckIds: string[],
+  opts: { home: boolean; tag?: string },
+): Promise<number> {
+  requireTty(opts.home ? 'hyperrecall' : 'hyperrecall study');
   let opened: Awaited<ReturnType<typeof openCollection>>;
   try {
     opened = await openCollection(ctx, false);
@@ -33,13 +53,16 @@ export async function run(ctx: Context, deckIds: string[], home: boolean): Promi
       throw new UsageError(
         `unknown deck '${unknown[0]}'. Known decks: ${[...known].join(', ') || '(none)'}`,
       );
-    const scope: Scope = deckIds.length > 0 ? deckIds : null;
+    const scope: Scope = { decks: deckIds.length > 0 ? deckIds : null, tag: opts.tag ?? null };
+    if (scope.tag && collection.cards(scope).length === 0)
+      throw new UsageError(`no card has the tag '${scope.tag}'`);
     // Ink and React load only here, so the non-interactive commands start fast.
     const { runTui } = await import('../../ui/run.js');
     const summary = await runTui(collection, {
       now: ctx.now,
       color: ctx.color,
-      initial: home ? { name: 'home' } : { name: 'study', scope },
+      initial: opts.home ? { name: 'home' } : { name: 'study', scope },
+      openEditor: openEditor(ctx.env),
     });
     if (summary) process.stdout.write(`${summary}\n`);
     return 0;

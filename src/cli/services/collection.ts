@@ -1,11 +1,30 @@
 // Decks plus progress: answers the questions the commands and screens ask, and records
-// answers in the store. Implements the UI's StudyPort.
+// answers and marks in the store. Implements the UI's StudyPort.
 import { randomBytes } from 'node:crypto';
 import { deckCards } from '../../core/cards.js';
 import { nextDayStart, studyDay } from '../../core/clock.js';
-import type { Card, Deck, Grade, Memory, MemoryPhase, ReviewRecord } from '../../core/model.js';
-import type { AnswerInput, DeckRow, HomeData, Scope, StudyPort } from '../../core/ports.js';
-import { streak } from '../../core/progress.js';
+import type {
+  Card,
+  CardMarks,
+  Deck,
+  Grade,
+  LogRecord,
+  MarkKind,
+  Memory,
+  MemoryPhase,
+  ReviewRecord,
+} from '../../core/model.js';
+import type {
+  AnswerInput,
+  AnswerOutcome,
+  CardInfo,
+  DayEnd,
+  DeckRow,
+  HomeData,
+  Scope,
+  StudyPort,
+} from '../../core/ports.js';
+import { isHidden, streak } from '../../core/progress.js';
 import {
   type Counts,
   counts,
@@ -15,7 +34,12 @@ import {
   type Today,
 } from '../../core/queue.js';
 import { newMemory, type Outcome, Scheduler } from '../../core/scheduler.js';
-import { resolveSettings, type Settings } from '../../core/settings.js';
+import {
+  parseSetting,
+  resolveSettings,
+  type SettingKey,
+  type Settings,
+} from '../../core/settings.js';
 import type { LoadResult } from '../../decks/load.js';
 import type { Store } from '../../store/store.js';
 
@@ -23,50 +47,103 @@ export interface StatusJson {
   due: number;
   new: number;
   learning: number;
+  overdue: number;
   reviewedToday: number;
   streak: number;
   decks: { id: string; title: string; cards: number; new: number; learning: number; due: number }[];
 }
 
+/** What `u` can take back in this session. */
+type UndoEntry =
+  | { kind: 'answer'; review: ReviewRecord }
+  | { kind: 'mark'; key: string; undo: MarkKind };
+
+const LEECH_REPEAT_DIVISOR = 2;
+
 export class Collection implements StudyPort {
-  readonly settings: Settings;
-  readonly scheduler: Scheduler;
-  readonly decks: Deck[];
-  private readonly cardsByDeck = new Map<string, Card[]>();
-  private readonly entryCounts = new Map<string, number>();
+  private current!: Settings;
+  scheduler!: Scheduler;
+  decks: Deck[] = [];
+  private cardsByDeck = new Map<string, Card[]>();
+  private cardsByKey = new Map<string, Card>();
+  private entryCounts = new Map<string, number>();
+  private undoStack: UndoEntry[] = [];
   private readonly memory = (key: string): Memory | undefined => this.store.progress.cards[key];
 
   constructor(
-    private readonly loaded: LoadResult,
+    private loaded: LoadResult,
     private readonly store: Store,
     private readonly device: string,
+    private readonly reload: () => Promise<LoadResult> = async () => loaded,
   ) {
-    this.settings = resolveSettings(store.settings);
-    this.scheduler = new Scheduler(this.settings);
+    this.applySettings();
+    this.index(loaded);
+    // Across a restart, the last answer can still be taken back.
+    const last = store.progress.lastAnswer;
+    if (last) this.undoStack.push({ kind: 'answer', review: last });
+  }
+
+  private applySettings(): void {
+    this.current = resolveSettings(this.store.settings);
+    this.scheduler = new Scheduler(this.current);
+  }
+
+  private index(loaded: LoadResult): void {
+    this.loaded = loaded;
     this.decks = loaded.decks.map((d) => d.deck);
+    this.cardsByDeck = new Map();
+    this.cardsByKey = new Map();
+    this.entryCounts = new Map();
     for (const { deck, entryCount } of loaded.decks) {
-      this.cardsByDeck.set(deck.id, deckCards(deck));
+      const cards = deckCards(deck);
+      this.cardsByDeck.set(deck.id, cards);
       this.entryCounts.set(deck.id, entryCount);
+      for (const c of cards) this.cardsByKey.set(c.key, c);
     }
   }
 
+  settings(): Settings {
+    return this.current;
+  }
+
+  setSetting(key: SettingKey, raw: string): string | null {
+    const parsed = parseSetting(key, raw);
+    if (!parsed.ok) return parsed.message;
+    this.store.setSettings({ ...this.store.settings, [parsed.field]: parsed.value });
+    this.applySettings();
+    return null;
+  }
+
   cards(scope: Scope): Card[] {
-    const ids = scope ?? this.decks.map((d) => d.id);
-    return ids.flatMap((id) => this.cardsByDeck.get(id) ?? []);
+    const ids = scope.decks ?? this.decks.map((d) => d.id);
+    const cards = ids.flatMap((id) => this.cardsByDeck.get(id) ?? []);
+    return scope.tag ? cards.filter((c) => c.tags.includes(scope.tag!)) : cards;
+  }
+
+  card(key: string): Card | null {
+    return this.cardsByKey.get(key) ?? null;
+  }
+
+  allCardKeys(): Set<string> {
+    return new Set(this.cardsByKey.keys());
   }
 
   today(now: number): Today {
-    const d = this.store.progress.days[studyDay(now, this.settings.dayStartsAt)];
+    const d = this.store.progress.days[studyDay(now, this.current.dayStartsAt)];
     return { newDone: d?.newCards ?? 0, reviewsDone: d?.reviewCards ?? 0 };
   }
 
-  private queue(scope: Scope, now: number): QueueInput {
+  private queue(scope: Scope, now: number, today = this.today(now)): QueueInput {
+    const day = studyDay(now, this.current.dayStartsAt);
+    const marks = this.store.progress.marks;
     return {
       cards: this.cards(scope),
       memory: this.memory,
       now,
-      settings: this.settings,
-      today: this.today(now),
+      settings: this.current,
+      today,
+      hidden: (key) => isHidden(marks[key], day),
+      retrievability: (m) => this.scheduler.retrievability(m, now),
     };
   }
 
@@ -83,9 +160,18 @@ export class Collection implements StudyPort {
     const scheduled = nextDueAfter(input);
     const hasNew = input.cards.some((c) => (this.memory(c.key)?.phase ?? 'new') === 'new');
     // Unseen cards held back by the daily limit come back when the next study day starts.
-    const tomorrow = hasNew ? nextDayStart(now, this.settings.dayStartsAt) : null;
+    const tomorrow = hasNew ? nextDayStart(now, this.current.dayStartsAt) : null;
     if (scheduled === null) return tomorrow;
     return tomorrow === null ? scheduled : Math.min(scheduled, tomorrow);
+  }
+
+  dayEnd(scope: Scope, now: number): DayEnd {
+    const start = nextDayStart(now, this.current.dayStartsAt);
+    const c = counts(this.queue(scope, start, { newDone: 0, reviewsDone: 0 }));
+    return {
+      dueTomorrow: c.new + c.learning + c.due,
+      streak: streak(this.store.progress.days, studyDay(now, this.current.dayStartsAt)),
+    };
   }
 
   preview(card: Card, now: number): Record<Grade, Outcome> {
@@ -96,12 +182,28 @@ export class Collection implements StudyPort {
     return this.memory(key)?.phase ?? 'new';
   }
 
-  answer({ card, grade, now, tookMs, correct }: AnswerInput): void {
+  private newId(now: number): string {
+    return `${this.device}-${now.toString(36)}-${randomBytes(4).toString('hex')}`;
+  }
+
+  private mark(key: string, mark: MarkKind, now: number): void {
+    const rec: LogRecord = {
+      type: 'mark',
+      id: this.newId(now),
+      at: now,
+      key,
+      mark,
+      day: studyDay(now, this.current.dayStartsAt),
+    };
+    this.store.append(rec);
+  }
+
+  answer({ card, grade, now, tookMs, correct }: AnswerInput): AnswerOutcome {
     const before = this.memory(card.key) ?? null;
     const after = this.scheduler.answer(before ?? newMemory(now), now, grade);
     const rec: ReviewRecord = {
       type: 'review',
-      id: `${this.device}-${now.toString(36)}-${randomBytes(4).toString('hex')}`,
+      id: this.newId(now),
       key: card.key,
       at: now,
       rating: grade,
@@ -110,9 +212,111 @@ export class Collection implements StudyPort {
       ...(correct === undefined ? {} : { correct }),
       before,
       after,
-      day: studyDay(now, this.settings.dayStartsAt),
+      day: studyDay(now, this.current.dayStartsAt),
     };
     this.store.append(rec);
+    this.undoStack.push({ kind: 'answer', review: rec });
+    return { leech: this.checkLeech(card, before, after, now) };
+  }
+
+  /** Anki's rule: a leech at the threshold, and again every half-threshold lapses after. */
+  private checkLeech(
+    card: Card,
+    before: Memory | null,
+    after: Memory,
+    now: number,
+  ): AnswerOutcome['leech'] {
+    const threshold = this.current.leechThreshold;
+    if (!before || after.lapses <= before.lapses || after.lapses < threshold) return null;
+    const every = Math.max(1, Math.ceil(threshold / LEECH_REPEAT_DIVISOR));
+    if ((after.lapses - threshold) % every !== 0) return null;
+    this.mark(card.key, 'leech', now);
+    if (this.current.leechAction === 'suspend') {
+      this.mark(card.key, 'suspend', now);
+      this.undoStack.push({ kind: 'mark', key: card.key, undo: 'unsuspend' });
+    }
+    return { lapses: after.lapses, action: this.current.leechAction };
+  }
+
+  undo(now: number): Card | null {
+    for (;;) {
+      const entry = this.undoStack.pop();
+      if (!entry) return null;
+      if (entry.kind === 'mark') {
+        this.mark(entry.key, entry.undo, now);
+        const card = this.card(entry.key);
+        // An automatic suspend (leech) is undone together with the answer that caused it.
+        const prev = this.undoStack.at(-1);
+        if (entry.undo === 'unsuspend' && prev?.kind === 'answer' && prev.review.key === entry.key)
+          continue;
+        if (card) return card;
+        continue;
+      }
+      const rec: LogRecord = { type: 'undo', id: this.newId(now), at: now, review: entry.review };
+      this.store.append(rec);
+      const card = this.card(entry.review.key);
+      if (card) return card;
+    }
+  }
+
+  bury(card: Card, now: number): void {
+    this.mark(card.key, 'bury', now);
+    this.undoStack.push({ kind: 'mark', key: card.key, undo: 'unbury' });
+  }
+
+  suspend(card: Card, now: number): void {
+    this.mark(card.key, 'suspend', now);
+    this.undoStack.push({ kind: 'mark', key: card.key, undo: 'unsuspend' });
+  }
+
+  unsuspend(key: string, now: number): void {
+    this.mark(key, 'unsuspend', now);
+  }
+
+  toggleFlag(card: Card, now: number): boolean {
+    const flagged = this.marks(card.key).flagged === true;
+    this.mark(card.key, flagged ? 'unflag' : 'flag', now);
+    return !flagged;
+  }
+
+  marks(key: string): CardMarks {
+    return this.store.progress.marks[key] ?? {};
+  }
+
+  info(card: Card, now: number): CardInfo {
+    const m = this.memory(card.key);
+    const undone = new Set<string>();
+    const reviews: ReviewRecord[] = [];
+    for (const r of this.store.readAllRecords()) {
+      if (r.type === 'undo' && r.review.key === card.key) undone.add(r.review.id);
+      if (r.type === 'review' && r.key === card.key) reviews.push(r);
+    }
+    return {
+      key: card.key,
+      phase: m?.phase ?? 'new',
+      due: m && m.phase !== 'new' ? m.due : null,
+      stability: m?.stability ?? 0,
+      difficulty: m?.difficulty ?? 0,
+      retrievability: m ? this.scheduler.retrievability(m, now) : 0,
+      reps: m?.reps ?? 0,
+      lapses: m?.lapses ?? 0,
+      marks: this.marks(card.key),
+      history: reviews
+        .filter((r) => !undone.has(r.id))
+        .map((r) => ({ at: r.at, rating: r.rating, mode: r.mode, tookMs: r.tookMs })),
+    };
+  }
+
+  async reloadDecks(): Promise<string[]> {
+    this.index(await this.reload());
+    return this.loaded.brokenFiles.map((f) => `${f} has errors (run: hyperrecall lint ${f})`);
+  }
+
+  /** Keys with history whose card is no longer in any deck (kept, not shown). */
+  orphanKeys(): string[] {
+    return Object.keys(this.store.progress.cards)
+      .filter((k) => !this.cardsByKey.has(k))
+      .sort();
   }
 
   deckRows(now: number): DeckRow[] {
@@ -126,7 +330,7 @@ export class Collection implements StudyPort {
         entries: entryCount,
         cards: this.cardsByDeck.get(deck.id)?.length ?? 0,
         kinds,
-        ...this.counts([deck.id], now),
+        ...this.counts({ decks: [deck.id], tag: null }, now),
       };
     });
   }
@@ -136,10 +340,10 @@ export class Collection implements StudyPort {
       ...this.loaded.brokenFiles.map((f) => `${f} has errors (run: hyperrecall lint ${f})`),
       ...this.store.notices,
     ];
-    const day = studyDay(now, this.settings.dayStartsAt);
+    const day = studyDay(now, this.current.dayStartsAt);
     return {
       decks: this.deckRows(now),
-      totals: this.counts(null, now),
+      totals: this.counts({ decks: null, tag: null }, now),
       streak: streak(this.store.progress.days, day),
       reviewedToday: this.store.progress.days[day]?.reviews ?? 0,
       warnings,
@@ -152,6 +356,7 @@ export class Collection implements StudyPort {
       due: h.totals.due,
       new: h.totals.new,
       learning: h.totals.learning,
+      overdue: h.totals.overdue,
       reviewedToday: h.reviewedToday,
       streak: h.streak,
       decks: h.decks.map((d) => ({

@@ -9,6 +9,7 @@ const SCREEN_TITLES: Record<Screen, string> = {
   typed: 'Typed answer',
   answer: 'After the answer',
   summary: 'Session summary',
+  settings: 'Settings',
 };
 
 export function HelpOverlay({ screen, onClose }: { screen: Screen; onClose: () => void }) {

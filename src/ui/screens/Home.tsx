@@ -10,6 +10,7 @@ export interface HomeProps {
   rows: number;
   active: boolean;
   onStudy: (deckId: string | null) => void;
+  onSettings: () => void;
   onQuit: () => void;
   onHelp: (screen: Screen) => void;
 }
@@ -19,7 +20,16 @@ function num(n: number, w = 5): string {
 }
 
 /** Deck list with new / learning / due counts. Row 0 is "All decks". */
-export function Home({ data, columns, rows, active, onStudy, onQuit, onHelp }: HomeProps) {
+export function Home({
+  data,
+  columns,
+  rows,
+  active,
+  onStudy,
+  onSettings,
+  onQuit,
+  onHelp,
+}: HomeProps) {
   const theme = useTheme();
   const [cursor, setCursor] = useState(0);
   const items = [
@@ -45,6 +55,8 @@ export function Home({ data, columns, rows, active, onStudy, onQuit, onHelp }: H
           return onStudy(items[cursor]?.id ?? null);
         case 'studyAll':
           return onStudy(null);
+        case 'settings':
+          return onSettings();
         case 'help':
           return onHelp('home');
         case 'quit':
@@ -72,7 +84,8 @@ export function Home({ data, columns, rows, active, onStudy, onQuit, onHelp }: H
           hyperrecall
         </Text>
         <Text>
-          streak {data.streak} · {data.reviewedToday} today
+          {data.totals.overdue > 0 ? `${data.totals.overdue} overdue · ` : ''}streak {data.streak} ·{' '}
+          {data.reviewedToday} today
         </Text>
       </Box>
       <Text color={theme.muted}>
@@ -104,7 +117,7 @@ export function Home({ data, columns, rows, active, onStudy, onQuit, onHelp }: H
         </Text>
       ) : null}
       <Text color={theme.muted} wrap="truncate-end">
-        {hint('home', ['open', 'studyAll', 'help', 'quit'])}
+        {hint('home', ['open', 'studyAll', 'settings', 'help', 'quit'])}
       </Text>
     </Box>
   );

@@ -1,14 +1,18 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text, useInput, useStdin } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import type { Card, Grade } from '../../core/model.js';
-import type { Scope, StudyPort } from '../../core/ports.js';
+import type { CardInfo, Scope, StudyPort } from '../../core/ports.js';
 import type { Outcome } from '../../core/scheduler.js';
 import { type CardSession, cardReducer, defaultGrade, startCard } from '../../core/session.js';
 import { type AnswerStat, type SessionSummary, summarize } from '../../core/summary.js';
+import { CardInfoView } from '../components/CardInfoView.js';
 import { CardView } from '../components/CardView.js';
 import { GradeBar } from '../components/GradeBar.js';
-import { actionFor, hint, type Screen } from '../keys.js';
+import { type Action, actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
+
+/** Runs $EDITOR on a file at a line; blocks until the editor exits. */
+export type OpenEditor = (file: string, line: number) => string | null;
 
 export interface StudyProps {
   port: StudyPort;
@@ -18,6 +22,8 @@ export interface StudyProps {
   active: boolean;
   /** Small terminals get a tighter layout: no blank lines, one-line header and source. */
   compact: boolean;
+  rows: number;
+  openEditor?: OpenEditor;
   onHelp: (screen: Screen) => void;
   onDone: (summary: SessionSummary) => void;
 }
@@ -36,30 +42,33 @@ function screenOf(s: CardSession): Screen {
 
 const GRADE_OF = { again: 1, hard: 2, good: 3, easy: 4 } as const;
 
-export function Study({ port, scope, title, now, active, compact, onHelp, onDone }: StudyProps) {
+export function Study(props: StudyProps) {
+  const { port, scope, title, now, active, compact, rows, openEditor, onHelp, onDone } = props;
   const theme = useTheme();
+  const { setRawMode } = useStdin();
   const [startedAt] = useState(now);
   const [answers, setAnswers] = useState<AnswerStat[]>([]);
   const [sinceNew, setSinceNew] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [info, setInfo] = useState<CardInfo | null>(null);
   const show = (card: Card | null): Current | null => {
     if (!card) return null;
     const t = now();
-    const preview = port.preview(card, t);
     return {
       s: startCard(card, t, String(t)),
-      preview,
+      preview: port.preview(card, t),
       isNew: port.phase(card.key) === 'new',
     };
   };
   const [cur, setCur] = useState<Current | null>(() => show(port.next(scope, now(), 0)));
-  // Counts change only when a card is answered, not on every keypress.
+  // Counts change only when the card changes, not on every keypress.
   const shownKey = cur ? `${cur.s.card.key}@${cur.s.shownAt}` : '';
   // biome-ignore lint/correctness/useExhaustiveDependencies: shownKey marks a new card
   const counts = useMemo(() => port.counts(scope, now()), [port, scope, now, shownKey]);
 
   const finish = (done: AnswerStat[]) => {
     const t = now();
-    onDone(summarize(done, startedAt, t, port.nextDue(scope, t)));
+    onDone(summarize(done, startedAt, t, port.nextDue(scope, t), port.dayEnd(scope, t)));
   };
 
   // Only the first render can start with nothing to study.
@@ -68,9 +77,15 @@ export function Study({ port, scope, title, now, active, compact, onHelp, onDone
     if (cur === null) finish(answers);
   }, []);
 
+  const advance = (done: AnswerStat[], since: number) => {
+    const next = show(port.next(scope, now(), since));
+    if (next) setCur(next);
+    else finish(done);
+  };
+
   const grade = (c: Current, g: Grade) => {
     const t = now();
-    port.answer({
+    const outcome = port.answer({
       card: c.s.card,
       grade: g,
       now: t,
@@ -79,17 +94,74 @@ export function Study({ port, scope, title, now, active, compact, onHelp, onDone
     });
     const done = [...answers, { grade: g, tookMs: t - c.s.shownAt, isNew: c.isNew }];
     setAnswers(done);
-    const nextSince = c.isNew ? 0 : sinceNew + 1;
-    setSinceNew(nextSince);
-    const next = show(port.next(scope, now(), nextSince));
-    if (next) setCur(next);
-    else finish(done);
+    const since = c.isNew ? 0 : sinceNew + 1;
+    setSinceNew(since);
+    setNotice(
+      outcome.leech
+        ? `Leech: ${outcome.leech.lapses} lapses, ${outcome.leech.action === 'suspend' ? 'suspended' : 'tagged'}. Re-read ${c.s.card.ref ?? c.s.card.pos.file}.`
+        : null,
+    );
+    advance(done, since);
+  };
+
+  const undo = () => {
+    const card = port.undo(now());
+    if (!card) return setNotice('Nothing to undo.');
+    setAnswers((a) => a.slice(0, -1));
+    setNotice('Undone.');
+    setCur(show(card));
+  };
+
+  const edit = (c: Current) => {
+    if (!openEditor) return;
+    setRawMode(false);
+    const problem = openEditor(c.s.card.pos.file, c.s.card.pos.line);
+    setRawMode(true);
+    void port.reloadDecks().then((warnings) => {
+      const fresh = port.card(c.s.card.key);
+      setNotice(
+        problem ?? warnings[0] ?? (fresh ? 'Deck reloaded.' : 'The card is gone from the deck.'),
+      );
+      if (fresh) setCur({ ...c, s: { ...c.s, card: fresh } });
+      else advance(answers, sinceNew);
+    });
+  };
+
+  const cardAction = (c: Current, action: Action): boolean => {
+    const t = now();
+    switch (action) {
+      case 'undo':
+        undo();
+        return true;
+      case 'info':
+        setInfo(port.info(c.s.card, t));
+        return true;
+      case 'edit':
+        edit(c);
+        return true;
+      case 'bury':
+        port.bury(c.s.card, t);
+        setNotice('Buried until tomorrow (u to undo).');
+        advance(answers, sinceNew);
+        return true;
+      case 'suspend':
+        port.suspend(c.s.card, t);
+        setNotice('Suspended (u to undo).');
+        advance(answers, sinceNew);
+        return true;
+      case 'flag':
+        setNotice(port.toggleFlag(c.s.card, t) ? 'Flagged.' : 'Flag removed.');
+        return true;
+      default:
+        return false;
+    }
   };
 
   const screen = cur ? screenOf(cur.s) : 'summary';
   useInput(
     (input, key) => {
       if (!cur) return;
+      if (info) return setInfo(null);
       const s = cur.s;
       if (screen === 'typed') {
         if (key.return) return setCur({ ...cur, s: cardReducer(s, { type: 'submit' }) });
@@ -102,6 +174,7 @@ export function Study({ port, scope, title, now, active, compact, onHelp, onDone
       }
       const hit = actionFor(screen, input, key);
       if (!hit) return;
+      if (cardAction(cur, hit.action)) return;
       const apply = (a: Parameters<typeof cardReducer>[1]) =>
         setCur({ ...cur, s: cardReducer(s, a) });
       switch (hit.action) {
@@ -136,13 +209,15 @@ export function Study({ port, scope, title, now, active, compact, onHelp, onDone
   );
 
   if (!cur) return <Text>Nothing to study right now.</Text>;
+  if (info) return <CardInfoView info={info} maxHistory={Math.max(1, rows - 9)} />;
   const footer: Record<Screen, string> = {
-    flash: hint('flash', ['reveal', 'help', 'quit']),
+    flash: hint('flash', ['reveal', 'undo', 'help', 'quit']),
     choice: hint('choice', ['choose', 'submit', 'help', 'quit']),
     typed: `type the answer · ${hint('typed', ['submit', 'leaveTyped'])}`,
-    answer: hint('answer', ['help', 'quit']),
+    answer: hint('answer', ['undo', 'info', 'help', 'quit']),
     home: '',
     summary: '',
+    settings: '',
   };
   const countsText = compact
     ? `${counts.new}·${counts.learning}·${counts.due}`
@@ -159,6 +234,11 @@ export function Study({ port, scope, title, now, active, compact, onHelp, onDone
           <Text> {countsText}</Text>
         </Box>
       </Box>
+      {notice ? (
+        <Text color={theme.warn} wrap="truncate-end">
+          {notice}
+        </Text>
+      ) : null}
       <CardView s={cur.s} compact={compact} />
       {cur.s.phase === 'answer' ? (
         <GradeBar preview={cur.preview} suggested={defaultGrade(cur.s)} compact={compact} />

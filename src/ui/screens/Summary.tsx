@@ -19,6 +19,7 @@ export function Summary({
   now,
   active,
   onContinue,
+  onUndo,
   onQuit,
   onHelp,
 }: {
@@ -26,6 +27,7 @@ export function Summary({
   now: number;
   active: boolean;
   onContinue: () => void;
+  onUndo: () => void;
   onQuit: () => void;
   onHelp: (screen: Screen) => void;
 }) {
@@ -34,6 +36,7 @@ export function Summary({
     (input, key) => {
       const hit = actionFor('summary', input, key);
       if (hit?.action === 'continue') onContinue();
+      else if (hit?.action === 'undo') onUndo();
       else if (hit?.action === 'quit') onQuit();
       else if (hit?.action === 'help') onHelp('summary');
     },
@@ -57,7 +60,7 @@ export function Summary({
         <Text>Time {formatDuration(summary.elapsedMs)}</Text>
         <Text>Next card due {next}</Text>
       </Box>
-      <Text color={theme.muted}>{hint('summary', ['continue', 'quit'])}</Text>
+      <Text color={theme.muted}>{hint('summary', ['continue', 'undo', 'quit'])}</Text>
     </Box>
   );
 }

@@ -16,7 +16,9 @@ const share = (type: string) => entries.filter((e) => e.type === type).length / 
 describe('shipped decks', () => {
   it('one deck per book chapter, 16 in all, each with at least 35 entries', () => {
     expect(decks).toHaveLength(16);
-    const chapters = decks.map((d) => Number(d.source?.match(/chapter (\d+)$/)?.[1])).sort((a, b) => a - b);
+    const chapters = decks
+      .map((d) => Number(d.source?.match(/chapter (\d+)$/)?.[1]))
+      .sort((a, b) => a - b);
     expect(chapters).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
     for (const r of results) expect(r.entryCount, r.deck?.id).toBeGreaterThanOrEqual(35);
   });
@@ -26,7 +28,9 @@ describe('shipped decks', () => {
     expect(share('mcq')).toBeGreaterThanOrEqual(0.35);
     expect(share('typed')).toBeGreaterThanOrEqual(0.1);
     for (const kind of ['basic', 'cloze', 'terms']) expect(share(kind), kind).toBeGreaterThan(0);
-    expect(entries.some((e) => e.type === 'mcq' && e.choices.filter((c) => c.correct).length > 1)).toBe(true);
+    expect(
+      entries.some((e) => e.type === 'mcq' && e.choices.filter((c) => c.correct).length > 1),
+    ).toBe(true);
     expect(entries.some((e) => e.type === 'basic' && e.reverse)).toBe(true);
   });
 

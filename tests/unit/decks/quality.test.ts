@@ -76,3 +76,15 @@ describe('qualityWarnings', () => {
     ]);
   });
 });
+
+describe('YAML comment traps', () => {
+  it('warns when a plain text value is cut off by " #"', () => {
+    const r = parseDeck(
+      'q.yaml',
+      'id: q\ntitle: Q\ncards:\n  - {id: a, type: basic, front: F, back: B, ref: r}\n  - id: b\n    type: basic\n    front: How often does cloud-init run #once per instance?\n    back: once\n    ref: r\n',
+    );
+    expect(r.problems.map((p) => `${p.line}:${p.col} ${p.severity} ${p.message}`)).toEqual([
+      "7:12 warning front: text after ' #' is read as a YAML comment and dropped; quote the value",
+    ]);
+  });
+});
