@@ -92,7 +92,7 @@ function applyMark(p: Progress, rec: MarkRecord): void {
       break;
     default: {
       const never: never = rec.mark;
-      return never;
+      throw new Error(`unknown mark ${String(never)}`);
     }
   }
   p.marks[rec.key] = m;
@@ -101,14 +101,17 @@ function applyMark(p: Progress, rec: MarkRecord): void {
 export function applyRecord(p: Progress, rec: LogRecord): void {
   switch (rec.type) {
     case 'review':
-      return applyAnswer(p, rec);
+      applyAnswer(p, rec);
+      break;
     case 'undo':
-      return applyUndo(p, rec.review);
+      applyUndo(p, rec.review);
+      break;
     case 'mark':
-      return applyMark(p, rec);
+      applyMark(p, rec);
+      break;
     default: {
       const never: never = rec;
-      return never;
+      throw new Error(`unknown record ${JSON.stringify(never)}`);
     }
   }
 }

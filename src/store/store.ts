@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import type { LogRecord, ReviewRecord } from '../core/model.js';
+import type { LogRecord } from '../core/model.js';
 import { applyRecord, emptyProgress, type Progress, rebuildProgress } from '../core/progress.js';
 import type { Settings } from '../core/settings.js';
 import { CorruptFileError, DurableJSONFile } from './durable-file.js';
