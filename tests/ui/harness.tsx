@@ -16,7 +16,9 @@ export const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
 
 export async function openFixture(dataDir = mkdtempSync(join(tmpdir(), 'hr-ui-'))) {
   const store = await Store.open({ dataDir, device: 'test', now: () => T0, readOnly: false });
-  const collection = new Collection(await loadDecks([FIXTURES]), store, 'test');
+  const collection = new Collection(await loadDecks([FIXTURES]), store, 'test', () =>
+    loadDecks([FIXTURES]),
+  );
   return { store, collection, dataDir };
 }
 

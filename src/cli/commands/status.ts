@@ -10,7 +10,11 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<numbe
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
     } else {
-      const line = `${s.due} due · ${s.new} new · ${s.learning} learning · streak ${s.streak}`;
+      // Colour only on a terminal: prompts and status bars embedding this get plain text.
+      const paint = process.stdout.isTTY && ctx.color;
+      const due = paint && s.due > 0 ? `\x1b[1;33m${s.due} due\x1b[0m` : `${s.due} due`;
+      const overdue = s.overdue > 0 ? ` (${s.overdue} overdue)` : '';
+      const line = `${due}${overdue} · ${s.new} new · ${s.learning} learning · streak ${s.streak}`;
       process.stdout.write(`${line}\n`);
     }
     for (const n of store.notices) process.stderr.write(`hyperrecall: ${n}\n`);

@@ -74,7 +74,7 @@ export class Collection implements StudyPort {
     private loaded: LoadResult,
     private readonly store: Store,
     private readonly device: string,
-    private readonly reload: () => Promise<LoadResult> = async () => loaded,
+    private readonly reload: () => Promise<LoadResult>,
   ) {
     this.applySettings();
     this.index(loaded);

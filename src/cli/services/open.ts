@@ -10,15 +10,14 @@ export async function openCollection(
   ctx: Context,
   readOnly: boolean,
 ): Promise<{ collection: Collection; store: Store }> {
-  const loaded = await loadDecks(
-    ctx.deckDirs,
-    readDeckCache(join(ctx.root, 'dist', 'deck-cache.json')),
-  );
+  const cache = readDeckCache(join(ctx.root, 'dist', 'deck-cache.json'));
+  const load = () => loadDecks(ctx.deckDirs, cache);
+  const loaded = await load();
   const store = await Store.open({
     dataDir: ctx.dataDir,
     device: ctx.device,
     now: ctx.now,
     readOnly,
   });
-  return { collection: new Collection(loaded, store, ctx.device), store };
+  return { collection: new Collection(loaded, store, ctx.device, load), store };
 }

@@ -48,17 +48,27 @@ export function Summary({
       : summary.nextDue <= now
         ? 'now'
         : `in ${formatInterval(summary.nextDue - now)} (${new Date(summary.nextDue).toLocaleString()})`;
+  const rows: [string, string][] = [
+    ['Cards studied', String(summary.cards)],
+    ['New cards', String(summary.newCards)],
+    ['Right', `${summary.accuracy}%`],
+    ['Time', formatDuration(summary.elapsedMs)],
+    ['Next card due', next],
+    ['Tomorrow', `${summary.dueTomorrow} card${summary.dueTomorrow === 1 ? '' : 's'}`],
+    ['Streak', `${summary.streak} day${summary.streak === 1 ? '' : 's'}`],
+  ];
   return (
     <Box flexDirection="column" gap={1}>
       <Text bold color={theme.accent}>
         Session done
       </Text>
       <Box flexDirection="column">
-        <Text>Cards studied {summary.cards}</Text>
-        <Text>New cards {summary.newCards}</Text>
-        <Text>Right {summary.accuracy}%</Text>
-        <Text>Time {formatDuration(summary.elapsedMs)}</Text>
-        <Text>Next card due {next}</Text>
+        {rows.map(([label, value]) => (
+          <Text key={label}>
+            {label.padEnd(16)}
+            {value}
+          </Text>
+        ))}
       </Box>
       <Text color={theme.muted}>{hint('summary', ['continue', 'undo', 'quit'])}</Text>
     </Box>
