@@ -46,3 +46,25 @@ describe('home screen', () => {
     expect(ui.frame()).toContain('All decks');
   });
 });
+
+describe('settings screen', () => {
+  it('edits a setting, refuses a bad value with the valid range, and resets to the default', async () => {
+    const f = await openFixture();
+    store = f.store;
+    const ui = await renderApp(f.collection, { name: 'home' });
+    await ui.press(',');
+    expect(ui.frame()).toContain('Settings');
+    expect(ui.frame()).toMatch(/new-per-day\s+20/);
+    await ui.press(DOWN, DOWN, DOWN, DOWN, ENTER);
+    await ui.press('\u007F', '\u007F', '9', '9', '9', '9', '9', ENTER);
+    expect(ui.frame()).toMatch(/invalid value '99999' for new-per-day: .*0 to\s+9999/s);
+    await ui.press('\u001B');
+    await ui.press(ENTER, '\u007F', '\u007F', '\u007F', '\u007F', '\u007F', '5', ENTER);
+    expect(ui.frame()).toContain('new-per-day = 5');
+    expect(f.collection.settings().newPerDay).toBe(5);
+    await ui.press('r');
+    expect(f.collection.settings().newPerDay).toBe(20);
+    await ui.press('q');
+    expect(ui.frame()).toMatch(/All decks\s+13/);
+  });
+});

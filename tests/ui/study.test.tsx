@@ -111,3 +111,32 @@ describe('study screen', () => {
     });
   });
 });
+
+describe('study screen card keys', () => {
+  it('u takes back the last answer and shows the card again; i shows card info', async () => {
+    const ui = await setup();
+    await ui.press(' ', '3');
+    expect(ui.frame()).toContain('forward/');
+    await ui.press('u');
+    expect(ui.frame()).toContain('Undone.');
+    expect(ui.frame()).toContain("Which bridge device does libvirt's default network create?");
+    expect(ui.store.progress.cards['sample/default-bridge']).toBeUndefined();
+    await ui.press(' ', '2', 'u', 'i');
+    expect(ui.frame()).toContain('Card info · sample/default-bridge');
+    expect(ui.frame()).toContain('State new');
+    await ui.press('x');
+    expect(ui.frame()).not.toContain('Card info');
+  });
+
+  it('- buries and ! suspends the card, moving on to the next one', async () => {
+    const ui = await setup();
+    await ui.press('-');
+    expect(ui.frame()).toContain('Buried until tomorrow');
+    expect(ui.store.progress.marks['sample/default-bridge']?.buriedDay).toBeDefined();
+    await ui.press('!');
+    expect(ui.frame()).toContain('Suspended');
+    expect(Object.values(ui.store.progress.marks).filter((m) => m.suspended)).toHaveLength(1);
+    await ui.press('*');
+    expect(ui.frame()).toContain('Flagged.');
+  });
+});
