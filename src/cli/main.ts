@@ -4,7 +4,9 @@ import { Command, CommanderError, Option } from 'commander';
 import * as config from './commands/config.js';
 import * as decks from './commands/decks.js';
 import * as doctor from './commands/doctor.js';
+import * as exam from './commands/exam.js';
 import * as lint from './commands/lint.js';
+import * as stats from './commands/stats.js';
 import * as status from './commands/status.js';
 import * as study from './commands/study.js';
 import * as unsuspend from './commands/unsuspend.js';
@@ -49,10 +51,32 @@ export function buildProgram(
     );
 
   program
+    .command('exam')
+    .description(exam.description)
+    .argument('[deck...]', 'deck ids (see hyperrecall decks)')
+    .option('--tag <tag>', 'only questions with this tag')
+    .option('--questions <n>', 'number of questions (default 60)')
+    .option('--minutes <m>', 'time limit in minutes (default 90)')
+    .option('--pass <percent>', 'pass mark in percent (default 70)')
+    .option(
+      '--blueprint <file>',
+      'weights per objective: a YAML file, or a shipped one by name (lpic3-305-kvm)',
+    )
+    .action((deckIds: string[], opts: exam.ExamFlags) =>
+      run((ctx) => exam.run(ctx, deckIds, opts)),
+    );
+
+  program
     .command('status')
     .description(status.description)
     .option('--json', 'machine-readable output')
     .action((opts: { json?: boolean }) => run((ctx) => status.run(ctx, opts)));
+
+  program
+    .command('stats')
+    .description(stats.description)
+    .option('--json', 'machine-readable output')
+    .action((opts: { json?: boolean }) => run((ctx) => stats.run(ctx, opts)));
 
   program
     .command('decks')

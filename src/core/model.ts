@@ -154,7 +154,38 @@ export interface MarkRecord {
   day: number;
 }
 
-export type LogRecord = ReviewRecord | UndoRecord | MarkRecord;
+export interface Tally {
+  correct: number;
+  total: number;
+  percent: number;
+}
+
+/** A finished mock exam, as kept in history. */
+export interface ExamSummary {
+  id: string;
+  at: number;
+  questions: number;
+  correct: number;
+  scorePercent: number;
+  passPercent: number;
+  passed: boolean;
+  usedMs: number;
+  timedOut: boolean;
+  byDeck: Record<string, Tally>;
+  byTag: Record<string, Tally>;
+  /** Mean predicted recall of the exam's questions at its start, 0..100. */
+  predictedPercent: number | null;
+  scope: { decks: string[] | null; tag: string | null; blueprint: string | null };
+}
+
+export interface ExamRecord {
+  type: 'exam';
+  id: string;
+  at: number;
+  summary: ExamSummary;
+}
+
+export type LogRecord = ReviewRecord | UndoRecord | MarkRecord | ExamRecord;
 
 export interface CardMarks {
   suspended?: boolean;

@@ -1,9 +1,12 @@
 // What the UI may ask of the rest of the program. The CLI passes an implementation in,
 // so screens never touch the store or the file system themselves.
-import type { Card, CardMarks, Grade, MemoryPhase } from './model.js';
+import type { Blueprint, ExamResult, ExamState } from './exam.js';
+import type { Card, CardMarks, ExamSummary, Grade, MemoryPhase } from './model.js';
 import type { Counts } from './queue.js';
+import type { ExamDatePlan, Readiness } from './readiness.js';
 import type { Outcome } from './scheduler.js';
 import type { SettingKey, Settings } from './settings.js';
+import type { Stats } from './stats.js';
 
 export interface DeckRow extends Counts {
   id: string;
@@ -86,6 +89,36 @@ export interface StudyPort {
   /** Re-reads the deck files (after an edit); returns warnings for broken files. */
   reloadDecks(): Promise<string[]>;
   settings(): Settings;
+  stats(now: number): Stats;
   /** Validates and saves one setting; returns an error message or null. */
   setSetting(key: SettingKey, raw: string): string | null;
+}
+
+export interface ExamOptions {
+  scope: Scope;
+  questions: number;
+  minutes: number;
+  passPercent: number;
+  blueprint: { name: string; plan: Blueprint } | null;
+}
+
+export interface ReadinessView {
+  now: Readiness;
+  /** With an exam date set: the forecast for that day and the pace needed. */
+  examDate: (ExamDatePlan & { date: string }) | null;
+}
+
+export interface ExamPort {
+  /** The exam quit before submitting, if any. */
+  inProgress(): { exam: ExamState; savedAt: number } | null;
+  start(opts: ExamOptions, now: number): { exam: ExamState; notes: string[] } | { error: string };
+  /** Keeps the exam on disk so quitting never loses it. */
+  save(exam: ExamState, now: number): void;
+  discard(): void;
+  /** Scores, stores the result and feeds the answers into the schedule. */
+  finish(exam: ExamState, now: number): ExamResult;
+  card(key: string): Card | null;
+  readiness(scope: Scope, now: number): ReadinessView;
+  history(): ExamSummary[];
+  deckTitle(id: string): string;
 }

@@ -1,6 +1,13 @@
 // Progress derived from the review log: each card's latest memory, its marks and per-day
 // counts. The store keeps this as a cache; rebuilding it from the log gives the same result.
-import type { CardMarks, LogRecord, MarkRecord, Memory, ReviewRecord } from './model.js';
+import type {
+  CardMarks,
+  ExamSummary,
+  LogRecord,
+  MarkRecord,
+  Memory,
+  ReviewRecord,
+} from './model.js';
 
 export interface DayCount {
   /** Answers given that day, study and exam. */
@@ -11,6 +18,8 @@ export interface DayCount {
   reviewCards: number;
   /** Answers graded Hard, Good or Easy. */
   passed: number;
+  /** Of `reviewCards`, those graded Hard or better: the basis of true retention. */
+  reviewPassed: number;
   /** Time spent answering, ms. */
   ms: number;
 }
@@ -22,16 +31,18 @@ export interface Progress {
   reviews: number;
   /** The newest answer not taken back: what `u` undoes after a restart. */
   lastAnswer: ReviewRecord | null;
+  /** Finished mock exams, oldest first. */
+  exams: ExamSummary[];
 }
 
 export function emptyProgress(): Progress {
-  return { cards: {}, marks: {}, days: {}, reviews: 0, lastAnswer: null };
+  return { cards: {}, marks: {}, days: {}, reviews: 0, lastAnswer: null, exams: [] };
 }
 
 function dayCount(p: Progress, day: number): DayCount {
   let d = p.days[day];
   if (!d) {
-    d = { reviews: 0, newCards: 0, reviewCards: 0, passed: 0, ms: 0 };
+    d = { reviews: 0, newCards: 0, reviewCards: 0, passed: 0, reviewPassed: 0, ms: 0 };
     p.days[day] = d;
   }
   return d;
@@ -40,8 +51,14 @@ function dayCount(p: Progress, day: number): DayCount {
 function count(p: Progress, rec: ReviewRecord, sign: 1 | -1): void {
   const d = dayCount(p, rec.day);
   d.reviews += sign;
-  if (!rec.before || rec.before.phase === 'new') d.newCards += sign;
-  else if (rec.before.phase === 'review') d.reviewCards += sign;
+  // Exam answers are not study: they do not use up the daily limits.
+  if (rec.mode === 'study') {
+    if (!rec.before || rec.before.phase === 'new') d.newCards += sign;
+    else if (rec.before.phase === 'review') {
+      d.reviewCards += sign;
+      if (rec.rating > 1) d.reviewPassed += sign;
+    }
+  }
   if (rec.rating > 1) d.passed += sign;
   d.ms += sign * rec.tookMs;
   p.reviews += sign;
@@ -52,7 +69,7 @@ function applyAnswer(p: Progress, rec: ReviewRecord): void {
   // With several devices' logs the union is not in time order: the latest answer wins.
   if (!cur || cur.lastReview === null || cur.lastReview <= rec.at) p.cards[rec.key] = rec.after;
   count(p, rec, 1);
-  if (!p.lastAnswer || p.lastAnswer.at <= rec.at) p.lastAnswer = rec;
+  if (rec.mode === 'study' && (!p.lastAnswer || p.lastAnswer.at <= rec.at)) p.lastAnswer = rec;
 }
 
 function applyUndo(p: Progress, rec: ReviewRecord): void {
@@ -108,6 +125,10 @@ export function applyRecord(p: Progress, rec: LogRecord): void {
       break;
     case 'mark':
       applyMark(p, rec);
+      break;
+    case 'exam':
+      p.exams.push(rec.summary);
+      p.exams.sort((a, b) => a.at - b.at);
       break;
     default: {
       const never: never = rec;

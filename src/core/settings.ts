@@ -16,6 +16,8 @@ export interface Settings {
   leechAction: 'suspend' | 'tag';
   burySiblings: boolean;
   examDate: string | null;
+  /** Wrong exam answers send their cards back to relearning. */
+  examFeedsSchedule: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   leechAction: 'suspend' as const,
   burySiblings: true,
   examDate: null,
+  examFeedsSchedule: true,
 });
 
 const STEP_RE = /^(\d+(?:\.\d+)?)(m|h|d)$/;
@@ -66,6 +69,7 @@ export function resolveSettings(partial: Partial<Record<keyof Settings, unknown>
   if (typeof p.burySiblings === 'boolean') s.burySiblings = p.burySiblings;
   if (typeof p.examDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(p.examDate))
     s.examDate = p.examDate;
+  if (typeof p.examFeedsSchedule === 'boolean') s.examFeedsSchedule = p.examFeedsSchedule;
   return s;
 }
 
@@ -84,6 +88,7 @@ export const SETTING_KEYS = [
   'leech-action',
   'bury-siblings',
   'exam-date',
+  'exam-feeds-schedule',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -100,6 +105,7 @@ export const SETTING_FIELD: Record<SettingKey, keyof Settings> = {
   'leech-action': 'leechAction',
   'bury-siblings': 'burySiblings',
   'exam-date': 'examDate',
+  'exam-feeds-schedule': 'examFeedsSchedule',
 };
 
 export const SETTING_HELP: Record<SettingKey, string> = {
@@ -115,6 +121,7 @@ export const SETTING_HELP: Record<SettingKey, string> = {
   'leech-action': 'what happens to a leech: suspend or tag',
   'bury-siblings': "hold a card's siblings until the next day: true or false",
   'exam-date': 'date of your exam, YYYY-MM-DD (or "none")',
+  'exam-feeds-schedule': 'wrong exam answers send cards back to relearning: true or false',
 };
 
 export function isSettingKey(key: string): key is SettingKey {
@@ -187,6 +194,7 @@ export function parseSetting(key: string, raw: string): ParsedSetting {
       return steps.every(isStep) ? { ok: true, field, value: steps as Step[] } : bad();
     }
     case 'fuzz':
+    case 'exam-feeds-schedule':
     case 'bury-siblings': {
       const b = bool(v);
       return b === null ? bad() : { ok: true, field, value: b };

@@ -58,6 +58,7 @@ function isRecord(x: unknown): x is LogRecord {
   if (typeof r.id !== 'string' || typeof r.at !== 'number') return false;
   if (r.type === 'review') return isReview(r);
   if (r.type === 'undo') return isReview(r.review);
+  if (r.type === 'exam') return !!r.summary && typeof r.summary === 'object';
   return (
     r.type === 'mark' &&
     typeof r.key === 'string' &&

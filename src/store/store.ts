@@ -1,13 +1,13 @@
 // The data directory. The review logs are the truth; `state-<device>.json` is a lowdb
 // cache of what they imply (card memories, day counts) plus settings, and records how many
 // bytes of each log it has absorbed so start-up reads only what is new.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { LogRecord } from '../core/model.js';
 import { applyRecord, emptyProgress, type Progress, rebuildProgress } from '../core/progress.js';
 import type { Settings } from '../core/settings.js';
-import { CorruptFileError, DurableJSONFile } from './durable-file.js';
+import { CorruptFileError, DurableJSONFile, setAside, writeFileDurably } from './durable-file.js';
 import { acquireLock, type Release } from './lock.js';
 import { LogWriter, listLogFiles, logFileName, readLog } from './review-log.js';
 
@@ -39,6 +39,7 @@ function isSnapshot(x: unknown): x is Snapshot {
     s.schema === SCHEMA_VERSION &&
     !!s.marks &&
     typeof s.marks === 'object' &&
+    Array.isArray(s.exams) &&
     !!s.cards &&
     typeof s.cards === 'object' &&
     !!s.days &&
@@ -225,6 +226,38 @@ export class Store {
     this.db.data.settings = settings;
     this.dirty = true;
     this.flushSync();
+  }
+
+  private get examFile(): string {
+    return join(this.opts.dataDir, `exam-${this.opts.device}.json`);
+  }
+
+  /** The exam the user quit before submitting, with when it was last saved. */
+  loadExamInProgress<T>(valid: (x: unknown) => x is T): { exam: T; savedAt: number } | null {
+    if (!existsSync(this.examFile)) return null;
+    try {
+      const data = JSON.parse(readFileSync(this.examFile, 'utf8')) as {
+        exam?: unknown;
+        savedAt?: unknown;
+      };
+      if (typeof data.savedAt === 'number' && valid(data.exam))
+        return { exam: data.exam, savedAt: data.savedAt };
+    } catch {}
+    if (!this.opts.readOnly) {
+      const aside = setAside(this.examFile, this.opts.now());
+      this.notices.push(`The saved exam could not be read; it was moved to ${aside}.`);
+    }
+    return null;
+  }
+
+  saveExamInProgress(exam: unknown, now: number): void {
+    if (this.opts.readOnly) throw new Error('the store was opened read-only');
+    writeFileDurably(this.examFile, JSON.stringify({ exam, savedAt: now }));
+  }
+
+  clearExamInProgress(): void {
+    if (existsSync(this.examFile)) rmSync(this.examFile);
+    rmSync(`${this.examFile}.bak`, { force: true });
   }
 
   /** Files set aside by recovery: corrupt caches and cut-off log tails. */

@@ -1,12 +1,17 @@
 import { Box, Text, useApp, useInput } from 'ink';
-import { useState } from 'react';
-import { ALL, type Scope, type StudyPort } from '../core/ports.js';
+import { useEffect, useState } from 'react';
+import type { ExamResult, ExamState } from '../core/exam.js';
+import { ALL, type ExamOptions, type ExamPort, type Scope, type StudyPort } from '../core/ports.js';
 import type { SessionSummary } from '../core/summary.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
 import type { Screen } from './keys.js';
+import { Exam } from './screens/Exam.js';
+import { ExamResults } from './screens/ExamResults.js';
+import { ExamResume } from './screens/ExamResume.js';
 import { Home } from './screens/Home.js';
 import { Settings } from './screens/Settings.js';
+import { Stats } from './screens/Stats.js';
 import { type OpenEditor, Study } from './screens/Study.js';
 import { Summary } from './screens/Summary.js';
 
@@ -17,10 +22,24 @@ export type View =
   | { name: 'home' }
   | { name: 'study'; scope: Scope }
   | { name: 'summary'; summary: SessionSummary; scope: Scope }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'stats' }
+  | { name: 'examStart'; options: ExamOptions }
+  | { name: 'exam'; exam: ExamState; notes: string[] }
+  | { name: 'examResume'; saved: ExamState; savedAt: number; options: ExamOptions }
+  | { name: 'examResults'; result: ExamResult }
+  | { name: 'message'; text: string };
+
+export const EXAM_OPTIONS: Omit<ExamOptions, 'scope'> = {
+  questions: 60,
+  minutes: 90,
+  passPercent: 70,
+  blueprint: null,
+};
 
 export interface AppProps {
   port: StudyPort;
+  exams?: ExamPort;
   now: () => number;
   initial: View;
   openEditor?: OpenEditor;
@@ -41,11 +60,21 @@ function TooSmall({ columns, rows }: { columns: number; rows: number }) {
 }
 
 /** Picks the screen; each screen owns its keys while no overlay is open. */
-export function App({ port, now, initial, openEditor, onSummary }: AppProps) {
+export function App({ port, exams, now, initial, openEditor, onSummary }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const [view, setView] = useState<View>(initial);
   const [help, setHelp] = useState<Screen | null>(null);
+  // Starting an exam: offer the unfinished one first, else draw a new one.
+  useEffect(() => {
+    if (view.name !== 'examStart' || !exams) return;
+    const saved = exams.inProgress();
+    setView(
+      saved
+        ? { name: 'examResume', saved: saved.exam, savedAt: saved.savedAt, options: view.options }
+        : startNew(exams, view.options, now()),
+    );
+  }, [view, exams, now]);
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) return <TooSmall columns={columns} rows={rows} />;
   const active = help === null;
   const titleOf = (scope: Scope) => {
@@ -66,6 +95,18 @@ export function App({ port, now, initial, openEditor, onSummary }: AppProps) {
           active={active}
           onStudy={(id) => setView({ name: 'study', scope: id ? { decks: [id], tag: null } : ALL })}
           onSettings={() => setView({ name: 'settings' })}
+          onStats={() => setView({ name: 'stats' })}
+          {...(exams
+            ? {
+                onExam: (id: string | null) =>
+                  setView({
+                    name: 'examStart',
+                    options: { ...EXAM_OPTIONS, scope: id ? { decks: [id], tag: null } : ALL },
+                  }),
+                readiness: exams.readiness(ALL, now()),
+                history: exams.history(),
+              }
+            : {})}
           onQuit={() => exit()}
           onHelp={setHelp}
         />
@@ -106,6 +147,67 @@ export function App({ port, now, initial, openEditor, onSummary }: AppProps) {
         />
       );
       break;
+    case 'examStart':
+      body = null;
+      break;
+    case 'examResume':
+      body = exams ? (
+        <ExamResume
+          saved={view.saved}
+          savedAt={view.savedAt}
+          now={now}
+          active={active}
+          onResume={(exam) => setView({ name: 'exam', exam, notes: [] })}
+          onDiscard={() => {
+            exams.discard();
+            setView(startNew(exams, view.options, now()));
+          }}
+          onBack={() => setView({ name: 'home' })}
+          onHelp={setHelp}
+        />
+      ) : null;
+      break;
+    case 'exam':
+      body = exams ? (
+        <Exam
+          exams={exams}
+          initial={view.exam}
+          notes={view.notes}
+          now={now}
+          active={active}
+          rows={rows}
+          onHelp={setHelp}
+          onQuit={() => setView({ name: 'home' })}
+          onFinished={(result) => setView({ name: 'examResults', result })}
+        />
+      ) : null;
+      break;
+    case 'examResults':
+      body = exams ? (
+        <ExamResults
+          exams={exams}
+          result={view.result}
+          columns={columns}
+          active={active}
+          onHelp={setHelp}
+          onDone={() => setView({ name: 'home' })}
+        />
+      ) : null;
+      break;
+    case 'stats':
+      body = (
+        <Stats
+          port={port}
+          now={now()}
+          active={active}
+          onBack={() => setView({ name: 'home' })}
+          onHelp={setHelp}
+        />
+      );
+      break;
+    case 'message':
+      body = <MessageView text={view.text} onBack={() => setView({ name: 'home' })} />;
+      break;
     case 'settings':
       body = (
         <Settings
@@ -121,6 +223,23 @@ export function App({ port, now, initial, openEditor, onSummary }: AppProps) {
   return (
     <Box flexDirection="column" width={columns - 1}>
       {help ? <HelpOverlay screen={help} onClose={() => setHelp(null)} /> : body}
+    </Box>
+  );
+}
+
+function startNew(exams: ExamPort, options: ExamOptions, now: number): View {
+  const r = exams.start(options, now);
+  return 'error' in r
+    ? { name: 'message', text: r.error }
+    : { name: 'exam', exam: r.exam, notes: r.notes };
+}
+
+function MessageView({ text, onBack }: { text: string; onBack: () => void }) {
+  useInput(() => onBack());
+  return (
+    <Box flexDirection="column" gap={1}>
+      <Text>{text}</Text>
+      <Text>Press any key to go back.</Text>
     </Box>
   );
 }

@@ -2,7 +2,21 @@
 // The help overlay and footers render from it; components match actions, never raw keys.
 import type { Key } from 'ink';
 
-export type Screen = 'home' | 'flash' | 'choice' | 'typed' | 'answer' | 'summary' | 'settings';
+export type Screen =
+  | 'home'
+  | 'flash'
+  | 'choice'
+  | 'typed'
+  | 'answer'
+  | 'summary'
+  | 'settings'
+  | 'exam'
+  | 'examTyped'
+  | 'overview'
+  | 'confirm'
+  | 'results'
+  | 'resume'
+  | 'stats';
 
 export type Action =
   | 'help'
@@ -30,7 +44,20 @@ export type Action =
   | 'flag'
   | 'settings'
   | 'change'
-  | 'reset';
+  | 'reset'
+  | 'exam'
+  | 'examNext'
+  | 'examPrev'
+  | 'examFlag'
+  | 'examOverview'
+  | 'examSubmit'
+  | 'examBack'
+  | 'yes'
+  | 'no'
+  | 'mistakes'
+  | 'resumeExam'
+  | 'discardExam'
+  | 'stats';
 
 export interface Binding {
   action: Action;
@@ -43,7 +70,22 @@ export interface Binding {
 }
 
 const CARD: Screen[] = ['flash', 'choice', 'answer'];
-const ALL_BUT_TYPED: Screen[] = ['home', 'flash', 'choice', 'answer', 'summary', 'settings'];
+
+/** Choice letters in the exam, where `f` is the flag key. */
+export const EXAM_LETTERS = 'abcdeghi';
+const ALL_BUT_TYPED: Screen[] = [
+  'home',
+  'flash',
+  'choice',
+  'answer',
+  'summary',
+  'settings',
+  'exam',
+  'overview',
+  'results',
+  'resume',
+  'stats',
+];
 
 function b(
   action: Action,
@@ -59,8 +101,8 @@ function b(
 export const BINDINGS: readonly Binding[] = [
   b('help', ['?'], '?', 'help', 'show or hide this help', ALL_BUT_TYPED),
   b('quit', ['q'], 'q', 'quit', 'back / quit (progress is saved)', ALL_BUT_TYPED),
-  b('up', ['up', 'k'], '↑/k', 'up', 'move up', ['home', 'choice', 'settings']),
-  b('down', ['down', 'j'], '↓/j', 'down', 'move down', ['home', 'choice', 'settings']),
+  b('up', ['up', 'k'], '↑/k', 'up', 'move up', ['home', 'choice', 'settings', 'overview']),
+  b('down', ['down', 'j'], '↓/j', 'down', 'move down', ['home', 'choice', 'settings', 'overview']),
   b('open', ['enter'], 'Enter', 'study', 'study the selected deck', ['home']),
   b('studyAll', ['a'], 'a', 'study all', 'study all decks', ['home']),
   b('settings', [','], ',', 'settings', 'settings', ['home']),
@@ -90,6 +132,32 @@ export const BINDINGS: readonly Binding[] = [
   b('change', ['enter'], 'Enter', 'change', 'change the selected setting', ['settings']),
   b('reset', ['r'], 'r', 'reset', 'reset the selected setting to its default', ['settings']),
   b('continue', ['enter', 'space'], 'Enter', 'continue', 'back to the deck list', ['summary']),
+  b('exam', ['x'], 'x', 'exam', 'mock exam over the selected deck (or all)', ['home']),
+  b('stats', ['t'], 't', 'stats', 'statistics and exam history', ['home']),
+  // In an exam `f` flags, so the choice letters skip it.
+  b(
+    'choose',
+    [...EXAM_LETTERS],
+    'a-e,g-i',
+    'choose',
+    'choose an answer (toggles in multi-select)',
+    ['exam'],
+  ),
+  b('examNext', ['enter', 'n'], 'Enter/n', 'next', 'next question', ['exam']),
+  b('examNext', ['enter'], 'Enter', 'next', 'next question (keeps what you typed)', ['examTyped']),
+  b('examPrev', ['p'], 'p', 'previous', 'previous question', ['exam']),
+  b('examFlag', ['f'], 'f', 'flag', 'flag the question for review', ['exam', 'overview']),
+  b('examOverview', ['o'], 'o', 'overview', 'overview: answered, unanswered, flagged', ['exam']),
+  b('examOverview', ['escape'], 'Esc', 'overview', 'overview (while typing)', ['examTyped']),
+  b('examSubmit', ['s'], 's', 'submit', 'submit the exam (asks to confirm)', ['exam', 'overview']),
+  b('open', ['enter'], 'Enter', 'open', 'open the selected question', ['overview']),
+  b('examBack', ['escape', 'o'], 'Esc/o', 'back', 'back to the question', ['overview']),
+  b('yes', ['y'], 'y', 'submit', 'yes, submit now', ['confirm']),
+  b('no', ['n', 'escape'], 'n/Esc', 'cancel', 'no, keep working', ['confirm']),
+  b('mistakes', ['enter', 'n'], 'Enter/n', 'next', 'review the next mistake', ['results']),
+  b('examPrev', ['p'], 'p', 'previous', 'previous mistake', ['results']),
+  b('resumeExam', ['r'], 'r', 'resume', 'resume the unfinished exam', ['resume']),
+  b('discardExam', ['d'], 'd', 'discard', 'discard it and start a new exam', ['resume']),
 ];
 
 export const GLOBAL_KEYS = [{ label: 'Ctrl+C', description: 'quit at once (progress is saved)' }];

@@ -1,7 +1,7 @@
 // Starts the TUI on the alternate screen (clean redraws on resize, the shell's scrollback
 // left as it was) and resolves once the user has quit.
 import { render } from 'ink';
-import type { StudyPort } from '../core/ports.js';
+import type { ExamPort, StudyPort } from '../core/ports.js';
 import type { SessionSummary } from '../core/summary.js';
 import { App, type View } from './App.js';
 import type { OpenEditor } from './screens/Study.js';
@@ -12,6 +12,7 @@ export interface TuiOptions {
   now: () => number;
   color: boolean;
   initial: View;
+  exams?: ExamPort;
   openEditor?: OpenEditor;
 }
 
@@ -25,6 +26,7 @@ export async function runTui(port: StudyPort, opts: TuiOptions): Promise<string 
         port={port}
         now={opts.now}
         initial={opts.initial}
+        {...(opts.exams ? { exams: opts.exams } : {})}
         {...(opts.openEditor ? { openEditor: opts.openEditor } : {})}
         onSummary={(s) => {
           last = s;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { Collection } from '../../src/cli/services/collection.js';
+import { ExamService } from '../../src/cli/services/exams.js';
 import { loadDecks } from '../../src/decks/load.js';
 import { Store } from '../../src/store/store.js';
 import { App, type View } from '../../src/ui/App.js';
@@ -19,13 +20,20 @@ export async function openFixture(dataDir = mkdtempSync(join(tmpdir(), 'hr-ui-')
   const collection = new Collection(await loadDecks([FIXTURES]), store, 'test', () =>
     loadDecks([FIXTURES]),
   );
-  return { store, collection, dataDir };
+  return { store, collection, dataDir, exams: new ExamService(collection, store, 'test') };
 }
 
-export async function renderApp(collection: Collection, initial: View, columns = 80, rows = 24) {
+export async function renderApp(
+  collection: Collection,
+  initial: View,
+  columns = 80,
+  rows = 24,
+  exams?: ExamService,
+  now: () => number = () => T0,
+) {
   const r = render(
     <ThemeContext.Provider value={PLAIN_THEME}>
-      <App port={collection} now={() => T0} initial={initial} />
+      <App port={collection} now={now} initial={initial} {...(exams ? { exams } : {})} />
     </ThemeContext.Provider>,
   );
   Object.defineProperty(r.stdout, 'columns', { get: () => columns, configurable: true });

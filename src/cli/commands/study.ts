@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import type { Scope } from '../../core/ports.js';
 import { StoreLockedError } from '../../store/store.js';
 import { type Context, UsageError } from '../context.js';
+import { ExamService } from '../services/exams.js';
 import { openCollection } from '../services/open.js';
 
 export const description = "Today's study session over the chosen decks (all by default)";
@@ -62,6 +63,7 @@ export async function run(
       now: ctx.now,
       color: ctx.color,
       initial: opts.home ? { name: 'home' } : { name: 'study', scope },
+      exams: new ExamService(collection, store, ctx.device),
       openEditor: openEditor(ctx.env),
     });
     if (summary) process.stdout.write(`${summary}\n`);

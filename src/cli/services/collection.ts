@@ -40,6 +40,7 @@ import {
   type SettingKey,
   type Settings,
 } from '../../core/settings.js';
+import { computeStats, type Stats } from '../../core/stats.js';
 import type { LoadResult } from '../../decks/load.js';
 import type { Store } from '../../store/store.js';
 
@@ -104,6 +105,10 @@ export class Collection implements StudyPort {
 
   settings(): Settings {
     return this.current;
+  }
+
+  stats(now: number): Stats {
+    return computeStats(this.store.progress, now, this.current, (key) => this.cardsByKey.has(key));
   }
 
   setSetting(key: SettingKey, raw: string): string | null {

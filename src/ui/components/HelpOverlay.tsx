@@ -10,6 +10,13 @@ const SCREEN_TITLES: Record<Screen, string> = {
   answer: 'After the answer',
   summary: 'Session summary',
   settings: 'Settings',
+  exam: 'Exam question',
+  examTyped: 'Exam question (typed answer)',
+  overview: 'Exam overview',
+  confirm: 'Submit the exam?',
+  results: 'Exam results',
+  resume: 'Unfinished exam',
+  stats: 'Statistics',
 };
 
 export function HelpOverlay({ screen, onClose }: { screen: Screen; onClose: () => void }) {

@@ -1,6 +1,7 @@
 import { Box, Text, useInput } from 'ink';
 import { useState } from 'react';
-import type { HomeData } from '../../core/ports.js';
+import type { ExamSummary } from '../../core/model.js';
+import type { HomeData, ReadinessView } from '../../core/ports.js';
 import { actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
 
@@ -11,6 +12,10 @@ export interface HomeProps {
   active: boolean;
   onStudy: (deckId: string | null) => void;
   onSettings: () => void;
+  onStats?: () => void;
+  onExam?: (deckId: string | null) => void;
+  readiness?: ReadinessView;
+  history?: ExamSummary[];
   onQuit: () => void;
   onHelp: (screen: Screen) => void;
 }
@@ -27,6 +32,10 @@ export function Home({
   active,
   onStudy,
   onSettings,
+  onStats,
+  onExam,
+  readiness,
+  history,
   onQuit,
   onHelp,
 }: HomeProps) {
@@ -57,6 +66,10 @@ export function Home({
           return onStudy(null);
         case 'settings':
           return onSettings();
+        case 'stats':
+          return onStats?.();
+        case 'exam':
+          return onExam?.(items[cursor]?.id ?? null);
         case 'help':
           return onHelp('home');
         case 'quit':
@@ -72,7 +85,9 @@ export function Home({
   const titleWidth = width - countsWidth - 2;
   const warnLines = data.warnings.length > 0 ? 1 : 0;
   // Title, header and footer take 3 rows; one more stays free so Ink never fills the screen.
-  const visible = Math.max(3, rows - 4 - warnLines);
+  // Readiness and the exam trend take two rows on screens tall enough for them.
+  const exam = readiness && rows >= 20 ? examLines(readiness, history ?? []) : [];
+  const visible = Math.max(3, rows - 4 - warnLines - exam.length);
   const top = Math.min(Math.max(0, cursor - visible + 1), Math.max(0, items.length - visible));
   const shown = items.slice(top, top + visible);
   const fitTitle = (t: string) =>
@@ -88,6 +103,11 @@ export function Home({
           {data.reviewedToday} today
         </Text>
       </Box>
+      {exam.map((line) => (
+        <Text key={line} wrap="truncate-end">
+          {line}
+        </Text>
+      ))}
       <Text color={theme.muted}>
         {'  '}
         {'Deck'.padEnd(titleWidth)}
@@ -117,8 +137,27 @@ export function Home({
         </Text>
       ) : null}
       <Text color={theme.muted} wrap="truncate-end">
-        {hint('home', ['open', 'studyAll', 'settings', 'help', 'quit'])}
+        {hint('home', ['open', 'studyAll', 'exam', 'stats', 'settings', 'help', 'quit'])}
       </Text>
     </Box>
   );
+}
+
+/** "Ready 62% · 351.1 70 · 351.4 55 …" and "Exams 55% → 61% → 70% (last passed)". */
+function examLines(r: ReadinessView, history: readonly ExamSummary[]): string[] {
+  const tags = Object.entries(r.now.byTag)
+    .map(([t, v]) => `${t.replace(/^[a-z0-9]+-/, '')} ${v.percent}`)
+    .join(' · ');
+  const date = r.examDate
+    ? ` · exam in ${r.examDate.daysLeft}d: forecast ${r.examDate.forecastPercent}%, ${r.examDate.newPerDayNeeded} new/day needed`
+    : '';
+  const ready = `Ready ${r.now.percent}%${tags ? ` · ${tags}` : ''}${date}`;
+  if (history.length === 0) return [ready, 'Exams: none yet (press x for a mock exam)'];
+  const last = history.slice(-5);
+  const trend = last.map((e) => `${e.scorePercent}%`).join(' → ');
+  const latest = last.at(-1)!;
+  return [
+    ready,
+    `Exams ${trend} (last ${latest.passed ? 'passed' : 'not passed'}, predicted ${latest.predictedPercent ?? '-'}%)`,
+  ];
 }

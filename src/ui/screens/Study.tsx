@@ -210,14 +210,11 @@ export function Study(props: StudyProps) {
 
   if (!cur) return <Text>Nothing to study right now.</Text>;
   if (info) return <CardInfoView info={info} maxHistory={Math.max(1, rows - 9)} />;
-  const footer: Record<Screen, string> = {
+  const footer: Partial<Record<Screen, string>> = {
     flash: hint('flash', ['reveal', 'undo', 'help', 'quit']),
     choice: hint('choice', ['choose', 'submit', 'help', 'quit']),
     typed: `type the answer · ${hint('typed', ['submit', 'leaveTyped'])}`,
     answer: hint('answer', ['undo', 'info', 'help', 'quit']),
-    home: '',
-    summary: '',
-    settings: '',
   };
   const countsText = compact
     ? `${counts.new}·${counts.learning}·${counts.due}`

@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import { EXAM_DEFAULTS } from '../../core/exam.js';
+import type { ExamOptions } from '../../core/ports.js';
+import { loadBlueprint } from '../../decks/blueprint.js';
+import { StoreLockedError } from '../../store/store.js';
+import { type Context, UsageError } from '../context.js';
+import { ExamService } from '../services/exams.js';
+import { openCollection } from '../services/open.js';
+import { openEditor, requireTty } from './study.js';
+
+export const description = 'Timed mock exam over the chosen decks (all by default)';
+
+export interface ExamFlags {
+  tag?: string;
+  questions?: string;
+  minutes?: string;
+  pass?: string;
+  blueprint?: string;
+}
+
+function intOption(
+  name: string,
+  raw: string | undefined,
+  lo: number,
+  hi: number,
+  dflt: number,
+): number {
+  if (raw === undefined) return dflt;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < lo || n > hi)
+    throw new UsageError(`--${name} takes a whole number from ${lo} to ${hi}, not '${raw}'`);
+  return n;
+}
+
+/** The shipped blueprint can be named without its path: `--blueprint lpic3-305-kvm`. */
+function blueprintPath(ctx: Context, raw: string): string {
+  return /[/\\]|\.ya?ml$/.test(raw) ? raw : join(ctx.root, 'blueprints', `${raw}.yaml`);
+}
+
+export async function run(ctx: Context, deckIds: string[], flags: ExamFlags): Promise<number> {
+  requireTty('hyperrecall exam');
+  const questions = intOption('questions', flags.questions, 1, 500, EXAM_DEFAULTS.questions);
+  const minutes = intOption('minutes', flags.minutes, 1, 600, EXAM_DEFAULTS.minutes);
+  const passPercent = intOption('pass', flags.pass, 1, 100, EXAM_DEFAULTS.passPercent);
+  let blueprint: ExamOptions['blueprint'] = null;
+  if (flags.blueprint) {
+    const r = loadBlueprint(blueprintPath(ctx, flags.blueprint));
+    if ('error' in r) throw new UsageError(r.error);
+    blueprint = { name: r.blueprint.title, plan: r.blueprint };
+  }
+  let opened: Awaited<ReturnType<typeof openCollection>>;
+  try {
+    opened = await openCollection(ctx, false);
+  } catch (err) {
+    if (err instanceof StoreLockedError) {
+      process.stderr.write(`hyperrecall: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  const { collection, store } = opened;
+  try {
+    const known = new Set(collection.decks.map((d) => d.id));
+    const unknown = deckIds.filter((id) => !known.has(id));
+    if (unknown.length > 0)
+      throw new UsageError(`unknown deck '${unknown[0]}'. Known decks: ${[...known].join(', ')}`);
+    const scope = { decks: deckIds.length > 0 ? deckIds : null, tag: flags.tag ?? null };
+    const { runTui } = await import('../../ui/run.js');
+    await runTui(collection, {
+      now: ctx.now,
+      color: ctx.color,
+      exams: new ExamService(collection, store, ctx.device),
+      initial: {
+        name: 'examStart',
+        options: { scope, questions, minutes, passPercent, blueprint },
+      },
+      openEditor: openEditor(ctx.env),
+    });
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,52 @@
+import { Box, Text, useInput } from 'ink';
+import { type ExamState, examCounts, remainingMs, resumeExam } from '../../core/exam.js';
+import { actionFor, hint, type Screen } from '../keys.js';
+import { useTheme } from '../theme.js';
+import { clock } from './Exam.js';
+
+/** Offered when an exam was quit before submission: resume it with its time left, or discard it. */
+export function ExamResume({
+  saved,
+  savedAt,
+  now,
+  active,
+  onResume,
+  onDiscard,
+  onBack,
+  onHelp,
+}: {
+  saved: ExamState;
+  savedAt: number;
+  now: () => number;
+  active: boolean;
+  onResume: (exam: ExamState) => void;
+  onDiscard: () => void;
+  onBack: () => void;
+  onHelp: (screen: Screen) => void;
+}) {
+  const theme = useTheme();
+  const c = examCounts(saved);
+  // The clock stopped when the exam was quit: what is left is what was left then.
+  const left = remainingMs(saved, savedAt);
+  useInput(
+    (input, key) => {
+      const hit = actionFor('resume', input, key);
+      if (hit?.action === 'resumeExam') onResume(resumeExam(saved, savedAt, now()));
+      else if (hit?.action === 'discardExam') onDiscard();
+      else if (hit?.action === 'help') onHelp('resume');
+      else if (hit?.action === 'quit') onBack();
+    },
+    { isActive: active },
+  );
+  return (
+    <Box flexDirection="column" gap={1}>
+      <Text bold color={theme.accent}>
+        Unfinished exam
+      </Text>
+      <Text>
+        {c.answered}/{saved.keys.length} answered · {c.flagged} flagged · {clock(left)} left
+      </Text>
+      <Text color={theme.muted}>{hint('resume', ['resumeExam', 'discardExam', 'quit'])}</Text>
+    </Box>
+  );
+}

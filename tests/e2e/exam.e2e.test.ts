@@ -1,0 +1,78 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Tmux } from './tmux.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const CLI = join(ROOT, 'dist/cli.js');
+const env = (home: string) => ({
+  HYPERRECALL_HOME: home,
+  HYPERRECALL_BUILTIN_DECKS: join(ROOT, 'tests/fixtures/decks'),
+  HYPERRECALL_NOW: '2026-03-02T10:00:00Z',
+  HYPERRECALL_DEVICE: 'e2e',
+  TZ: 'UTC',
+});
+
+let term: Tmux | null = null;
+afterEach(() => term?.kill());
+
+describe('a five-question exam in a real terminal', () => {
+  it('quits and resumes, submits, and stores the result and the exam answers', async () => {
+    const home = join(mkdtempSync(join(tmpdir(), 'hr-exam-e2e-')), 'data');
+    term = new Tmux();
+    term.start(`node ${CLI} exam --questions 5 --minutes 15`, env(home));
+    await term.waitFor(/Question 1\/5\s+⏱ 1[45]:\d\d left/);
+    // Answer the first question (type if it is a typed one), flag it, then quit mid-exam.
+    if (term.screen().includes('> ')) await term.press('x', 'Enter', 'p');
+    else await term.press('a');
+    await term.press('f', 'q');
+    await term.waitFor('All decks');
+    await term.press('q');
+    await term.waitFor('[exit 0]');
+    term.kill();
+
+    term = new Tmux();
+    term.start(`node ${CLI} exam --questions 5`, env(home));
+    await term.waitFor(/Unfinished exam/);
+    expect(term.screen()).toMatch(/1\/5 answered · 1 flagged/);
+    await term.press('r');
+    await term.waitFor(/Question 1\/5 ⚑ flagged/);
+    await term.press('o');
+    await term.waitFor('Overview');
+    await term.press('s');
+    await term.waitFor('4 unanswered · 1 flagged · 1 answered');
+    await term.press('y');
+    const results = await term.waitFor(/PASSED · \d\/5/);
+    expect(results).toMatch(/By deck/);
+    await term.press('q');
+    await term.waitFor('All decks');
+    await term.press('q');
+    await term.waitFor('[exit 0]');
+
+    const log = readFileSync(join(home, 'reviews-e2e.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            type: string;
+            mode?: string;
+            summary?: { questions: number; scorePercent: number };
+          },
+      );
+    expect(log.filter((r) => r.type === 'review' && r.mode === 'exam')).toHaveLength(5);
+    const exam = log.find((r) => r.type === 'exam');
+    expect(exam?.summary?.questions).toBe(5);
+    const stats = JSON.parse(
+      execFileSync('node', [CLI, 'stats', '--json'], {
+        env: { ...process.env, ...env(home) },
+        encoding: 'utf8',
+      }),
+    ) as { exams: { questions: number; scorePercent: number; passed: boolean }[]; reviews: number };
+    expect(stats.exams).toHaveLength(1);
+    expect(stats.exams[0]).toMatchObject({ questions: 5, passed: false });
+    expect(stats.reviews).toBe(5);
+  });
+});

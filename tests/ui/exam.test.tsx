@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ALL } from '../../src/core/ports.js';
+import type { Store } from '../../src/store/store.js';
+import { EXAM_OPTIONS } from '../../src/ui/App.js';
+import { ENTER, ESC, openFixture, renderApp, T0, tick } from './harness.js';
+
+let store: Store | null = null;
+afterEach(async () => {
+  await store?.close();
+  store = null;
+});
+
+const start = {
+  name: 'examStart' as const,
+  options: { ...EXAM_OPTIONS, scope: ALL, questions: 4, minutes: 20 },
+};
+
+async function setup(now: () => number = () => T0) {
+  const f = await openFixture();
+  store = f.store;
+  const ui = await renderApp(f.collection, start, 80, 24, f.exams, now);
+  await tick(50);
+  return { ...ui, ...f };
+}
+
+describe('exam screens', () => {
+  it('question: shows n of N and the time left, takes a choice, and gives no feedback', async () => {
+    const ui = await setup();
+    expect(ui.frame()).toMatch(/Question 1\/4\s+⏱ 20:00 left/);
+    if (ui.frame().includes('> ')) {
+      await ui.press('v', 'i');
+      expect(ui.frame()).toContain('> vi');
+    } else {
+      await ui.press('a');
+      expect(ui.frame()).toMatch(/\(•\) a\)|\[x\] a\)/);
+    }
+    expect(ui.frame()).toContain('1/4 answered');
+    expect(ui.frame()).not.toMatch(/Correct|Not quite|✓|✗/);
+  });
+
+  it('overview: lists answered, unanswered and flagged questions and opens one', async () => {
+    const ui = await setup();
+    await ui.press('f', 'n', 'o');
+    const typedFirst = ui.frame().includes('Question 2/4') && ui.frame().includes('> ');
+    if (typedFirst) await ui.press(ESC);
+    expect(ui.frame()).toMatch(/Overview · 0 answered · 4 unanswered · 1 flagged/);
+    expect(ui.frame()).toMatch(/1 · ⚑/);
+    await ui.press('\u001B[A', ENTER);
+    expect(ui.frame()).toMatch(/Question 1\/4 ⚑ flagged/);
+  });
+
+  it('submit asks to confirm with the counts, then shows results with breakdowns and mistakes', async () => {
+    const ui = await setup();
+    // Leave everything unanswered and submit from the overview.
+    await ui.press(ESC);
+    await ui.press('o');
+    await ui.press('s');
+    expect(ui.frame()).toContain('Submit the exam now?');
+    expect(ui.frame()).toContain('4 unanswered · 0 flagged · 0 answered');
+    await ui.press('y');
+    expect(ui.frame()).toContain('NOT PASSED · 0/4 · 0% (pass mark 70%)');
+    expect(ui.frame()).toMatch(/By deck\s+By objective/);
+    expect(ui.frame()).toMatch(/Sample deck\s+0\/4\s+0%/);
+    expect(ui.frame()).toMatch(/lpic3-351\.4\s+0\/4\s+0%/);
+    expect(ui.frame()).toContain('Readiness forecast before the exam: 0%');
+    await ui.press(ENTER);
+    expect(ui.frame()).toMatch(/Mistake 1\/4/);
+    expect(ui.frame()).toMatch(/You gave no answer|Your answer: \(no answer\)/);
+    expect(ui.store.progress.exams).toHaveLength(1);
+    await ui.press('q');
+    expect(ui.frame()).toMatch(/Exams 0%/);
+  });
+
+  it('submits by itself when the time runs out', async () => {
+    let now = T0;
+    const ui = await setup(() => now);
+    now = T0 + 21 * 60_000;
+    await tick(1200);
+    expect(ui.frame()).toContain('time ran out, submitted automatically');
+  });
+});

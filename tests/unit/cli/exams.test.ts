@@ -1,0 +1,125 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Collection } from '../../../src/cli/services/collection.js';
+import { ExamService } from '../../../src/cli/services/exams.js';
+import { type ExamState, examReducer } from '../../../src/core/exam.js';
+import { ALL } from '../../../src/core/ports.js';
+import { loadDecks } from '../../../src/decks/load.js';
+import { Store } from '../../../src/store/store.js';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/decks');
+const T0 = Date.parse('2026-03-02T10:00:00Z');
+const DAY = 86_400_000;
+
+let stores: Store[] = [];
+afterEach(async () => {
+  for (const s of stores) await s.close();
+  stores = [];
+});
+
+async function open(dir = mkdtempSync(join(tmpdir(), 'hr-exam-'))) {
+  const store = await Store.open({ dataDir: dir, device: 'dev', now: () => T0, readOnly: false });
+  stores.push(store);
+  const load = () => loadDecks([FIXTURES]);
+  const c = new Collection(await load(), store, 'dev', load);
+  return { c, exams: new ExamService(c, store, 'dev'), store, dir };
+}
+
+const OPTS = { scope: ALL, questions: 60, minutes: 30, passPercent: 70, blueprint: null };
+
+/** Answers every question right, except those whose key is in `wrong`. */
+function answerAll(e: ExamService, s: ExamState, wrong: Set<string>): ExamState {
+  let st = s;
+  st.keys.forEach((key, i) => {
+    const card = e.card(key)!;
+    if (card.face.kind === 'typed') {
+      const text = wrong.has(key) ? 'nope' : card.face.answer;
+      for (const ch of text) st = examReducer(st, { type: 'type', text: ch });
+    } else if (card.face.kind === 'mcq') {
+      const face = card.face;
+      const want = wrong.has(key) ? face.choices.findIndex((c) => !c.correct) : -1;
+      st.orders[i]!.forEach((src, d) => {
+        const pick = wrong.has(key) ? src === want : face.choices[src]!.correct;
+        if (pick) st = examReducer(st, { type: 'choose', index: d, multi: face.multi });
+      });
+    }
+    st = examReducer(st, { type: 'next' });
+  });
+  st = examReducer(st, { type: 'askSubmit' });
+  return examReducer(st, { type: 'confirmSubmit', now: T0 + 600_000 });
+}
+
+describe('ExamService', () => {
+  it('draws every eligible question, says when there are fewer than asked, and saves the exam', async () => {
+    const { exams } = await open();
+    const r = exams.start(OPTS, T0);
+    if ('error' in r) throw new Error(r.error);
+    // Fixture: 2 mcq, 1 typed, 3 term-derived choice questions.
+    expect(r.exam.keys).toHaveLength(6);
+    expect(r.notes[0]).toMatch(/Only 6 exam questions/);
+    expect(exams.inProgress()?.exam.id).toBe(r.exam.id);
+  });
+
+  it('a wrong answer sends its card to relearning now; a right one leaves the schedule; all are logged as exam answers', async () => {
+    const { c, exams, store } = await open();
+    // Study the typed card first so it has a review schedule to keep.
+    const typedCard = c.card('sample/list-all-domains')!;
+    c.answer({ card: typedCard, grade: 4, now: T0 - 3 * DAY, tookMs: 1 });
+    const before = structuredClone(store.progress.cards['sample/list-all-domains']);
+    const r = exams.start(OPTS, T0);
+    if ('error' in r) throw new Error(r.error);
+    const done = answerAll(exams, r.exam, new Set(['sample/forward-without-mode']));
+    const result = exams.finish(done, T0 + 600_000);
+    expect(result).toMatchObject({ questions: 6, correct: 5, scorePercent: 83, passed: true });
+    expect(store.progress.cards['sample/forward-without-mode']).toMatchObject({
+      phase: 'learning',
+      due: T0 + 600_000 + 60_000,
+    });
+    expect(store.progress.cards['sample/list-all-domains']).toEqual(before);
+    const log = store.readAllRecords().filter((x) => x.type === 'review' && x.mode === 'exam');
+    expect(log).toHaveLength(6);
+    expect(store.progress.exams).toHaveLength(1);
+    expect(exams.inProgress()).toBeNull();
+    // Exam answers do not use up the daily new-card limit.
+    expect(c.today(T0 + 600_000).newDone).toBe(0);
+  });
+
+  it('with exam-feeds-schedule off, wrong answers are logged but change nothing', async () => {
+    const { c, exams, store } = await open();
+    c.setSetting('exam-feeds-schedule', 'false');
+    const r = exams.start(OPTS, T0);
+    if ('error' in r) throw new Error(r.error);
+    exams.finish(answerAll(exams, r.exam, new Set(r.exam.keys)), T0 + 1000);
+    expect(Object.values(store.progress.cards).every((m) => m.phase === 'new')).toBe(true);
+    expect(store.progress.exams[0]).toMatchObject({ correct: 0, passed: false });
+  });
+
+  it('history and readiness survive a restart; readiness counts unseen cards as 0', async () => {
+    const { c, exams, dir } = await open();
+    expect(exams.readiness(ALL, T0).now.percent).toBe(0);
+    const card = c.card('sample/forward-without-mode')!;
+    c.answer({ card, grade: 4, now: T0, tookMs: 1 });
+    const ready = exams.readiness(ALL, T0 + DAY);
+    expect(ready.now.percent).toBeGreaterThan(10);
+    expect(ready.now.percent).toBeLessThan(17); // one of six questions, recalled with p < 1
+    for (const s of stores) await s.close();
+    stores = [];
+    const again = await open(dir);
+    expect(again.exams.readiness(ALL, T0 + DAY).now.percent).toBe(ready.now.percent);
+  });
+
+  it('with an exam date, forecasts that day and the new cards per day needed', async () => {
+    const { c, exams } = await open();
+    c.setSetting('exam-date', '2026-03-12');
+    const r = exams.readiness(ALL, T0);
+    expect(r.examDate).toMatchObject({
+      date: '2026-03-12',
+      daysLeft: 10,
+      unseen: 13,
+      newPerDayNeeded: 2,
+      forecastPercent: 0,
+    });
+  });
+});
