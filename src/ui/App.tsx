@@ -188,6 +188,7 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
           exams={exams}
           result={view.result}
           columns={columns}
+          rows={rows}
           active={active}
           onHelp={setHelp}
           onDone={() => setView({ name: 'home' })}

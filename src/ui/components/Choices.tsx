@@ -37,9 +37,9 @@ export function Choices({
                 {i === cursor ? '› ' : '  '}
               </Text>
               <Text bold={i === cursor}>
-                {box} {LETTERS[i]}){' '}
+                {box} {LETTERS[i]})
               </Text>
-              <Box flexShrink={1}>
+              <Box flexShrink={1} marginLeft={1}>
                 <Text>{c.text}</Text>
               </Box>
             </Box>
@@ -51,9 +51,9 @@ export function Choices({
           <Box key={src} flexDirection="column">
             <Box>
               <Text color={color} bold={c.correct}>
-                {mark} {box} {LETTERS[i]}){' '}
+                {mark} {box} {LETTERS[i]})
               </Text>
-              <Box flexShrink={1}>
+              <Box flexShrink={1} marginLeft={1}>
                 <Text color={color}>{c.text}</Text>
               </Box>
             </Box>

@@ -131,6 +131,7 @@ export function Exam({
     { isActive: active },
   );
 
+  const compact = rows < 20;
   const left = remainingMs(s, now());
   const counts = examCounts(s);
   const header = (
@@ -147,7 +148,7 @@ export function Exam({
 
   if (s.view === 'confirm') {
     return (
-      <Box flexDirection="column" gap={1}>
+      <Box flexDirection="column" gap={compact ? 0 : 1}>
         {header}
         <Text bold>Submit the exam now?</Text>
         <Text>
@@ -206,13 +207,13 @@ export function Exam({
   const answer = s.answers[s.index] ?? null;
   const order = s.orders[s.index] ?? [];
   return (
-    <Box flexDirection="column" gap={1}>
+    <Box flexDirection="column" gap={compact ? 0 : 1}>
       {header}
       {notes.length > 0 && s.index === 0 ? <Text color={theme.warn}>{notes.join(' ')}</Text> : null}
       {face?.kind === 'mcq' ? (
-        <Box flexDirection="column" gap={1}>
+        <Box flexDirection="column" gap={compact ? 0 : 1}>
           <Text bold>{face.question}</Text>
-          {face.multi ? <Text color={theme.muted}>Choose all that apply.</Text> : null}
+          {face.multi && !compact ? <Text color={theme.muted}>Choose all that apply.</Text> : null}
           <Box flexDirection="column">
             {order.map((src, d) => {
               const picked = Array.isArray(answer) && answer.includes(d);
@@ -220,9 +221,9 @@ export function Exam({
               return (
                 <Box key={src}>
                   <Text bold={picked}>
-                    {box} {EXAM_LETTERS[d]}){' '}
+                    {box} {EXAM_LETTERS[d]})
                   </Text>
-                  <Box flexShrink={1}>
+                  <Box flexShrink={1} marginLeft={1}>
                     <Text>{face.choices[src]?.text}</Text>
                   </Box>
                 </Box>
@@ -232,7 +233,7 @@ export function Exam({
         </Box>
       ) : null}
       {face?.kind === 'typed' ? (
-        <Box flexDirection="column" gap={1}>
+        <Box flexDirection="column" gap={compact ? 0 : 1}>
           <Text bold>{face.prompt}</Text>
           <Text>
             <Text color={theme.accent}>{'> '}</Text>
@@ -249,15 +250,20 @@ export function Exam({
         {counts.answered}/{s.keys.length} answered ·{' '}
         {typed
           ? hint('examTyped', ['examNext', 'examOverview'])
-          : hint('exam', [
-              'choose',
-              'examNext',
-              'examPrev',
-              'examFlag',
-              'examOverview',
-              'examSubmit',
-              'quit',
-            ])}
+          : hint(
+              'exam',
+              compact
+                ? ['examFlag', 'examOverview', 'help']
+                : [
+                    'choose',
+                    'examNext',
+                    'examPrev',
+                    'examFlag',
+                    'examOverview',
+                    'examSubmit',
+                    'quit',
+                  ],
+            )}
       </Text>
     </Box>
   );

@@ -20,6 +20,7 @@ export function ExamResults({
   exams,
   result,
   columns,
+  rows,
   active,
   onHelp,
   onDone,
@@ -27,11 +28,13 @@ export function ExamResults({
   exams: ExamPort;
   result: ExamResult;
   columns: number;
+  rows: number;
   active: boolean;
   onHelp: (screen: Screen) => void;
   onDone: () => void;
 }) {
   const theme = useTheme();
+  const compact = rows < 20;
   const mistakes = result.results.filter((r) => !r.correct);
   // -1 is the summary page; 0.. are the mistakes.
   const [page, setPage] = useState(-1);
@@ -60,21 +63,24 @@ export function ExamResults({
           : '(no answer)';
     const i = result.results.indexOf(m);
     return (
-      <Box flexDirection="column" gap={1}>
-        <Text bold color={theme.accent}>
+      <Box flexDirection="column" gap={compact ? 0 : 1}>
+        <Text bold color={theme.accent} wrap="truncate-end">
           Mistake {page + 1}/{mistakes.length} · question {i + 1} ·{' '}
           {card ? exams.deckTitle(card.deckId) : m.key}
         </Text>
         {face?.kind === 'mcq' ? (
-          <Box flexDirection="column" gap={1}>
+          <Box flexDirection="column" gap={compact ? 0 : 1}>
             <Text bold>{face.question}</Text>
             <Box flexDirection="column">
               {face.choices.map((c, src) => {
                 const picked = Array.isArray(m.answer) && m.answer.includes(src);
                 const mark = c.correct ? '✓' : picked ? '✗' : ' ';
+                // A small screen shows only the right choices and the wrong picks.
+                if (compact && !c.correct && !picked) return null;
                 return (
                   <Text
                     key={c.text}
+                    wrap={compact ? 'truncate-end' : 'wrap'}
                     color={c.correct ? theme.good : picked ? theme.bad : undefined}
                   >
                     {mark} {c.text}
@@ -93,18 +99,24 @@ export function ExamResults({
             <Text color={theme.good}>✓ Expected: {face.answer}</Text>
           </Box>
         ) : null}
-        {card?.explanation ? <Text>{card.explanation}</Text> : null}
-        {card?.ref ? <Text color={theme.muted}>Source: {card.ref}</Text> : null}
+        {card?.explanation && !compact ? <Text>{card.explanation}</Text> : null}
+        {card?.ref ? (
+          <Text color={theme.muted} wrap="truncate-end">
+            Source: {card.ref}
+          </Text>
+        ) : null}
         <Text color={theme.muted}>{hint('results', ['mistakes', 'examPrev', 'quit'])}</Text>
       </Box>
     );
   }
 
   const width = Math.max(16, Math.floor((columns - 4) / 2) - 14);
-  const decks = Object.entries(result.byDeck);
-  const tags = Object.entries(result.byTag);
+  // On a small screen the two tables sit one above the other: trim them to fit.
+  const room = compact ? Math.max(2, Math.floor((rows - 7) / 2)) : 50;
+  const decks = Object.entries(result.byDeck).slice(0, room);
+  const tags = Object.entries(result.byTag).slice(0, room);
   return (
-    <Box flexDirection="column" gap={1}>
+    <Box flexDirection="column" gap={compact ? 0 : 1}>
       <Box flexDirection="column">
         <Text bold color={result.passed ? theme.good : theme.bad}>
           {result.passed ? 'PASSED' : 'NOT PASSED'} · {result.correct}/{result.questions} ·{' '}
