@@ -1,15 +1,10 @@
 // Entry point: parse the command line, run one command, set the exit code.
 // Exit codes: 0 ok, 1 a reported problem, 2 usage error or missing terminal.
 import { Command, CommanderError, Option } from 'commander';
-import * as config from './commands/config.js';
+// The read-only commands are bundled in; the rest load on demand.
 import * as decks from './commands/decks.js';
-import * as doctor from './commands/doctor.js';
-import * as exam from './commands/exam.js';
-import * as lint from './commands/lint.js';
 import * as stats from './commands/stats.js';
 import * as status from './commands/status.js';
-import * as study from './commands/study.js';
-import * as unsuspend from './commands/unsuspend.js';
 import {
   type Context,
   type GlobalOptions,
@@ -18,6 +13,28 @@ import {
   packageVersion,
   UsageError,
 } from './context.js';
+
+/** Command modules load only when run, so each command pays only for what it uses. */
+const DESCRIPTIONS = {
+  study: "Today's study session over the chosen decks (all by default)",
+  exam: 'Timed mock exam over the chosen decks (all by default)',
+  status: 'One-line summary for a shell prompt or tmux status bar',
+  stats: 'Statistics: reviews, retention, due forecast, exam history',
+  decks: 'List decks with card counts and progress',
+  lint: 'Check deck files; errors as file:line:col, exit 1 if any',
+  config: 'Show or change settings: config list | get KEY | set KEY VALUE | reset KEY',
+  doctor: 'Check the data directory; rebuild the cache from the review log if it disagrees',
+  unsuspend: 'Bring suspended cards back (card keys as listed by doctor, or --all)',
+} as const;
+
+/** Options of `hyperrecall exam`, as commander hands them over. */
+export interface ExamFlags {
+  tag?: string;
+  questions?: string;
+  minutes?: string;
+  pass?: string;
+  blueprint?: string;
+}
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -39,20 +56,24 @@ export function buildProgram(
     .option('--no-color', 'plain output without colour (also NO_COLOR)')
     .showHelpAfterError('(run hyperrecall --help for usage)')
     .exitOverride()
-    .action(() => run((ctx) => study.run(ctx, [], { home: true })));
+    .action(() =>
+      run(async (ctx) => (await import('./commands/study.js')).run(ctx, [], { home: true })),
+    );
 
   program
     .command('study')
-    .description(study.description)
+    .description(DESCRIPTIONS.study)
     .argument('[deck...]', 'deck ids (see hyperrecall decks)')
     .option('--tag <tag>', 'only cards with this tag, e.g. lpic3-351.4')
     .action((deckIds: string[], opts: { tag?: string }) =>
-      run((ctx) => study.run(ctx, deckIds, { home: false, ...opts })),
+      run(async (ctx) =>
+        (await import('./commands/study.js')).run(ctx, deckIds, { home: false, ...opts }),
+      ),
     );
 
   program
     .command('exam')
-    .description(exam.description)
+    .description(DESCRIPTIONS.exam)
     .argument('[deck...]', 'deck ids (see hyperrecall decks)')
     .option('--tag <tag>', 'only questions with this tag')
     .option('--questions <n>', 'number of questions (default 60)')
@@ -62,56 +83,58 @@ export function buildProgram(
       '--blueprint <file>',
       'weights per objective: a YAML file, or a shipped one by name (lpic3-305-kvm)',
     )
-    .action((deckIds: string[], opts: exam.ExamFlags) =>
-      run((ctx) => exam.run(ctx, deckIds, opts)),
+    .action((deckIds: string[], opts: ExamFlags) =>
+      run(async (ctx) => (await import('./commands/exam.js')).run(ctx, deckIds, opts)),
     );
 
   program
     .command('status')
-    .description(status.description)
+    .description(DESCRIPTIONS.status)
     .option('--json', 'machine-readable output')
-    .action((opts: { json?: boolean }) => run((ctx) => status.run(ctx, opts)));
+    .action((opts: { json?: boolean }) => run(async (ctx) => status.run(ctx, opts)));
 
   program
     .command('stats')
-    .description(stats.description)
+    .description(DESCRIPTIONS.stats)
     .option('--json', 'machine-readable output')
-    .action((opts: { json?: boolean }) => run((ctx) => stats.run(ctx, opts)));
+    .action((opts: { json?: boolean }) => run(async (ctx) => stats.run(ctx, opts)));
 
   program
     .command('decks')
-    .description(decks.description)
+    .description(DESCRIPTIONS.decks)
     .option('--json', 'machine-readable output')
-    .action((opts: { json?: boolean }) => run((ctx) => decks.run(ctx, opts)));
+    .action((opts: { json?: boolean }) => run(async (ctx) => decks.run(ctx, opts)));
 
   program
     .command('lint')
-    .description(lint.description)
+    .description(DESCRIPTIONS.lint)
     .argument('[path...]', 'deck files or directories (default: every deck directory)')
     .option('--strict', 'treat quality warnings as errors')
     .action((paths: string[], opts: { strict?: boolean }) =>
-      run((ctx) => lint.run(ctx, paths, opts)),
+      run(async (ctx) => (await import('./commands/lint.js')).run(ctx, paths, opts)),
     );
 
   program
     .command('config')
-    .description(config.description)
+    .description(DESCRIPTIONS.config)
     .argument('[action]', 'list, get, set or reset', 'list')
     .argument('[args...]', 'KEY, or KEY VALUE for set')
-    .action((action: string, args: string[]) => run((ctx) => config.run(ctx, action, args)));
+    .action((action: string, args: string[]) =>
+      run(async (ctx) => (await import('./commands/config.js')).run(ctx, action, args)),
+    );
 
   program
     .command('doctor')
-    .description(doctor.description)
-    .action(() => run((ctx) => doctor.run(ctx)));
+    .description(DESCRIPTIONS.doctor)
+    .action(() => run(async (ctx) => (await import('./commands/doctor.js')).run(ctx)));
 
   program
     .command('unsuspend')
-    .description(unsuspend.description)
+    .description(DESCRIPTIONS.unsuspend)
     .argument('[key...]', 'card keys, e.g. kvm-ch04-networking/default-bridge')
     .option('--all', 'every suspended card')
     .action((keys: string[], opts: { all?: boolean }) =>
-      run((ctx) => unsuspend.run(ctx, keys, opts)),
+      run(async (ctx) => (await import('./commands/unsuspend.js')).run(ctx, keys, opts)),
     );
 
   return program;

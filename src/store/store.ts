@@ -8,7 +8,7 @@ import type { LogRecord } from '../core/model.js';
 import { applyRecord, emptyProgress, type Progress, rebuildProgress } from '../core/progress.js';
 import type { Settings } from '../core/settings.js';
 import { CorruptFileError, DurableJSONFile, setAside, writeFileDurably } from './durable-file.js';
-import { acquireLock, type Release } from './lock.js';
+import type { Release } from './lock.js';
 import { LogWriter, listLogFiles, logFileName, readLog } from './review-log.js';
 
 export const SCHEMA_VERSION = 1;
@@ -84,6 +84,8 @@ export class Store {
     const store = new Store(opts);
     if (!opts.readOnly) {
       mkdirSync(opts.dataDir, { recursive: true });
+      // proper-lockfile (and graceful-fs) load only for writers: read-only commands start faster.
+      const { acquireLock } = await import('./lock.js');
       const release = await acquireLock(opts.dataDir, opts.device);
       if (!release) throw new StoreLockedError(opts.dataDir);
       store.release = release;

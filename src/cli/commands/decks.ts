@@ -1,8 +1,6 @@
 import type { Context } from '../context.js';
 import { openCollection } from '../services/open.js';
 
-export const description = 'List decks with card counts and progress';
-
 function pad(s: string | number, n: number, right = false): string {
   const t = String(s);
   const cut = t.length > n ? `${t.slice(0, n - 1)}…` : t;

@@ -4,19 +4,11 @@ import type { ExamOptions } from '../../core/ports.js';
 import { loadBlueprint } from '../../decks/blueprint.js';
 import { StoreLockedError } from '../../store/store.js';
 import { type Context, UsageError } from '../context.js';
+import { loadTui } from '../load-tui.js';
+import type { ExamFlags } from '../main.js';
 import { ExamService } from '../services/exams.js';
 import { openCollection } from '../services/open.js';
 import { openEditor, requireTty } from './study.js';
-
-export const description = 'Timed mock exam over the chosen decks (all by default)';
-
-export interface ExamFlags {
-  tag?: string;
-  questions?: string;
-  minutes?: string;
-  pass?: string;
-  blueprint?: string;
-}
 
 function intOption(
   name: string,
@@ -65,7 +57,7 @@ export async function run(ctx: Context, deckIds: string[], flags: ExamFlags): Pr
     if (unknown.length > 0)
       throw new UsageError(`unknown deck '${unknown[0]}'. Known decks: ${[...known].join(', ')}`);
     const scope = { decks: deckIds.length > 0 ? deckIds : null, tag: flags.tag ?? null };
-    const { runTui } = await import('../../ui/run.js');
+    const { runTui } = await loadTui();
     await runTui(collection, {
       now: ctx.now,
       color: ctx.color,

@@ -5,8 +5,6 @@ import { formatProblem, type Problem } from '../../decks/parse.js';
 import { qualityWarnings } from '../../decks/quality.js';
 import type { Context } from '../context.js';
 
-export const description = 'Check deck files; errors as file:line:col, exit 1 if any';
-
 export async function run(
   ctx: Context,
   paths: string[],

@@ -2,8 +2,6 @@ import { sparkline } from '../../core/stats.js';
 import type { Context } from '../context.js';
 import { openCollection } from '../services/open.js';
 
-export const description = 'Statistics: reviews, retention, due forecast, exam history';
-
 export async function run(ctx: Context, opts: { json?: boolean }): Promise<number> {
   const { collection, store } = await openCollection(ctx, true);
   try {

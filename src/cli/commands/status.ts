@@ -1,8 +1,6 @@
 import type { Context } from '../context.js';
 import { openCollection } from '../services/open.js';
 
-export const description = 'One-line summary for a shell prompt or tmux status bar';
-
 export async function run(ctx: Context, opts: { json?: boolean }): Promise<number> {
   const { collection, store } = await openCollection(ctx, true);
   try {

@@ -2,10 +2,9 @@ import { spawnSync } from 'node:child_process';
 import type { Scope } from '../../core/ports.js';
 import { StoreLockedError } from '../../store/store.js';
 import { type Context, UsageError } from '../context.js';
+import { loadTui } from '../load-tui.js';
 import { ExamService } from '../services/exams.js';
 import { openCollection } from '../services/open.js';
-
-export const description = "Today's study session over the chosen decks (all by default)";
 
 export function requireTty(command: string): void {
   if (process.stdin.isTTY && process.stdout.isTTY) return;
@@ -57,8 +56,7 @@ export async function run(
     const scope: Scope = { decks: deckIds.length > 0 ? deckIds : null, tag: opts.tag ?? null };
     if (scope.tag && collection.cards(scope).length === 0)
       throw new UsageError(`no card has the tag '${scope.tag}'`);
-    // Ink and React load only here, so the non-interactive commands start fast.
-    const { runTui } = await import('../../ui/run.js');
+    const { runTui } = await loadTui();
     const summary = await runTui(collection, {
       now: ctx.now,
       color: ctx.color,

@@ -2,8 +2,6 @@ import { StoreLockedError } from '../../store/store.js';
 import { type Context, UsageError } from '../context.js';
 import { openCollection } from '../services/open.js';
 
-export const description = 'Bring suspended cards back (card keys as listed by doctor, or --all)';
-
 export async function run(ctx: Context, keys: string[], opts: { all?: boolean }): Promise<number> {
   if (keys.length === 0 && !opts.all)
     throw new UsageError('name card keys (see hyperrecall doctor) or pass --all');

@@ -1,6 +1,6 @@
 // Decks plus progress: answers the questions the commands and screens ask, and records
 // answers and marks in the store. Implements the UI's StudyPort.
-import { randomBytes } from 'node:crypto';
+
 import { deckCards } from '../../core/cards.js';
 import { nextDayStart, studyDay } from '../../core/clock.js';
 import type {
@@ -43,6 +43,7 @@ import {
 import { computeStats, type Stats } from '../../core/stats.js';
 import type { LoadResult } from '../../decks/load.js';
 import type { Store } from '../../store/store.js';
+import { randomHex } from './ids.js';
 
 export interface StatusJson {
   due: number;
@@ -188,7 +189,7 @@ export class Collection implements StudyPort {
   }
 
   private newId(now: number): string {
-    return `${this.device}-${now.toString(36)}-${randomBytes(4).toString('hex')}`;
+    return `${this.device}-${now.toString(36)}-${randomHex(4)}`;
   }
 
   private mark(key: string, mark: MarkKind, now: number): void {

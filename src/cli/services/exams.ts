@@ -1,6 +1,6 @@
 // Mock exams over the collection: drawing, saving an exam in progress, finishing it
 // (result into history, answers into the review log) and the readiness forecast.
-import { randomBytes } from 'node:crypto';
+
 import { dayStart, studyDay } from '../../core/clock.js';
 import {
   drawByBlueprint,
@@ -18,6 +18,7 @@ import { examDatePlan, readiness } from '../../core/readiness.js';
 import { newMemory } from '../../core/scheduler.js';
 import type { Store } from '../../store/store.js';
 import type { Collection } from './collection.js';
+import { randomHex } from './ids.js';
 
 export class ExamService implements ExamPort {
   constructor(
@@ -29,7 +30,7 @@ export class ExamService implements ExamPort {
   private memory = (key: string): Memory | undefined => this.store.progress.cards[key];
 
   private id(now: number): string {
-    return `${this.device}-${now.toString(36)}-${randomBytes(4).toString('hex')}`;
+    return `${this.device}-${now.toString(36)}-${randomHex(4)}`;
   }
 
   card(key: string): Card | null {
@@ -48,7 +49,7 @@ export class ExamService implements ExamPort {
     const pool = this.collection.cards(opts.scope).filter(isExamCard);
     if (pool.length === 0)
       return { error: 'No multiple-choice or typed questions in this selection.' };
-    const seed = now ^ Number.parseInt(randomBytes(4).toString('hex'), 16);
+    const seed = now ^ Number.parseInt(randomHex(4), 16);
     const draw = opts.blueprint
       ? drawByBlueprint(pool, opts.questions, opts.blueprint.plan, seed)
       : drawByDeck(pool, opts.questions, seed);
