@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Deck } from '../core/model.js';
-import { type DeckCache, reviveCached, textHash } from './cache.js';
+import { type DeckCache, FILE_TOKEN, reviveCached, textHash } from './cache.js';
 import type { ParseResult, Problem } from './parse.js';
 
 const DECK_FILE = /\.ya?ml$/i;
@@ -15,6 +15,8 @@ export interface LoadedDeck {
 
 export interface LoadResult {
   decks: LoadedDeck[];
+  /** Text hashes of the deck files read, for pruning a persisted cache. */
+  hashes: string[];
   problems: Problem[];
   /** Files that failed to load at all, for the one-line warning on the home screen. */
   brokenFiles: string[];
@@ -53,7 +55,10 @@ export function displayPath(file: string, cwd = process.cwd()): string {
 }
 
 /** Parses one deck file, or takes the result from `cache` when its text is unchanged. */
-export async function loadDeckFile(file: string, cache: DeckCache = {}): Promise<ParseResult> {
+export async function loadDeckFile(
+  file: string,
+  cache: DeckCache = {},
+): Promise<ParseResult & { hash?: string }> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -65,11 +70,15 @@ export async function loadDeckFile(file: string, cache: DeckCache = {}): Promise
       problems: [{ file: displayPath(file), line: 1, col: 1, severity: 'error', message }],
     };
   }
-  const hit = cache[textHash(text)];
-  if (hit) return reviveCached(hit, displayPath(file));
+  const hash = textHash(text);
+  const hit = cache[hash];
+  if (hit) return { ...reviveCached(hit, displayPath(file)), hash };
   // The parser pulls in yaml and zod: load it only when something must be parsed.
   const { parseDeck } = await import('./parse.js');
-  return parseDeck(displayPath(file), text);
+  const parsed = parseDeck(FILE_TOKEN, text);
+  // Remember it under its hash, so the caller can keep it for the next start.
+  cache[hash] = parsed;
+  return { ...reviveCached(parsed, displayPath(file)), hash };
 }
 
 /**
@@ -87,10 +96,11 @@ export async function loadDecks(
       return false;
     }
   });
-  const result: LoadResult = { decks: [], problems: [], brokenFiles: [] };
+  const result: LoadResult = { decks: [], problems: [], brokenFiles: [], hashes: [] };
   const byId = new Map<string, string>();
   for (const file of findDeckFiles(existing, result.problems)) {
     const r = await loadDeckFile(file, cache);
+    if (r.hash) result.hashes.push(r.hash);
     result.problems.push(...r.problems);
     if (!r.deck) {
       result.brokenFiles.push(displayPath(file));

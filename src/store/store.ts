@@ -12,6 +12,7 @@ import type { Release } from './lock.js';
 import { LogWriter, listLogFiles, logFileName, readLog } from './review-log.js';
 
 export const SCHEMA_VERSION = 1;
+const CACHE_FLUSH_MS = 30_000;
 
 export interface Snapshot extends Progress {
   schema: number;
@@ -206,11 +207,13 @@ export class Store {
   private scheduleFlush(): void {
     this.dirty = true;
     if (this.flushTimer) return;
-    // Rewriting the cache is the slow part; batching keeps each answer fast.
+    // Rewriting the cache is the slow part (megabytes for a large collection) and the log
+    // already holds every answer, so the cache is rewritten at most every half minute and
+    // on exit; a reader catches up from the log tail in between.
     this.flushTimer = setTimeout(() => {
       this.flushTimer = null;
       this.flushSync();
-    }, 500);
+    }, CACHE_FLUSH_MS);
     this.flushTimer.unref();
   }
 

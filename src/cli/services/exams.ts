@@ -25,6 +25,9 @@ export class ExamService implements ExamPort {
     private readonly collection: Collection,
     private readonly store: Store,
     private readonly device: string,
+    /** Seeds the draw; tests pass a fixed one. */
+    private readonly seed: (now: number) => number = (now) =>
+      now ^ Number.parseInt(randomHex(4), 16),
   ) {}
 
   private memory = (key: string): Memory | undefined => this.store.progress.cards[key];
@@ -49,7 +52,7 @@ export class ExamService implements ExamPort {
     const pool = this.collection.cards(opts.scope).filter(isExamCard);
     if (pool.length === 0)
       return { error: 'No multiple-choice or typed questions in this selection.' };
-    const seed = now ^ Number.parseInt(randomHex(4), 16);
+    const seed = this.seed(now);
     const draw = opts.blueprint
       ? drawByBlueprint(pool, opts.questions, opts.blueprint.plan, seed)
       : drawByDeck(pool, opts.questions, seed);

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { readDeckCache } from '../../decks/cache.js';
 import { loadDecks } from '../../decks/load.js';
+import { readUserDeckCache, writeUserDeckCache } from '../../store/deck-cache-file.js';
 import { Store } from '../../store/store.js';
 import type { Context } from '../context.js';
 import { Collection } from './collection.js';
@@ -10,8 +11,18 @@ export async function openCollection(
   ctx: Context,
   readOnly: boolean,
 ): Promise<{ collection: Collection; store: Store }> {
-  const cache = readDeckCache(join(ctx.root, 'dist', 'deck-cache.json'));
-  const load = () => loadDecks(ctx.deckDirs, cache);
+  const shipped = readDeckCache(join(ctx.root, 'dist', 'deck-cache.json'));
+  const user = readUserDeckCache(ctx.dataDir);
+  const cache = { ...shipped, ...user };
+  const load = async () => {
+    const before = new Set(Object.keys(cache));
+    const loaded = await loadDecks(ctx.deckDirs, cache);
+    const userHashes = loaded.hashes.filter((h) => !(h in shipped));
+    const changed =
+      loaded.hashes.some((h) => !before.has(h)) || userHashes.length !== Object.keys(user).length;
+    if (changed) writeUserDeckCache(ctx.dataDir, cache, userHashes);
+    return loaded;
+  };
   const loaded = await load();
   const store = await Store.open({
     dataDir: ctx.dataDir,
