@@ -22,7 +22,12 @@ export interface QueueInput {
   today: Today;
   /** Suspended and buried cards are left out. */
   hidden?: (key: string) => boolean;
-  /** Probability of recall now; overdue reviews are served lowest first. */
+  /** Sibling groups with a card answered today, if the caller keeps track; else computed. */
+  answeredSiblings?: ReadonlySet<string>;
+  /**
+   * Probability of recall now, or any number ordered like it; overdue reviews are served
+   * lowest first.
+   */
   retrievability?: (m: Memory) => number;
 }
 
@@ -34,52 +39,123 @@ export interface Counts {
   overdue: number;
 }
 
-interface Buckets {
-  learningNow: { card: Card; due: number }[];
-  learningLater: { card: Card; due: number }[];
-  reviews: { card: Card; due: number; overdue: boolean; r: number }[];
-  fresh: Card[];
+interface Head {
+  card: Card;
+  due: number;
+  overdue: boolean;
+  /** Recall probability (or anything ordered like it); lower comes first. */
+  r: number;
 }
 
-/** Entries with a card answered today: their other new and review cards wait until tomorrow. */
-function answeredToday(input: QueueInput, start: number): Set<string> {
-  const groups = new Set<string>();
-  for (const card of input.cards) {
-    const last = input.memory(card.key)?.lastReview;
-    if (last != null && last >= start) groups.add(card.sibling);
-  }
-  return groups;
+/** One pass over the cards: what each bucket holds and its head, with no per-card allocation. */
+interface Scan {
+  fresh: number;
+  firstFresh: Card | null;
+  learningNow: number;
+  nextLearning: Head | null;
+  learningLater: number;
+  nextLater: Head | null;
+  reviews: number;
+  overdue: number;
+  nextReview: Head | null;
 }
 
-function bucket(input: QueueInput): Buckets {
-  const dayEnd = nextDayStart(input.now, input.settings.dayStartsAt);
-  const todayStart = dayStart(
-    studyDay(input.now, input.settings.dayStartsAt),
-    input.settings.dayStartsAt,
-  );
-  const buried = input.settings.burySiblings ? answeredToday(input, todayStart) : new Set<string>();
-  const b: Buckets = { learningNow: [], learningLater: [], reviews: [], fresh: [] };
+interface Tally {
+  fresh: number;
+  learning: number;
+  reviews: number;
+  overdue: number;
+}
+
+/** After a break the most forgettable come first; today's reviews follow in due order. */
+function reviewFirst(x: Head, y: Head): boolean {
+  return x.overdue !== y.overdue ? x.overdue : x.r !== y.r ? x.r < y.r : x.due < y.due;
+}
+
+function scan(input: QueueInput, perDeck?: Map<string, Tally>): Scan {
+  const { now, settings } = input;
+  const dayEnd = nextDayStart(now, settings.dayStartsAt);
+  const todayStart = dayStart(studyDay(now, settings.dayStartsAt), settings.dayStartsAt);
+  // Siblings of cards answered today wait until tomorrow.
+  const answered: ReadonlySet<string> = settings.burySiblings
+    ? (input.answeredSiblings ?? answeredSiblings(input.cards, input.memory, todayStart))
+    : new Set<string>();
+  const out: Scan = {
+    fresh: 0,
+    firstFresh: null,
+    learningNow: 0,
+    nextLearning: null,
+    learningLater: 0,
+    nextLater: null,
+    reviews: 0,
+    overdue: 0,
+    nextReview: null,
+  };
   for (const card of input.cards) {
     if (input.hidden?.(card.key)) continue;
     const m = input.memory(card.key);
-    const held = !m || m.phase === 'new' || m.phase === 'review';
-    if (held && buried.has(card.sibling) && (m?.lastReview ?? -1) < todayStart) continue;
+    const tally = perDeck ? tallyFor(perDeck, card.deckId) : null;
     if (!m || m.phase === 'new') {
-      b.fresh.push(card);
+      if (answered.has(card.sibling)) continue;
+      out.fresh++;
+      if (tally) tally.fresh++;
+      if (!out.firstFresh) out.firstFresh = card;
     } else if (m.phase === 'learning' || m.phase === 'relearning') {
-      if (m.due <= input.now) b.learningNow.push({ card, due: m.due });
-      else if (m.due < dayEnd) b.learningLater.push({ card, due: m.due });
-    } else if (m.due < dayEnd) {
+      if (m.due <= now) {
+        out.learningNow++;
+        if (!out.nextLearning || m.due < out.nextLearning.due)
+          out.nextLearning = { card, due: m.due, overdue: false, r: 0 };
+      } else if (m.due < dayEnd) {
+        out.learningLater++;
+        if (!out.nextLater || m.due < out.nextLater.due)
+          out.nextLater = { card, due: m.due, overdue: false, r: 0 };
+      } else continue;
+      if (tally) tally.learning++;
+    } else if (m.due < dayEnd && !answered.has(card.sibling)) {
       const overdue = m.due < todayStart;
-      const r = overdue && input.retrievability ? input.retrievability(m) : 1;
-      b.reviews.push({ card, due: m.due, overdue, r });
+      out.reviews++;
+      if (overdue) out.overdue++;
+      if (tally) {
+        tally.reviews++;
+        if (overdue) tally.overdue++;
+      }
+      const cur = out.nextReview;
+      // Recall only matters while overdue cards compete for the head.
+      if (!cur || overdue || !cur.overdue) {
+        const h: Head = {
+          card,
+          due: m.due,
+          overdue,
+          r: overdue && input.retrievability ? input.retrievability(m) : 1,
+        };
+        if (!cur || reviewFirst(h, cur)) out.nextReview = h;
+      }
     }
   }
-  b.learningNow.sort((x, y) => x.due - y.due);
-  b.learningLater.sort((x, y) => x.due - y.due);
-  // After a break the most forgettable come first; today's reviews follow in due order.
-  b.reviews.sort((x, y) => Number(y.overdue) - Number(x.overdue) || x.r - y.r || x.due - y.due);
-  return b;
+  return out;
+}
+
+/** Sibling groups with a card answered since `since`. */
+export function answeredSiblings(
+  cards: readonly Card[],
+  memory: (key: string) => Memory | undefined,
+  since: number,
+): Set<string> {
+  const out = new Set<string>();
+  for (const card of cards) {
+    const last = memory(card.key)?.lastReview;
+    if (last != null && last >= since) out.add(card.sibling);
+  }
+  return out;
+}
+
+function tallyFor(map: Map<string, Tally>, deck: string): Tally {
+  let t = map.get(deck);
+  if (!t) {
+    t = { fresh: 0, learning: 0, reviews: 0, overdue: 0 };
+    map.set(deck, t);
+  }
+  return t;
 }
 
 function limits(input: QueueInput) {
@@ -89,16 +165,46 @@ function limits(input: QueueInput) {
   };
 }
 
-export function counts(input: QueueInput): Counts {
-  const b = bucket(input);
+function countsOf(
+  t: { fresh: number; learning: number; reviews: number; overdue: number },
+  input: QueueInput,
+): Counts {
   const { newLeft, reviewsLeft } = limits(input);
-  const due = Math.min(b.reviews.length, reviewsLeft);
+  const due = Math.min(t.reviews, reviewsLeft);
   return {
-    new: Math.min(b.fresh.length, newLeft),
-    learning: b.learningNow.length + b.learningLater.length,
+    new: Math.min(t.fresh, newLeft),
+    learning: t.learning,
     due,
-    overdue: Math.min(due, b.reviews.filter((r) => r.overdue).length),
+    overdue: Math.min(due, t.overdue),
   };
+}
+
+function scanCounts(s: Scan, input: QueueInput): Counts {
+  return countsOf(
+    {
+      fresh: s.fresh,
+      learning: s.learningNow + s.learningLater,
+      reviews: s.reviews,
+      overdue: s.overdue,
+    },
+    input,
+  );
+}
+
+export function counts(input: QueueInput): Counts {
+  return scanCounts(scan(input), input);
+}
+
+/**
+ * Counts for every deck and for all of them from one pass over the cards. A deck's own
+ * count is what a session over that deck alone would serve.
+ */
+export function countsByDeck(input: QueueInput): { total: Counts; byDeck: Map<string, Counts> } {
+  const perDeck = new Map<string, Tally>();
+  const s = scan(input, perDeck);
+  const byDeck = new Map<string, Counts>();
+  for (const [deck, t] of perDeck) byDeck.set(deck, countsOf(t, input));
+  return { total: scanCounts(s, input), byDeck };
 }
 
 /**
@@ -107,20 +213,27 @@ export function counts(input: QueueInput): Counts {
  * cards evenly among the reviews.
  */
 export function nextCard(input: QueueInput, sinceNew = 0): Card | null {
-  const b = bucket(input);
-  const first = b.learningNow[0];
-  if (first) return first.card;
+  return nextOf(scan(input), input, sinceNew);
+}
+
+/** The next card and the counts from one pass over the cards. */
+export function plan(input: QueueInput, sinceNew = 0): { next: Card | null; counts: Counts } {
+  const s = scan(input);
+  return { next: nextOf(s, input, sinceNew), counts: scanCounts(s, input) };
+}
+
+function nextOf(s: Scan, input: QueueInput, sinceNew: number): Card | null {
+  if (s.nextLearning) return s.nextLearning.card;
   const { newLeft, reviewsLeft } = limits(input);
-  const newAvail = Math.min(b.fresh.length, newLeft);
-  const revAvail = Math.min(b.reviews.length, reviewsLeft);
+  const newAvail = Math.min(s.fresh, newLeft);
+  const revAvail = Math.min(s.reviews, reviewsLeft);
   if (newAvail > 0 || revAvail > 0) {
     const every = newAvail > 0 ? Math.floor(revAvail / newAvail) : Number.POSITIVE_INFINITY;
     const serveNew = newAvail > 0 && (revAvail === 0 || sinceNew >= every);
-    if (serveNew) return b.fresh[0]!;
-    return b.reviews[0]!.card;
+    if (serveNew) return s.firstFresh;
+    return s.nextReview!.card;
   }
-  const ahead = b.learningLater[0];
-  if (ahead && ahead.due - input.now <= LEARN_AHEAD_MS) return ahead.card;
+  if (s.nextLater && s.nextLater.due - input.now <= LEARN_AHEAD_MS) return s.nextLater.card;
   return null;
 }
 

@@ -24,6 +24,8 @@ const STATE_OF: Record<MemoryPhase, State> = {
   relearning: State.Relearning,
 };
 
+const DAY_MS = 86_400_000;
+
 export function newMemory(now: number): Memory {
   return {
     phase: 'new',
@@ -125,13 +127,14 @@ export class Scheduler {
     return memory;
   }
 
-  /** Probability of recall now, 0..1; 0 for a card never studied. */
+  /**
+   * Probability of recall at `now`, 0..1; 0 for a card never studied. The forgetting curve
+   * over whole days since the last review, as ts-fsrs' get_retrievability computes it, but
+   * without building a Card and Dates: the queue asks this for every overdue card.
+   */
   retrievability(m: Memory, now: number): number {
-    if (m.phase === 'new') return 0;
-    return this.f.get_retrievability(
-      this.toFsrs(m),
-      new Date(toSchedulerTime(this.clampNow(m, now), this.dayStartsAt)),
-      false,
-    );
+    if (m.phase === 'new' || m.lastReview === null) return 0;
+    const days = Math.max(0, Math.floor((now - m.lastReview) / DAY_MS));
+    return this.f.forgetting_curve(days, m.stability);
   }
 }

@@ -104,6 +104,20 @@ export function readLog(file: string, start = 0): LogChunk {
   }
 }
 
+/** Offset just past the last newline: only the file's tail is read, however long the log. */
+function lastLineEnd(fd: number, size: number): number {
+  const chunk = Buffer.alloc(64 * 1024);
+  let pos = size;
+  while (pos > 0) {
+    const start = Math.max(0, pos - chunk.length);
+    const n = readSync(fd, chunk, 0, pos - start, start);
+    const i = chunk.subarray(0, n).lastIndexOf(0x0a);
+    if (i >= 0) return start + i + 1;
+    pos = start;
+  }
+  return 0;
+}
+
 /** The writer for this device's log. Holds the file open for the whole session. */
 export class LogWriter {
   private fd: number | null;
@@ -125,7 +139,7 @@ export class LogWriter {
     const fd = this.fd!;
     const size = fstatSync(fd).size;
     if (size === 0) return null;
-    const { end } = readLog(this.file, 0);
+    const end = lastLineEnd(fd, size);
     if (end === size) return null;
     const tail = Buffer.alloc(size - end);
     readSync(fd, tail, 0, tail.length, end);

@@ -78,6 +78,8 @@ export class Store {
   private db!: Low<Snapshot>;
   private flushTimer: NodeJS.Timeout | null = null;
   private dirty = false;
+  /** Goes up with every change, so callers can tell a cached answer is stale. */
+  version = 0;
 
   private constructor(private readonly opts: OpenOptions) {}
 
@@ -200,6 +202,7 @@ export class Store {
     if (!this.writer) throw new Error('the store was opened read-only');
     this.writer.append(rec);
     applyRecord(this.db.data, rec);
+    this.version++;
     this.db.data.logs[logFileName(this.opts.device)] = this.writer.size();
     this.scheduleFlush();
   }
@@ -229,6 +232,7 @@ export class Store {
   setSettings(settings: Snapshot['settings']): void {
     if (this.opts.readOnly) throw new Error('the store was opened read-only');
     this.db.data.settings = settings;
+    this.version++;
     this.dirty = true;
     this.flushSync();
   }
@@ -308,8 +312,9 @@ export class Store {
   /** Every record of every device's log, in time order, for rebuilds and history. */
   readAllRecords(): LogRecord[] {
     const all: LogRecord[] = [];
+    // No spread: a million records would overflow the call stack.
     for (const name of listLogFiles(this.opts.dataDir))
-      all.push(...readLog(join(this.opts.dataDir, name)).records);
+      for (const rec of readLog(join(this.opts.dataDir, name)).records) all.push(rec);
     return all.sort((a, b) => a.at - b.at);
   }
 

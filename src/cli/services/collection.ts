@@ -2,7 +2,7 @@
 // answers and marks in the store. Implements the UI's StudyPort.
 
 import { deckCards } from '../../core/cards.js';
-import { nextDayStart, studyDay } from '../../core/clock.js';
+import { dayStart, nextDayStart, studyDay } from '../../core/clock.js';
 import type {
   Card,
   CardMarks,
@@ -26,10 +26,12 @@ import type {
 } from '../../core/ports.js';
 import { isHidden, streak } from '../../core/progress.js';
 import {
+  answeredSiblings,
   type Counts,
   counts,
-  nextCard,
+  countsByDeck,
   nextDueAfter,
+  plan,
   type QueueInput,
   type Today,
 } from '../../core/queue.js';
@@ -70,6 +72,18 @@ export class Collection implements StudyPort {
   private cardsByKey = new Map<string, Card>();
   private entryCounts = new Map<string, number>();
   private undoStack: UndoEntry[] = [];
+  private decksVersion = 0;
+  /** Siblings answered today over all decks, kept up to date as this session answers. */
+  private answeredToday: { day: number; version: number; decks: number; set: Set<string> } | null =
+    null;
+  private scopeCards = new Map<string, Card[]>();
+  /** The last queue pass: next() and counts() for one card share it. */
+  private lastPlan: {
+    key: string;
+    at: number;
+    since: number;
+    result: ReturnType<typeof plan>;
+  } | null = null;
   private readonly memory = (key: string): Memory | undefined => this.store.progress.cards[key];
 
   constructor(
@@ -86,12 +100,15 @@ export class Collection implements StudyPort {
   }
 
   private applySettings(): void {
+    this.lastPlan = null;
     this.current = resolveSettings(this.store.settings);
     this.scheduler = new Scheduler(this.current);
   }
 
   private index(loaded: LoadResult): void {
     this.loaded = loaded;
+    this.decksVersion++;
+    this.scopeCards = new Map();
     this.decks = loaded.decks.map((d) => d.deck);
     this.cardsByDeck = new Map();
     this.cardsByKey = new Map();
@@ -121,9 +138,29 @@ export class Collection implements StudyPort {
   }
 
   cards(scope: Scope): Card[] {
+    const key = `${scope.decks?.join(',') ?? '*'}#${scope.tag ?? ''}`;
+    const hit = this.scopeCards.get(key);
+    if (hit) return hit;
     const ids = scope.decks ?? this.decks.map((d) => d.id);
-    const cards = ids.flatMap((id) => this.cardsByDeck.get(id) ?? []);
-    return scope.tag ? cards.filter((c) => c.tags.includes(scope.tag!)) : cards;
+    const all = ids.flatMap((id) => this.cardsByDeck.get(id) ?? []);
+    const cards = scope.tag ? all.filter((c) => c.tags.includes(scope.tag!)) : all;
+    this.scopeCards.set(key, cards);
+    return cards;
+  }
+
+  /**
+   * One pass over the cards answers both "what next" and "how many left". A screen asks both
+   * within milliseconds, so a pass is reused while nothing changed and less than a second
+   * passed: learning cards that fall due in that second simply come one second later.
+   */
+  private plan(scope: Scope, now: number, sinceNew: number): ReturnType<typeof plan> {
+    const key = `${this.store.version}|${this.decksVersion}|${scope.decks?.join(',') ?? '*'}#${scope.tag ?? ''}`;
+    const p = this.lastPlan;
+    if (p && p.key === key && p.since === sinceNew && now >= p.at && now - p.at < 1000)
+      return p.result;
+    const result = plan(this.queue(scope, now), sinceNew);
+    this.lastPlan = { key, at: now, since: sinceNew, result };
+    return result;
   }
 
   card(key: string): Card | null {
@@ -141,24 +178,61 @@ export class Collection implements StudyPort {
 
   private queue(scope: Scope, now: number, today = this.today(now)): QueueInput {
     const day = studyDay(now, this.current.dayStartsAt);
-    const marks = this.store.progress.marks;
+    const cards = this.store.progress.cards;
+    const answered = this.answeredSiblingsToday(day);
+    // Few cards are marked: collect the hidden ones once instead of probing every key.
+    const hidden = new Set<string>();
+    for (const [key, m] of Object.entries(this.store.progress.marks))
+      if (isHidden(m, day)) hidden.add(key);
     return {
       cards: this.cards(scope),
-      memory: this.memory,
+      memory: (key) => cards[key],
+      answeredSiblings: answered,
       now,
       settings: this.current,
       today,
-      hidden: (key) => isHidden(marks[key], day),
-      retrievability: (m) => this.scheduler.retrievability(m, now),
+      hidden: (key) => hidden.size > 0 && hidden.has(key),
+      // FSRS recall falls as elapsed days / stability grows, so that ratio orders overdue
+      // cards exactly as recall does, without a power per card on every keypress.
+      retrievability: (m) =>
+        m.lastReview === null
+          ? 0
+          : -Math.floor((now - m.lastReview) / 86_400_000) / Math.max(m.stability, 1e-9),
     };
   }
 
+  /**
+   * A full pass finds today's answered siblings once; after that each answer of this
+   * session adds its own, so a keypress does not pay for a second pass over all cards.
+   */
+  private answeredSiblingsToday(day: number): Set<string> {
+    const c = this.answeredToday;
+    if (c && c.day === day && c.version === this.store.version && c.decks === this.decksVersion)
+      return c.set;
+    const start = dayStart(day, this.current.dayStartsAt);
+    const cards = this.store.progress.cards;
+    const all = this.cards({ decks: null, tag: null });
+    const set = answeredSiblings(all, (k) => cards[k], start);
+    this.answeredToday = { day, version: this.store.version, decks: this.decksVersion, set };
+    return set;
+  }
+
   counts(scope: Scope, now: number): Counts {
+    const p = this.lastPlan;
+    // Counts do not depend on sinceNew: any recent pass over the same state will do.
+    if (
+      p?.key.startsWith(`${this.store.version}|${this.decksVersion}|`) &&
+      now >= p.at &&
+      now - p.at < 1000
+    ) {
+      const key = `${scope.decks?.join(',') ?? '*'}#${scope.tag ?? ''}`;
+      if (p.key.endsWith(`|${key}`)) return p.result.counts;
+    }
     return counts(this.queue(scope, now));
   }
 
   next(scope: Scope, now: number, sinceNew: number): Card | null {
-    return nextCard(this.queue(scope, now), sinceNew);
+    return this.plan(scope, now, sinceNew).next;
   }
 
   nextDue(scope: Scope, now: number): number | null {
@@ -220,7 +294,14 @@ export class Collection implements StudyPort {
       after,
       day: studyDay(now, this.current.dayStartsAt),
     };
+    const versionBefore = this.store.version;
     this.store.append(rec);
+    // Keep the answered-today set current instead of rebuilding it on the next keypress.
+    const c = this.answeredToday;
+    if (c && c.version === versionBefore && c.day === rec.day) {
+      c.set.add(card.sibling);
+      c.version = this.store.version;
+    }
     this.undoStack.push({ kind: 'answer', review: rec });
     return { leech: this.checkLeech(card, before, after, now) };
   }
@@ -326,7 +407,13 @@ export class Collection implements StudyPort {
   }
 
   deckRows(now: number): DeckRow[] {
-    return this.loaded.decks.map(({ deck, entryCount }) => {
+    return this.deckRowsAndTotals(now).rows;
+  }
+
+  private deckRowsAndTotals(now: number): { rows: DeckRow[]; totals: Counts } {
+    const { total, byDeck } = countsByDeck(this.queue({ decks: null, tag: null }, now));
+    const none: Counts = { new: 0, learning: 0, due: 0, overdue: 0 };
+    const rows = this.loaded.decks.map(({ deck, entryCount }) => {
       const kinds: Record<string, number> = { basic: 0, mcq: 0, cloze: 0, typed: 0, terms: 0 };
       for (const e of deck.entries) kinds[e.type] = (kinds[e.type] ?? 0) + 1;
       return {
@@ -336,9 +423,10 @@ export class Collection implements StudyPort {
         entries: entryCount,
         cards: this.cardsByDeck.get(deck.id)?.length ?? 0,
         kinds,
-        ...this.counts({ decks: [deck.id], tag: null }, now),
+        ...(byDeck.get(deck.id) ?? none),
       };
     });
+    return { rows, totals: total };
   }
 
   home(now: number): HomeData {
@@ -347,9 +435,10 @@ export class Collection implements StudyPort {
       ...this.store.notices,
     ];
     const day = studyDay(now, this.current.dayStartsAt);
+    const { rows, totals } = this.deckRowsAndTotals(now);
     return {
-      decks: this.deckRows(now),
-      totals: this.counts({ decks: null, tag: null }, now),
+      decks: rows,
+      totals,
       streak: streak(this.store.progress.days, day),
       reviewedToday: this.store.progress.days[day]?.reviews ?? 0,
       warnings,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deckCards } from '../../../src/core/cards.js';
 import type { Memory } from '../../../src/core/model.js';
-import { counts, nextCard, type QueueInput } from '../../../src/core/queue.js';
+import { counts, countsByDeck, nextCard, type QueueInput } from '../../../src/core/queue.js';
 import { newMemory, Scheduler } from '../../../src/core/scheduler.js';
 import { resolveSettings } from '../../../src/core/settings.js';
 import { basic, cardsOf, deckOf } from '../helpers.js';
@@ -121,5 +121,17 @@ describe('queue', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('countsByDeck', () => {
+  it('gives each deck what a session over it alone would count, in one pass', () => {
+    const cards = [...cardsOf('a', 4), ...cardsOf('b', 9)];
+    const mem: Record<string, Memory> = { 'b/c0': review(T0 - 2 * DAY), 'b/c1': review(T0) };
+    const q = input({ cards, mem });
+    const { total, byDeck } = countsByDeck(q);
+    expect(total).toEqual(counts(q));
+    for (const d of ['a', 'b'])
+      expect(byDeck.get(d)).toEqual(counts({ ...q, cards: cards.filter((c) => c.deckId === d) }));
   });
 });

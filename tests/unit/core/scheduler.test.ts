@@ -68,3 +68,34 @@ describe('Scheduler (TZ=UTC, day starts at midnight, no fuzz)', () => {
     expect(m.due - at).toBe(8 * DAY);
   });
 });
+
+describe('retrievability', () => {
+  it('matches ts-fsrs get_retrievability', async () => {
+    const { fsrs, generatorParameters } = await import('ts-fsrs');
+    const settings0 = resolveSettings({ fuzz: false, dayStartsAt: 0 });
+    const s = new Scheduler(settings0);
+    const f = fsrs(generatorParameters({ enable_fuzz: false }));
+    let m = s.answer(newMemory(T0), T0, 3);
+    m = s.answer(m, T0 + 10 * MIN, 3);
+    m = s.answer(m, T0 + 3 * DAY, 4);
+    for (const later of [0, 1, 5, 17, 90]) {
+      const now = T0 + 3 * DAY + later * DAY + 3 * 3_600_000;
+      const card = {
+        due: new Date(m.due),
+        stability: m.stability,
+        difficulty: m.difficulty,
+        elapsed_days: 0,
+        scheduled_days: m.scheduledDays,
+        learning_steps: m.learningSteps,
+        reps: m.reps,
+        lapses: m.lapses,
+        state: 2,
+        last_review: new Date(m.lastReview!),
+      };
+      expect(s.retrievability(m, now)).toBeCloseTo(
+        f.get_retrievability(card, new Date(now), false),
+        10,
+      );
+    }
+  });
+});
