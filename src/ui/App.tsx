@@ -1,9 +1,11 @@
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import { useEffect, useState } from 'react';
 import type { ExamResult, ExamState } from '../core/exam.js';
 import { ALL, type ExamOptions, type ExamPort, type Scope, type StudyPort } from '../core/ports.js';
 import type { SessionSummary } from '../core/summary.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
+import { WidthContext } from './components/Para.js';
+import { useKeys } from './hooks/useKeys.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
 import type { Screen } from './keys.js';
 import { Exam } from './screens/Exam.js';
@@ -48,7 +50,7 @@ export interface AppProps {
 
 function TooSmall({ columns, rows }: { columns: number; rows: number }) {
   const { exit } = useApp();
-  useInput((input) => {
+  useKeys((input) => {
     if (input === 'q') exit();
   });
   return (
@@ -222,9 +224,11 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
       break;
   }
   return (
-    <Box flexDirection="column" width={columns - 1}>
-      {help ? <HelpOverlay screen={help} onClose={() => setHelp(null)} /> : body}
-    </Box>
+    <WidthContext.Provider value={columns - 1}>
+      <Box flexDirection="column" width={columns - 1}>
+        {help ? <HelpOverlay screen={help} onClose={() => setHelp(null)} /> : body}
+      </Box>
+    </WidthContext.Provider>
   );
 }
 
@@ -236,7 +240,7 @@ function startNew(exams: ExamPort, options: ExamOptions, now: number): View {
 }
 
 function MessageView({ text, onBack }: { text: string; onBack: () => void }) {
-  useInput(() => onBack());
+  useKeys(() => onBack());
   return (
     <Box flexDirection="column" gap={1}>
       <Text>{text}</Text>

@@ -35,3 +35,23 @@ describe('key table', () => {
     }
   });
 });
+
+describe('splitKeys', () => {
+  it('replays a burst of keys one by one, with Enter and Backspace as keys', async () => {
+    const { splitKeys } = await import('../../src/ui/hooks/useKeys.js');
+    const seen: string[] = [];
+    const key = { return: false, backspace: false, ctrl: false, meta: false } as never;
+    splitKeys('a\rb\u007f', key, (input, k) =>
+      seen.push(k.return ? 'ENTER' : k.backspace ? 'BS' : input),
+    );
+    expect(seen).toEqual(['a', 'ENTER', 'b', 'BS']);
+  });
+  it('leaves escape sequences and single keys alone', async () => {
+    const { splitKeys } = await import('../../src/ui/hooks/useKeys.js');
+    const seen: string[] = [];
+    const key = { ctrl: false, meta: false } as never;
+    splitKeys('\u001b[A', key, (input) => seen.push(input));
+    splitKeys('q', key, (input) => seen.push(input));
+    expect(seen).toEqual(['\u001b[A', 'q']);
+  });
+});

@@ -140,3 +140,18 @@ describe('study screen card keys', () => {
     expect(ui.frame()).toContain('Flagged.');
   });
 });
+
+describe('keys typed ahead', () => {
+  it('a burst of keys in one read (choose, submit, grade) is applied in order', async () => {
+    const ui = await setup(1);
+    const letter = ui.letterOf("NAT to the host's LAN");
+    ui.stdin.write(`${letter}\r3`);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(ui.store.readAllRecords().at(-1)).toMatchObject({
+      key: 'sample/forward-without-mode',
+      rating: 3,
+      correct: true,
+    });
+    expect(ui.frame()).toContain('choose all that apply');
+  });
+});

@@ -1,8 +1,10 @@
 import { Box, Text } from 'ink';
+import { useContext } from 'react';
 import { clozeSegments } from '../../core/cloze.js';
 import type { CardSession } from '../../core/session.js';
 import { useTheme } from '../theme.js';
 import { Choices } from './Choices.js';
+import { Para, WidthContext, wrapRuns } from './Para.js';
 
 const KIND_LABEL = {
   flash: 'Flashcard',
@@ -13,9 +15,10 @@ const KIND_LABEL = {
 
 function Cloze({ text, number, revealed }: { text: string; number: number; revealed: boolean }) {
   const theme = useTheme();
+  const width = useContext(WidthContext);
   return (
     <Text>
-      {clozeSegments(text, number, revealed).map((seg, i) =>
+      {wrapRuns(clozeSegments(text, number, revealed), width).map((seg, i) =>
         seg.type === 'text' ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and static
           <Text key={i}>{seg.text}</Text>
@@ -45,8 +48,8 @@ export function CardView({ s, compact = false }: { s: CardSession; compact?: boo
       )}
       {face.kind === 'flash' ? (
         <Box flexDirection="column" gap={compact ? 0 : 1}>
-          <Text bold>{face.front}</Text>
-          {answered ? <Text color={theme.good}>{face.back}</Text> : null}
+          <Para bold>{face.front}</Para>
+          {answered ? <Para color={theme.good}>{face.back}</Para> : null}
         </Box>
       ) : null}
       {face.kind === 'cloze' ? (
@@ -54,7 +57,7 @@ export function CardView({ s, compact = false }: { s: CardSession; compact?: boo
       ) : null}
       {face.kind === 'mcq' ? (
         <Box flexDirection="column" gap={compact ? 0 : 1}>
-          <Text bold>{face.question}</Text>
+          <Para bold>{face.question}</Para>
           <Choices
             choices={face.choices}
             order={s.order}
@@ -67,7 +70,7 @@ export function CardView({ s, compact = false }: { s: CardSession; compact?: boo
       ) : null}
       {face.kind === 'typed' ? (
         <Box flexDirection="column" gap={compact ? 0 : 1}>
-          <Text bold>{face.prompt}</Text>
+          <Para bold>{face.prompt}</Para>
           <Text>
             <Text color={theme.accent}>{'> '}</Text>
             {s.input}
@@ -78,7 +81,7 @@ export function CardView({ s, compact = false }: { s: CardSession; compact?: boo
       {answered && s.result ? <Verdict s={s} /> : null}
       {answered && (s.card.explanation || s.card.ref) ? (
         <Box flexDirection="column">
-          {s.card.explanation ? <Text>{s.card.explanation}</Text> : null}
+          {s.card.explanation ? <Para>{s.card.explanation}</Para> : null}
           {s.card.ref ? (
             <Text color={theme.muted} wrap={compact ? 'truncate-end' : 'wrap'}>
               Source: {s.card.ref}

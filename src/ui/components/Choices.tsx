@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { Choice } from '../../core/model.js';
 import { useTheme } from '../theme.js';
+import { Para } from './Para.js';
 
 const LETTERS = 'abcdefgh';
 
@@ -40,7 +41,7 @@ export function Choices({
                 {box} {LETTERS[i]})
               </Text>
               <Box flexShrink={1} marginLeft={1}>
-                <Text>{c.text}</Text>
+                <Para indent={9}>{c.text}</Para>
               </Box>
             </Box>
           );
@@ -54,12 +55,16 @@ export function Choices({
                 {mark} {box} {LETTERS[i]})
               </Text>
               <Box flexShrink={1} marginLeft={1}>
-                <Text color={color}>{c.text}</Text>
+                <Para indent={9} color={color}>
+                  {c.text}
+                </Para>
               </Box>
             </Box>
             {picked && !c.correct && c.why ? (
               <Box paddingLeft={10}>
-                <Text color={theme.muted}>{c.why}</Text>
+                <Para indent={10} color={theme.muted}>
+                  {c.why}
+                </Para>
               </Box>
             ) : null}
           </Box>

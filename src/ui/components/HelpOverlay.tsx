@@ -1,4 +1,5 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../hooks/useKeys.js';
 import { BINDINGS, GLOBAL_KEYS, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
 
@@ -21,7 +22,7 @@ const SCREEN_TITLES: Record<Screen, string> = {
 
 export function HelpOverlay({ screen, onClose }: { screen: Screen; onClose: () => void }) {
   const theme = useTheme();
-  useInput(() => onClose());
+  useKeys(() => onClose());
   const here = BINDINGS.filter((b) => b.screens.includes(screen));
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>

@@ -1,4 +1,4 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useEffect, useReducer, useRef } from 'react';
 import {
   type ExamResult,
@@ -9,6 +9,8 @@ import {
   remainingMs,
 } from '../../core/exam.js';
 import type { ExamPort } from '../../core/ports.js';
+import { Para } from '../components/Para.js';
+import { useKeys } from '../hooks/useKeys.js';
 import { actionFor, EXAM_LETTERS, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
 
@@ -80,7 +82,7 @@ export function Exam({
   const face = card?.face;
   const typed = face?.kind === 'typed';
   const screen = screenOf(s, typed);
-  useInput(
+  useKeys(
     (input, key) => {
       if (s.view === 'submitted') return;
       if (screen === 'examTyped') {
@@ -212,7 +214,7 @@ export function Exam({
       {notes.length > 0 && s.index === 0 ? <Text color={theme.warn}>{notes.join(' ')}</Text> : null}
       {face?.kind === 'mcq' ? (
         <Box flexDirection="column" gap={compact ? 0 : 1}>
-          <Text bold>{face.question}</Text>
+          <Para bold>{face.question}</Para>
           {face.multi && !compact ? <Text color={theme.muted}>Choose all that apply.</Text> : null}
           <Box flexDirection="column">
             {order.map((src, d) => {
@@ -224,7 +226,7 @@ export function Exam({
                     {box} {EXAM_LETTERS[d]})
                   </Text>
                   <Box flexShrink={1} marginLeft={1}>
-                    <Text>{face.choices[src]?.text}</Text>
+                    <Para indent={7}>{face.choices[src]?.text ?? ''}</Para>
                   </Box>
                 </Box>
               );
@@ -234,7 +236,7 @@ export function Exam({
       ) : null}
       {face?.kind === 'typed' ? (
         <Box flexDirection="column" gap={compact ? 0 : 1}>
-          <Text bold>{face.prompt}</Text>
+          <Para bold>{face.prompt}</Para>
           <Text>
             <Text color={theme.accent}>{'> '}</Text>
             {typeof answer === 'string' ? answer : ''}▏

@@ -1,8 +1,10 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { ExamResult } from '../../core/exam.js';
 import { formatDuration } from '../../core/format.js';
 import type { ExamPort } from '../../core/ports.js';
+import { Para } from '../components/Para.js';
+import { useKeys } from '../hooks/useKeys.js';
 import { actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
 
@@ -38,7 +40,7 @@ export function ExamResults({
   const mistakes = result.results.filter((r) => !r.correct);
   // -1 is the summary page; 0.. are the mistakes.
   const [page, setPage] = useState(-1);
-  useInput(
+  useKeys(
     (input, key) => {
       const hit = actionFor('results', input, key);
       if (hit?.action === 'mistakes') setPage((p) => Math.min(p + 1, mistakes.length - 1));
@@ -70,7 +72,7 @@ export function ExamResults({
         </Text>
         {face?.kind === 'mcq' ? (
           <Box flexDirection="column" gap={compact ? 0 : 1}>
-            <Text bold>{face.question}</Text>
+            <Para bold>{face.question}</Para>
             <Box flexDirection="column">
               {face.choices.map((c, src) => {
                 const picked = Array.isArray(m.answer) && m.answer.includes(src);
@@ -94,12 +96,12 @@ export function ExamResults({
         ) : null}
         {face?.kind === 'typed' ? (
           <Box flexDirection="column">
-            <Text bold>{face.prompt}</Text>
+            <Para bold>{face.prompt}</Para>
             <Text color={theme.bad}>✗ Your answer: {given}</Text>
             <Text color={theme.good}>✓ Expected: {face.answer}</Text>
           </Box>
         ) : null}
-        {card?.explanation && !compact ? <Text>{card.explanation}</Text> : null}
+        {card?.explanation && !compact ? <Para>{card.explanation}</Para> : null}
         {card?.ref ? (
           <Text color={theme.muted} wrap="truncate-end">
             Source: {card.ref}

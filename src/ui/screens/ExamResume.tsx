@@ -1,5 +1,6 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { type ExamState, examCounts, remainingMs, resumeExam } from '../../core/exam.js';
+import { useKeys } from '../hooks/useKeys.js';
 import { actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
 import { clock } from './Exam.js';
@@ -28,7 +29,7 @@ export function ExamResume({
   const c = examCounts(saved);
   // The clock stopped when the exam was quit: what is left is what was left then.
   const left = remainingMs(saved, savedAt);
-  useInput(
+  useKeys(
     (input, key) => {
       const hit = actionFor('resume', input, key);
       if (hit?.action === 'resumeExam') onResume(resumeExam(saved, savedAt, now()));

@@ -1,7 +1,8 @@
-import { Box, Text, useInput } from 'ink';
-import { useState } from 'react';
+import { Box, Text } from 'ink';
+import { useReducer, useRef } from 'react';
 import type { ExamSummary } from '../../core/model.js';
 import type { HomeData, ReadinessView } from '../../core/ports.js';
+import { useKeys } from '../hooks/useKeys.js';
 import { actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
 
@@ -40,7 +41,14 @@ export function Home({
   onHelp,
 }: HomeProps) {
   const theme = useTheme();
-  const [cursor, setCursor] = useState(0);
+  // In a ref so keys typed ahead in one read ("j" then Enter) act on the moved cursor.
+  const [, rerender] = useReducer((x: number) => x + 1, 0);
+  const pos = useRef(0);
+  const cursor = pos.current;
+  const setCursor = (f: (c: number) => number) => {
+    pos.current = f(pos.current);
+    rerender();
+  };
   const items = [
     { id: null as string | null, title: 'All decks', ...data.totals },
     ...data.decks.map((d) => ({
@@ -51,7 +59,7 @@ export function Home({
       due: d.due,
     })),
   ];
-  useInput(
+  useKeys(
     (input, key) => {
       const hit = actionFor('home', input, key);
       if (!hit) return;
@@ -61,7 +69,7 @@ export function Home({
         case 'down':
           return setCursor((c) => (c + 1) % items.length);
         case 'open':
-          return onStudy(items[cursor]?.id ?? null);
+          return onStudy(items[pos.current]?.id ?? null);
         case 'studyAll':
           return onStudy(null);
         case 'settings':
@@ -69,7 +77,7 @@ export function Home({
         case 'stats':
           return onStats?.();
         case 'exam':
-          return onExam?.(items[cursor]?.id ?? null);
+          return onExam?.(items[pos.current]?.id ?? null);
         case 'help':
           return onHelp('home');
         case 'quit':

@@ -1,5 +1,5 @@
-import { Box, Text, useInput } from 'ink';
-import { useState } from 'react';
+import { Box, Text } from 'ink';
+import { useReducer, useRef, useState } from 'react';
 import type { StudyPort } from '../../core/ports.js';
 import {
   DEFAULT_SETTINGS,
@@ -8,6 +8,7 @@ import {
   SETTING_KEYS,
   type SettingKey,
 } from '../../core/settings.js';
+import { useKeys } from '../hooks/useKeys.js';
 import { actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
 
@@ -26,19 +27,31 @@ export function Settings({
   onHelp: (screen: Screen) => void;
 }) {
   const theme = useTheme();
-  const [cursor, setCursor] = useState(0);
-  const [editing, setEditing] = useState<string | null>(null);
+  // Cursor and the line being edited live in a ref so keys typed ahead in one read apply
+  // in order (see useKeys); a counter re-renders.
+  const [, rerender] = useReducer((x: number) => x + 1, 0);
+  const ui = useRef({ cursor: 0, editing: null as string | null }).current;
   const [message, setMessage] = useState<string | null>(null);
-  const [, setVersion] = useState(0);
-  const key = SETTING_KEYS[cursor] as SettingKey;
-  const save = (raw: string) => {
-    const error = port.setSetting(key, raw);
-    setMessage(error ?? `${key} = ${formatSetting(port.settings(), key)}`);
-    if (!error) setEditing(null);
-    setVersion((v) => v + 1);
+  const { cursor, editing } = ui;
+  const keyAt = () => SETTING_KEYS[ui.cursor] as SettingKey;
+  const setEditing = (v: string | null) => {
+    ui.editing = v;
+    rerender();
   };
-  useInput(
+  const setCursor = (f: (c: number) => number) => {
+    ui.cursor = f(ui.cursor);
+    rerender();
+  };
+  const save = (raw: string) => {
+    const k = keyAt();
+    const error = port.setSetting(k, raw);
+    setMessage(error ?? `${k} = ${formatSetting(port.settings(), k)}`);
+    if (!error) setEditing(null);
+    rerender();
+  };
+  useKeys(
     (input, k) => {
+      const editing = ui.editing;
       if (editing !== null) {
         if (k.return) return save(editing);
         if (k.escape) return setEditing(null);
@@ -53,10 +66,10 @@ export function Settings({
         case 'down':
           return setCursor((c) => (c + 1) % SETTING_KEYS.length);
         case 'change':
-          setMessage(SETTING_HELP[key]);
-          return setEditing(formatSetting(port.settings(), key).replace(/^none$/, ''));
+          setMessage(SETTING_HELP[keyAt()]);
+          return setEditing(formatSetting(port.settings(), keyAt()).replace(/^none$/, ''));
         case 'reset':
-          return save(formatSetting(DEFAULT_SETTINGS, key));
+          return save(formatSetting(DEFAULT_SETTINGS, keyAt()));
         case 'help':
           return onHelp('settings');
         case 'quit':

@@ -1,6 +1,7 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import type { StudyPort } from '../../core/ports.js';
 import { sparkline } from '../../core/stats.js';
+import { useKeys } from '../hooks/useKeys.js';
 import { actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
 
@@ -20,7 +21,7 @@ export function Stats({
 }) {
   const theme = useTheme();
   const s = port.stats(now);
-  useInput(
+  useKeys(
     (input, key) => {
       const hit = actionFor('stats', input, key);
       if (hit?.action === 'quit') onBack();

@@ -1,5 +1,5 @@
-import { Box, Text, useInput, useStdin } from 'ink';
-import { useEffect, useMemo, useState } from 'react';
+import { Box, Text, useStdin } from 'ink';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Card, Grade } from '../../core/model.js';
 import type { CardInfo, Scope, StudyPort } from '../../core/ports.js';
 import type { Outcome } from '../../core/scheduler.js';
@@ -8,6 +8,7 @@ import { type AnswerStat, type SessionSummary, summarize } from '../../core/summ
 import { CardInfoView } from '../components/CardInfoView.js';
 import { CardView } from '../components/CardView.js';
 import { GradeBar } from '../components/GradeBar.js';
+import { useKeys } from '../hooks/useKeys.js';
 import { type Action, actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
 
@@ -47,8 +48,6 @@ export function Study(props: StudyProps) {
   const theme = useTheme();
   const { setRawMode } = useStdin();
   const [startedAt] = useState(now);
-  const [answers, setAnswers] = useState<AnswerStat[]>([]);
-  const [sinceNew, setSinceNew] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const [info, setInfo] = useState<CardInfo | null>(null);
   const show = (card: Card | null): Current | null => {
@@ -60,7 +59,18 @@ export function Study(props: StudyProps) {
       isNew: port.phase(card.key) === 'new',
     };
   };
-  const [cur, setCur] = useState<Current | null>(() => show(port.next(scope, now(), 0)));
+  // The session lives in a ref, not in state: several keys can arrive in one read (typed
+  // ahead, pasted), and each must see what the one before it did, before React re-renders.
+  const [, rerender] = useReducer((x: number) => x + 1, 0);
+  const st = useRef<{ cur: Current | null; answers: AnswerStat[]; sinceNew: number } | null>(null);
+  if (st.current === null)
+    st.current = { cur: show(port.next(scope, now(), 0)), answers: [], sinceNew: 0 };
+  const session = st.current;
+  const cur = session.cur;
+  const setCur = (next: Current | null) => {
+    session.cur = next;
+    rerender();
+  };
   // Counts change only when the card changes, not on every keypress.
   const shownKey = cur ? `${cur.s.card.key}@${cur.s.shownAt}` : '';
   // biome-ignore lint/correctness/useExhaustiveDependencies: shownKey marks a new card
@@ -74,7 +84,7 @@ export function Study(props: StudyProps) {
   // Only the first render can start with nothing to study.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, on mount
   useEffect(() => {
-    if (cur === null) finish(answers);
+    if (cur === null) finish(session.answers);
   }, []);
 
   const advance = (done: AnswerStat[], since: number) => {
@@ -92,10 +102,10 @@ export function Study(props: StudyProps) {
       tookMs: t - c.s.shownAt,
       ...(c.s.result ? { correct: c.s.result.correct } : {}),
     });
-    const done = [...answers, { grade: g, tookMs: t - c.s.shownAt, isNew: c.isNew }];
-    setAnswers(done);
-    const since = c.isNew ? 0 : sinceNew + 1;
-    setSinceNew(since);
+    const done = [...session.answers, { grade: g, tookMs: t - c.s.shownAt, isNew: c.isNew }];
+    session.answers = done;
+    const since = c.isNew ? 0 : session.sinceNew + 1;
+    session.sinceNew = since;
     setNotice(
       outcome.leech
         ? `Leech: ${outcome.leech.lapses} lapses, ${outcome.leech.action === 'suspend' ? 'suspended' : 'tagged'}. Re-read ${c.s.card.ref ?? c.s.card.pos.file}.`
@@ -107,7 +117,7 @@ export function Study(props: StudyProps) {
   const undo = () => {
     const card = port.undo(now());
     if (!card) return setNotice('Nothing to undo.');
-    setAnswers((a) => a.slice(0, -1));
+    session.answers = session.answers.slice(0, -1);
     setNotice('Undone.');
     setCur(show(card));
   };
@@ -123,7 +133,7 @@ export function Study(props: StudyProps) {
         problem ?? warnings[0] ?? (fresh ? 'Deck reloaded.' : 'The card is gone from the deck.'),
       );
       if (fresh) setCur({ ...c, s: { ...c.s, card: fresh } });
-      else advance(answers, sinceNew);
+      else advance(session.answers, session.sinceNew);
     });
   };
 
@@ -142,12 +152,12 @@ export function Study(props: StudyProps) {
       case 'bury':
         port.bury(c.s.card, t);
         setNotice('Buried until tomorrow (u to undo).');
-        advance(answers, sinceNew);
+        advance(session.answers, session.sinceNew);
         return true;
       case 'suspend':
         port.suspend(c.s.card, t);
         setNotice('Suspended (u to undo).');
-        advance(answers, sinceNew);
+        advance(session.answers, session.sinceNew);
         return true;
       case 'flag':
         setNotice(port.toggleFlag(c.s.card, t) ? 'Flagged.' : 'Flag removed.');
@@ -158,14 +168,16 @@ export function Study(props: StudyProps) {
   };
 
   const screen = cur ? screenOf(cur.s) : 'summary';
-  useInput(
+  useKeys(
     (input, key) => {
+      const cur = session.cur;
       if (!cur) return;
       if (info) return setInfo(null);
       const s = cur.s;
+      const screen = screenOf(s);
       if (screen === 'typed') {
         if (key.return) return setCur({ ...cur, s: cardReducer(s, { type: 'submit' }) });
-        if (key.escape) return finish(answers);
+        if (key.escape) return finish(session.answers);
         if (key.backspace || key.delete)
           return setCur({ ...cur, s: cardReducer(s, { type: 'erase' }) });
         if (!key.ctrl && !key.meta && input && !key.tab)
@@ -181,7 +193,7 @@ export function Study(props: StudyProps) {
         case 'help':
           return onHelp(screen);
         case 'quit':
-          return finish(answers);
+          return finish(session.answers);
         case 'reveal':
           return apply({ type: 'reveal' });
         case 'up':

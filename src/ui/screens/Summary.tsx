@@ -1,6 +1,7 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { formatDuration, formatInterval } from '../../core/format.js';
 import type { SessionSummary } from '../../core/summary.js';
+import { useKeys } from '../hooks/useKeys.js';
 import { actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
 
@@ -32,7 +33,7 @@ export function Summary({
   onHelp: (screen: Screen) => void;
 }) {
   const theme = useTheme();
-  useInput(
+  useKeys(
     (input, key) => {
       const hit = actionFor('summary', input, key);
       if (hit?.action === 'continue') onContinue();
