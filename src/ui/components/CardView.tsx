@@ -105,11 +105,15 @@ function Verdict({ s }: { s: CardSession }) {
       {face.kind === 'typed' && r.typed ? (
         <Box flexDirection="column">
           {r.correct && r.typed.expected !== face.answer ? (
-            <Text>Accepted as: {r.typed.expected}</Text>
+            <Para>{`Accepted as: ${r.typed.expected}`}</Para>
           ) : null}
-          {r.correct ? null : <Text>Expected: {face.answer}</Text>}
-          {r.typed.missing.length > 0 ? <Text>Missing: {r.typed.missing.join(' ')}</Text> : null}
-          {r.typed.extra.length > 0 ? <Text>Not expected: {r.typed.extra.join(' ')}</Text> : null}
+          {r.correct ? null : <Para>{`Expected: ${face.answer}`}</Para>}
+          {r.typed.missing.length > 0 ? (
+            <Para>{`Missing: ${r.typed.missing.join(' ')}`}</Para>
+          ) : null}
+          {r.typed.extra.length > 0 ? (
+            <Para>{`Not expected: ${r.typed.extra.join(' ')}`}</Para>
+          ) : null}
         </Box>
       ) : null}
     </Box>
