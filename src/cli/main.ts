@@ -1,6 +1,7 @@
 // Entry point: parse the command line, run one command, set the exit code.
 // Exit codes: 0 ok, 1 a reported problem, 2 usage error or missing terminal.
 import { Command, CommanderError, Option } from 'commander';
+import { StoreLockedError } from '../store/store.js';
 // The read-only commands are bundled in; the rest load on demand.
 import * as decks from './commands/decks.js';
 import * as stats from './commands/stats.js';
@@ -162,6 +163,10 @@ async function main(argv: string[]): Promise<number> {
     if (err instanceof UsageError) {
       process.stderr.write(`hyperrecall: ${err.message}\n`);
       return 2;
+    }
+    if (err instanceof StoreLockedError) {
+      process.stderr.write(`hyperrecall: ${err.message}\n`);
+      return 1;
     }
     process.stderr.write(
       `hyperrecall: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,

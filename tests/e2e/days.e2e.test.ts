@@ -5,20 +5,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CLI, cliEnv } from './cli.js';
 import { Tmux } from './tmux.js';
 
-const ROOT = join(import.meta.dirname, '../..');
-const CLI = join(ROOT, 'dist/cli.js');
-
-function env(home: string, now: string) {
-  return {
-    HYPERRECALL_HOME: home,
-    HYPERRECALL_BUILTIN_DECKS: join(ROOT, 'tests/fixtures/decks'),
-    HYPERRECALL_NOW: now,
-    HYPERRECALL_DEVICE: 'e2e',
-    TZ: 'UTC',
-  };
-}
+const env = (home: string, now: string) => cliEnv(home, now);
 
 function cli(home: string, now: string, ...args: string[]): string {
   return execFileSync('node', [CLI, ...args], {

@@ -3,17 +3,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CLI, cliEnv } from './cli.js';
 import { Tmux } from './tmux.js';
 
-const ROOT = join(import.meta.dirname, '../..');
-const CLI = join(ROOT, 'dist/cli.js');
-const env = (home: string) => ({
-  HYPERRECALL_HOME: home,
-  HYPERRECALL_BUILTIN_DECKS: join(ROOT, 'tests/fixtures/decks'),
-  HYPERRECALL_NOW: '2026-03-02T10:00:00Z',
-  HYPERRECALL_DEVICE: 'e2e',
-  TZ: 'UTC',
-});
+const env = (home: string) => cliEnv(home);
 
 let term: Tmux | null = null;
 afterEach(() => term?.kill());

@@ -2,12 +2,11 @@ import { join } from 'node:path';
 import { EXAM_DEFAULTS } from '../../core/exam.js';
 import type { ExamOptions } from '../../core/ports.js';
 import { loadBlueprint } from '../../decks/blueprint.js';
-import { StoreLockedError } from '../../store/store.js';
 import { type Context, UsageError } from '../context.js';
 import { loadTui } from '../load-tui.js';
 import type { ExamFlags } from '../main.js';
 import { ExamService } from '../services/exams.js';
-import { openCollection } from '../services/open.js';
+import { openCollection, requireDecks } from '../services/open.js';
 import { openEditor, requireTty } from './study.js';
 
 function intOption(
@@ -40,22 +39,10 @@ export async function run(ctx: Context, deckIds: string[], flags: ExamFlags): Pr
     if ('error' in r) throw new UsageError(r.error);
     blueprint = { name: r.blueprint.title, plan: r.blueprint };
   }
-  let opened: Awaited<ReturnType<typeof openCollection>>;
+  // A second writer is refused with StoreLockedError; main reports it (exit 1).
+  const { collection, store } = await openCollection(ctx, false);
   try {
-    opened = await openCollection(ctx, false);
-  } catch (err) {
-    if (err instanceof StoreLockedError) {
-      process.stderr.write(`hyperrecall: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
-  }
-  const { collection, store } = opened;
-  try {
-    const known = new Set(collection.decks.map((d) => d.id));
-    const unknown = deckIds.filter((id) => !known.has(id));
-    if (unknown.length > 0)
-      throw new UsageError(`unknown deck '${unknown[0]}'. Known decks: ${[...known].join(', ')}`);
+    requireDecks(collection.decks, deckIds);
     const scope = { decks: deckIds.length > 0 ? deckIds : null, tag: flags.tag ?? null };
     const { runTui } = await loadTui();
     await runTui(collection, {

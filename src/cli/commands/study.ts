@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import type { Scope } from '../../core/ports.js';
-import { StoreLockedError } from '../../store/store.js';
 import { type Context, UsageError } from '../context.js';
 import { loadTui } from '../load-tui.js';
 import { ExamService } from '../services/exams.js';
-import { openCollection } from '../services/open.js';
+import { openCollection, requireDecks } from '../services/open.js';
 
 export function requireTty(command: string): void {
   if (process.stdin.isTTY && process.stdout.isTTY) return;
@@ -35,24 +34,10 @@ export async function run(
   opts: { home: boolean; tag?: string },
 ): Promise<number> {
   requireTty(opts.home ? 'hyperrecall' : 'hyperrecall study');
-  let opened: Awaited<ReturnType<typeof openCollection>>;
+  // A second writer is refused with StoreLockedError; main reports it (exit 1).
+  const { collection, store } = await openCollection(ctx, false);
   try {
-    opened = await openCollection(ctx, false);
-  } catch (err) {
-    if (err instanceof StoreLockedError) {
-      process.stderr.write(`hyperrecall: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
-  }
-  const { collection, store } = opened;
-  try {
-    const known = new Set(collection.decks.map((d) => d.id));
-    const unknown = deckIds.filter((id) => !known.has(id));
-    if (unknown.length > 0)
-      throw new UsageError(
-        `unknown deck '${unknown[0]}'. Known decks: ${[...known].join(', ') || '(none)'}`,
-      );
+    requireDecks(collection.decks, deckIds);
     const scope: Scope = { decks: deckIds.length > 0 ? deckIds : null, tag: opts.tag ?? null };
     if (scope.tag && collection.cards(scope).length === 0)
       throw new UsageError(`no card has the tag '${scope.tag}'`);

@@ -1,21 +1,11 @@
-import { StoreLockedError } from '../../store/store.js';
 import { type Context, UsageError } from '../context.js';
 import { openCollection } from '../services/open.js';
 
 export async function run(ctx: Context, keys: string[], opts: { all?: boolean }): Promise<number> {
   if (keys.length === 0 && !opts.all)
     throw new UsageError('name card keys (see hyperrecall doctor) or pass --all');
-  let opened: Awaited<ReturnType<typeof openCollection>>;
-  try {
-    opened = await openCollection(ctx, false);
-  } catch (err) {
-    if (err instanceof StoreLockedError) {
-      process.stderr.write(`hyperrecall: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
-  }
-  const { collection, store } = opened;
+  // A second writer is refused with StoreLockedError; main reports it (exit 1).
+  const { collection, store } = await openCollection(ctx, false);
   try {
     const marks = store.progress.marks;
     const suspended = Object.keys(marks).filter((k) => marks[k]?.suspended);

@@ -1,10 +1,11 @@
 // Loads decks and opens the store: the start of every command that shows progress.
 import { join } from 'node:path';
+import type { Deck } from '../../core/model.js';
 import { readDeckCache } from '../../decks/cache.js';
 import { loadDecks } from '../../decks/load.js';
 import { readUserDeckCache, writeUserDeckCache } from '../../store/deck-cache-file.js';
 import { Store } from '../../store/store.js';
-import type { Context } from '../context.js';
+import { type Context, UsageError } from '../context.js';
 import { Collection } from './collection.js';
 
 export async function openCollection(
@@ -31,4 +32,12 @@ export async function openCollection(
     readOnly,
   });
   return { collection: new Collection(loaded, store, ctx.device, load), store };
+}
+
+/** Deck ids given on the command line must exist: a typo is a usage error, not an empty session. */
+export function requireDecks(decks: readonly Deck[], ids: readonly string[]): void {
+  const known = decks.map((d) => d.id);
+  const unknown = ids.find((id) => !known.includes(id));
+  if (unknown !== undefined)
+    throw new UsageError(`unknown deck '${unknown}'. Known decks: ${known.join(', ') || '(none)'}`);
 }

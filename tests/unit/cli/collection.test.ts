@@ -1,34 +1,17 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Collection } from '../../../src/cli/services/collection.js';
 import type { Card } from '../../../src/core/model.js';
 import { ALL } from '../../../src/core/ports.js';
 import { loadDecks } from '../../../src/decks/load.js';
-import { Store } from '../../../src/store/store.js';
+import { closeAll, FIXTURES, openFixture, T0 } from './fixture.js';
 
-const FIXTURES = join(import.meta.dirname, '../../fixtures/decks');
-const T0 = Date.parse('2026-03-02T10:00:00Z');
 const MIN = 60_000;
 const DAY = 86_400_000;
 
-let stores: Store[] = [];
-afterEach(async () => {
-  for (const s of stores) await s.close();
-  stores = [];
-});
-
-async function open(dir = mkdtempSync(join(tmpdir(), 'hr-col-'))) {
-  const store = await Store.open({ dataDir: dir, device: 'dev', now: () => T0, readOnly: false });
-  stores.push(store);
-  const load = () => loadDecks([FIXTURES]);
-  return { c: new Collection(await load(), store, 'dev', load), store, dir };
-}
+const open = openFixture;
 
 async function reopen(dir: string) {
-  for (const s of stores) await s.close();
-  stores = [];
+  await closeAll();
   return open(dir);
 }
 

@@ -1,31 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Collection } from '../../../src/cli/services/collection.js';
-import { ExamService } from '../../../src/cli/services/exams.js';
+import { describe, expect, it } from 'vitest';
+import type { ExamService } from '../../../src/cli/services/exams.js';
 import { type ExamState, examReducer } from '../../../src/core/exam.js';
 import { ALL } from '../../../src/core/ports.js';
-import { loadDecks } from '../../../src/decks/load.js';
-import { Store } from '../../../src/store/store.js';
+import { closeAll, openFixture, T0 } from './fixture.js';
 
-const FIXTURES = join(import.meta.dirname, '../../fixtures/decks');
-const T0 = Date.parse('2026-03-02T10:00:00Z');
 const DAY = 86_400_000;
 
-let stores: Store[] = [];
-afterEach(async () => {
-  for (const s of stores) await s.close();
-  stores = [];
-});
-
-async function open(dir = mkdtempSync(join(tmpdir(), 'hr-exam-'))) {
-  const store = await Store.open({ dataDir: dir, device: 'dev', now: () => T0, readOnly: false });
-  stores.push(store);
-  const load = () => loadDecks([FIXTURES]);
-  const c = new Collection(await load(), store, 'dev', load);
-  return { c, exams: new ExamService(c, store, 'dev'), store, dir };
-}
+const open = openFixture;
 
 const OPTS = { scope: ALL, questions: 60, minutes: 30, passPercent: 70, blueprint: null };
 
@@ -104,8 +85,7 @@ describe('ExamService', () => {
     const ready = exams.readiness(ALL, T0 + DAY);
     expect(ready.now.percent).toBeGreaterThan(10);
     expect(ready.now.percent).toBeLessThan(17); // one of six questions, recalled with p < 1
-    for (const s of stores) await s.close();
-    stores = [];
+    await closeAll();
     const again = await open(dir);
     expect(again.exams.readiness(ALL, T0 + DAY).now.percent).toBe(ready.now.percent);
   });
