@@ -22,6 +22,8 @@ export interface QueueInput {
   today: Today;
   /** Suspended and buried cards are left out. */
   hidden?: (key: string) => boolean;
+  /** The cards' memories in the same order as `cards`, if the caller keeps them at hand. */
+  memories?: readonly (Memory | undefined)[];
   /** Sibling groups with a card answered today, if the caller keeps track; else computed. */
   answeredSiblings?: ReadonlySet<string>;
   /**
@@ -91,9 +93,11 @@ function scan(input: QueueInput, perDeck?: Map<string, Tally>): Scan {
     overdue: 0,
     nextReview: null,
   };
-  for (const card of input.cards) {
+  const memories = input.memories;
+  for (let i = 0; i < input.cards.length; i++) {
+    const card = input.cards[i]!;
     if (input.hidden?.(card.key)) continue;
-    const m = input.memory(card.key);
+    const m = memories ? memories[i] : input.memory(card.key);
     const tally = perDeck ? tallyFor(perDeck, card.deckId) : null;
     if (!m || m.phase === 'new') {
       if (answered.has(card.sibling)) continue;

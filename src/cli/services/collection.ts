@@ -77,6 +77,19 @@ export class Collection implements StudyPort {
   private answeredToday: { day: number; version: number; decks: number; set: Set<string> } | null =
     null;
   private scopeCards = new Map<string, Card[]>();
+  /**
+   * Memories lined up with a scope's cards, so a queue pass reads an array instead of
+   * looking 100,000 keys up in the store; this session's own answers patch one slot.
+   */
+  private memoryRows = new Map<
+    string,
+    {
+      version: number;
+      rows: (Memory | undefined)[];
+      index: Map<string, number> | null;
+      cards: Card[];
+    }
+  >();
   /** The last queue pass: next() and counts() for one card share it. */
   private lastPlan: {
     key: string;
@@ -109,6 +122,7 @@ export class Collection implements StudyPort {
     this.loaded = loaded;
     this.decksVersion++;
     this.scopeCards = new Map();
+    this.memoryRows = new Map();
     this.decks = loaded.decks.map((d) => d.deck);
     this.cardsByDeck = new Map();
     this.cardsByKey = new Map();
@@ -187,6 +201,7 @@ export class Collection implements StudyPort {
     return {
       cards: this.cards(scope),
       memory: (key) => cards[key],
+      memories: this.memoriesFor(scope),
       answeredSiblings: answered,
       now,
       settings: this.current,
@@ -199,6 +214,35 @@ export class Collection implements StudyPort {
           ? 0
           : -Math.floor((now - m.lastReview) / 86_400_000) / Math.max(m.stability, 1e-9),
     };
+  }
+
+  private memoriesFor(scope: Scope): (Memory | undefined)[] {
+    const key = `${scope.decks?.join(',') ?? '*'}#${scope.tag ?? ''}`;
+    const hit = this.memoryRows.get(key);
+    if (hit && hit.version === this.store.version) return hit.rows;
+    const cards = this.cards(scope);
+    const all = this.store.progress.cards;
+    const rows = cards.map((c) => all[c.key]);
+    // The key -> slot index is built on the first patch: one-shot commands never need it.
+    this.memoryRows.set(key, {
+      version: this.store.version,
+      rows,
+      index: hit?.index ?? null,
+      cards,
+    });
+    return rows;
+  }
+
+  /** After this session's own answer, bring the lined-up memories up to date in place. */
+  private patchMemories(key: string, versionBefore: number): void {
+    const memory = this.store.progress.cards[key];
+    for (const row of this.memoryRows.values()) {
+      if (row.version !== versionBefore) continue;
+      row.index ??= new Map(row.cards.map((c, n) => [c.key, n]));
+      const i = row.index.get(key);
+      if (i !== undefined) row.rows[i] = memory;
+      row.version = this.store.version;
+    }
   }
 
   /**
@@ -297,6 +341,7 @@ export class Collection implements StudyPort {
     const versionBefore = this.store.version;
     this.store.append(rec);
     // Keep the answered-today set current instead of rebuilding it on the next keypress.
+    this.patchMemories(card.key, versionBefore);
     const c = this.answeredToday;
     if (c && c.version === versionBefore && c.day === rec.day) {
       c.set.add(card.sibling);
