@@ -151,21 +151,23 @@ export function Home({
   );
 }
 
-/** "Ready 62% · 351.1 70 · 351.4 55 …" and "Exams 55% → 61% → 70% (last passed)". */
+/** Readiness now per objective, the exam-day plan if a date is set, and the score trend. */
 function examLines(r: ReadinessView, history: readonly ExamSummary[]): string[] {
   const tags = Object.entries(r.now.byTag)
-    .map(([t, v]) => `${t.replace(/^[a-z0-9]+-/, '')} ${v.percent}`)
-    .join(' · ');
-  const date = r.examDate
-    ? ` · exam in ${r.examDate.daysLeft}d: forecast ${r.examDate.forecastPercent}%, ${r.examDate.newPerDayNeeded} new/day needed`
-    : '';
-  const ready = `Ready ${r.now.percent}%${tags ? ` · ${tags}` : ''}${date}`;
-  if (history.length === 0) return [ready, 'Exams: none yet (press x for a mock exam)'];
-  const last = history.slice(-5);
-  const trend = last.map((e) => `${e.scorePercent}%`).join(' → ');
-  const latest = last.at(-1)!;
-  return [
-    ready,
-    `Exams ${trend} (last ${latest.passed ? 'passed' : 'not passed'}, predicted ${latest.predictedPercent ?? '-'}%)`,
-  ];
+    .map(([t, v]) => `${t.replace(/^[a-z0-9]+-/, '')}:${v.percent}`)
+    .join(' ');
+  const lines = [`Ready now ${r.now.percent}%${tags ? `  ${tags}` : ''}`];
+  if (r.examDate)
+    lines.push(
+      `Exam ${r.examDate.date}, ${r.examDate.daysLeft} days: forecast ${r.examDate.forecastPercent}%, ${r.examDate.newPerDayNeeded} new/day to see all ${r.examDate.unseen}`,
+    );
+  if (history.length === 0) lines.push('Exams: none yet (press x for a mock exam)');
+  else {
+    const last = history.slice(-5);
+    const latest = last.at(-1)!;
+    lines.push(
+      `Exams ${last.map((e) => `${e.scorePercent}%`).join(' → ')} (last ${latest.passed ? 'passed' : 'not passed'}, predicted ${latest.predictedPercent ?? '-'}%)`,
+    );
+  }
+  return lines;
 }
