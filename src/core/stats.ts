@@ -75,7 +75,8 @@ export function computeStats(
   };
 }
 
-const BARS = ' ▁▂▃▄▅▆▇█';
+// A dot for zero keeps the axis visible on quiet days.
+const BARS = '·▁▂▃▄▅▆▇█';
 
 /** A one-line bar chart; the same height scale for every value. */
 export function sparkline(values: readonly number[]): string {
