@@ -53,3 +53,30 @@ describe('DST', () => {
     expect(studyDay(new Date(2026, 5, 16, 4, 0).getTime(), 4)).toBe(studyDay(at, 4) + 1);
   });
 });
+
+describe('property: scheduler time round trip', () => {
+  it.each(ZONES)(
+    'in %s converts back exactly, except within the repeated hour of a DST fall-back',
+    async (tz) => {
+      const fc = (await import('fast-check')).default;
+      process.env.TZ = tz;
+      fc.assert(
+        fc.property(
+          fc.integer({
+            min: Date.parse('2026-01-01T00:00:00Z'),
+            max: Date.parse('2027-01-01T00:00:00Z'),
+          }),
+          (at) => {
+            const back = fromSchedulerTime(toSchedulerTime(at, 4), 4);
+            const ambiguous =
+              new Date(at - 3_600_000).getTimezoneOffset() !==
+              new Date(at + 3_600_000).getTimezoneOffset();
+            if (ambiguous) expect(Math.abs(back - at)).toBeLessThanOrEqual(3_600_000);
+            else expect(back).toBe(at);
+          },
+        ),
+        { numRuns: 2000 },
+      );
+    },
+  );
+});
