@@ -124,3 +124,14 @@ export async function loadDecks(
   }
   return result;
 }
+
+/** Paths, sizes and modification times of the deck files: changes when any deck does. */
+export function deckFingerprint(dirs: readonly string[]): string {
+  const existing = dirs.filter((d) => statSync(d, { throwIfNoEntry: false }));
+  return findDeckFiles(existing)
+    .map((f) => {
+      const st = statSync(f, { throwIfNoEntry: false });
+      return st ? `${f}:${st.size}:${st.mtimeMs}` : f;
+    })
+    .join('|');
+}

@@ -89,3 +89,30 @@ describe('hyperrecall commands', () => {
     expect(r.out.trim().endsWith('ok')).toBe(true);
   });
 });
+
+describe('status cache', () => {
+  it('answers from the cache only while data, decks and study day are unchanged', () => {
+    const h = home();
+    const decksDir = mkdtempSync(join(tmpdir(), 'hr-status-decks-'));
+    const deck = (n: number) =>
+      `id: s\ntitle: S\ncards:\n${Array.from({ length: n }, (_, i) => `  - {id: c${i}, type: basic, front: "F${i}", back: B, ref: r}\n`).join('')}`;
+    writeFileSync(join(decksDir, 's.yaml'), deck(5));
+    const status = (now = '2026-03-02T10:00:00Z') => {
+      const r = spawnSync('node', [CLI, 'status', '--json'], {
+        env: { ...process.env, ...cliEnv(h, now), HYPERRECALL_BUILTIN_DECKS: decksDir },
+        encoding: 'utf8',
+      });
+      return JSON.parse(r.stdout) as { new: number };
+    };
+    expect(run(h, 'config', 'set', 'new-per-day', '4').code).toBe(0);
+    expect(status().new).toBe(4);
+    expect(status().new).toBe(4); // from the cache
+    expect(run(h, 'config', 'set', 'new-per-day', '2').code).toBe(0);
+    expect(status().new).toBe(2); // settings changed the data files
+    expect(run(h, 'config', 'set', 'new-per-day', '20').code).toBe(0);
+    expect(status().new).toBe(5);
+    writeFileSync(join(decksDir, 's.yaml'), deck(7));
+    expect(status().new).toBe(7); // a deck changed
+    expect(status('2026-03-03T05:00:00Z').new).toBe(7); // another study day recomputes too
+  });
+});
