@@ -82,6 +82,8 @@ export interface StudyPort {
   suspend(card: Card, now: number): void;
   /** Returns whether the card is flagged afterwards. */
   toggleFlag(card: Card, now: number): boolean;
+  /** Suspended, flagged, leech, buried: for the marks shown beside a card. */
+  marks(key: string): CardMarks;
   info(card: Card, now: number): CardInfo;
   /** When the next card of the scope becomes available, or null if none is scheduled. */
   nextDue(scope: Scope, now: number): number | null;

@@ -138,6 +138,9 @@ describe('study screen card keys', () => {
     expect(Object.values(ui.store.progress.marks).filter((m) => m.suspended)).toHaveLength(1);
     await ui.press('*');
     expect(ui.frame()).toContain('Flagged.');
+    expect(ui.frame()).toContain('⚑ flagged');
+    await ui.press('*');
+    expect(ui.frame()).not.toContain('⚑ flagged');
   });
 });
 

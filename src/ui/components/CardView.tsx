@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { useContext } from 'react';
 import { clozeSegments } from '../../core/cloze.js';
+import type { CardMarks } from '../../core/model.js';
 import type { CardSession } from '../../core/session.js';
 import { useTheme } from '../theme.js';
 import { Choices } from './Choices.js';
@@ -34,7 +35,15 @@ function Cloze({ text, number, revealed }: { text: string; number: number; revea
 }
 
 /** The card itself: question, and after answering, the answer, explanation and source. */
-export function CardView({ s, compact = false }: { s: CardSession; compact?: boolean }) {
+export function CardView({
+  s,
+  compact = false,
+  marks = {},
+}: {
+  s: CardSession;
+  compact?: boolean;
+  marks?: CardMarks;
+}) {
   const theme = useTheme();
   const face = s.card.face;
   const answered = s.phase === 'answer';
@@ -44,6 +53,8 @@ export function CardView({ s, compact = false }: { s: CardSession; compact?: boo
       {compact && !multiNote ? null : (
         <Text color={theme.muted}>
           {compact ? 'Choose all that apply' : `${KIND_LABEL[face.kind]}${multiNote}`}
+          {marks.flagged ? ' · ⚑ flagged' : ''}
+          {marks.leech ? ' · leech' : ''}
         </Text>
       )}
       {face.kind === 'flash' ? (

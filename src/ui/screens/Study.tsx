@@ -248,7 +248,7 @@ export function Study(props: StudyProps) {
           {notice}
         </Text>
       ) : null}
-      <CardView s={cur.s} compact={compact} />
+      <CardView s={cur.s} compact={compact} marks={port.marks(cur.s.card.key)} />
       {cur.s.phase === 'answer' ? (
         <GradeBar preview={cur.preview} suggested={defaultGrade(cur.s)} compact={compact} />
       ) : null}
