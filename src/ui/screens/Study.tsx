@@ -1,5 +1,5 @@
 import { Box, Text, useStdin } from 'ink';
-import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useContext, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Card, Grade } from '../../core/model.js';
 import type { CardInfo, Scope, StudyPort } from '../../core/ports.js';
 import type { Outcome } from '../../core/scheduler.js';
@@ -8,6 +8,7 @@ import { type AnswerStat, type SessionSummary, summarize } from '../../core/summ
 import { CardInfoView } from '../components/CardInfoView.js';
 import { CardView } from '../components/CardView.js';
 import { GradeBar } from '../components/GradeBar.js';
+import { WidthContext, wrapText } from '../components/Para.js';
 import { useKeys } from '../hooks/useKeys.js';
 import { type Action, actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
@@ -43,8 +44,32 @@ function screenOf(s: CardSession): Screen {
 
 const GRADE_OF = { again: 1, hard: 2, good: 3, easy: 4 } as const;
 
+const linesOf = (text: string | undefined, width: number) =>
+  text ? wrapText(text, width).split('\n').length : 0;
+
+/** Rows the card takes on its answer side in the roomy layout (blank lines between parts). */
+export function fullHeight(s: CardSession, width: number): number {
+  const face = s.card.face;
+  let body = 0;
+  if (face.kind === 'flash') body = linesOf(face.front, width) + linesOf(face.back, width) + 1;
+  else if (face.kind === 'cloze') body = linesOf(face.text, width);
+  else if (face.kind === 'typed') body = linesOf(face.prompt, width) + 1 + 4;
+  else
+    body =
+      linesOf(face.question, width) +
+      1 +
+      face.choices.reduce((n, c) => n + linesOf(c.text, width - 9), 0) +
+      // At most one reason shows: the one for the wrong pick.
+      Math.max(0, ...face.choices.map((c) => linesOf(c.why, width - 10)));
+  const after =
+    linesOf(s.card.explanation, width) + linesOf(`Source: ${s.card.ref ?? ''}`, width) + 1;
+  // Header, kind line, grade bar (2), footer, and the blank lines between the parts.
+  return body + after + 5 + 6;
+}
+
 export function Study(props: StudyProps) {
-  const { port, scope, title, now, active, compact, rows, openEditor, onHelp, onDone } = props;
+  const { port, scope, title, now, active, rows, openEditor, onHelp, onDone } = props;
+  const width = useContext(WidthContext);
   const theme = useTheme();
   const { setRawMode } = useStdin();
   const [startedAt] = useState(now);
@@ -221,6 +246,8 @@ export function Study(props: StudyProps) {
   );
 
   if (!cur) return <Text>Nothing to study right now.</Text>;
+  // Tight layout on small terminals, and for a card that would not fit with blank lines.
+  const compact = props.compact || fullHeight(cur.s, width) > rows - 1;
   if (info) return <CardInfoView info={info} maxHistory={Math.max(1, rows - 9)} />;
   const footer: Partial<Record<Screen, string>> = {
     flash: hint('flash', ['reveal', 'undo', 'help', 'quit']),
