@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gradeTyped } from '../../../src/core/grading.js';
 import { findDeckFiles, loadDeckFile } from '../../../src/decks/load.js';
 import { formatProblem } from '../../../src/decks/parse.js';
 import { qualityWarnings } from '../../../src/decks/quality.js';
@@ -42,6 +43,16 @@ describe('shipped decks', () => {
   it('every entry has a ref, every mcq an explanation', () => {
     expect(entries.filter((e) => !e.ref).map((e) => e.id)).toEqual([]);
     expect(entries.filter((e) => e.type === 'mcq' && !e.explanation).map((e) => e.id)).toEqual([]);
+  });
+
+  it('every typed answer and accepted alternative is graded right when typed as written', () => {
+    const wrong: string[] = [];
+    for (const e of entries) {
+      if (e.type !== 'typed') continue;
+      for (const text of [e.answer, ...e.accept])
+        if (!gradeTyped(text, e.answer, e.accept, e.match).correct) wrong.push(`${e.id}: ${text}`);
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('never refers to chapters beyond 16', () => {
