@@ -5,7 +5,6 @@ export const GRADES: readonly Grade[] = [1, 2, 3, 4];
 export const GRADE_NAMES: Record<Grade, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
 
 export type EntryKind = 'basic' | 'mcq' | 'cloze' | 'typed' | 'terms';
-export const ENTRY_KINDS: readonly EntryKind[] = ['basic', 'mcq', 'cloze', 'typed', 'terms'];
 
 export type MatchMode = 'text' | 'exact' | 'command';
 

@@ -70,6 +70,7 @@ export interface StudyPort {
   home(now: number): HomeData;
   counts(scope: Scope, now: number): Counts;
   next(scope: Scope, now: number, sinceNew: number): Card | null;
+  deckTitle(id: string): string;
   /** The current version of a card, after decks were reloaded. */
   card(key: string): Card | null;
   preview(card: Card, now: number): Record<Grade, Outcome>;

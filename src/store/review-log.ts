@@ -13,7 +13,6 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { join } from 'node:path';
 import type { LogRecord } from '../core/model.js';
 
 export const LOG_RE = /^reviews-[a-z0-9_-]+\.jsonl$/;
@@ -164,8 +163,4 @@ export class LogWriter {
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
   }
-}
-
-export function logPath(dir: string, device: string): string {
-  return join(dir, logFileName(device));
 }

@@ -82,8 +82,7 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
   const titleOf = (scope: Scope) => {
     const tag = scope.tag ? ` · tag ${scope.tag}` : '';
     if (!scope.decks) return `All decks${tag}`;
-    const home = port.home(now());
-    const names = scope.decks.map((id) => home.decks.find((d) => d.id === id)?.title ?? id);
+    const names = scope.decks.map((id) => port.deckTitle(id));
     return `${names.join(', ')}${tag}`;
   };
   let body: React.ReactNode;

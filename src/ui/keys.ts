@@ -188,10 +188,6 @@ export function actionFor(
   return null;
 }
 
-export function bindingsFor(screen: Screen): Binding[] {
-  return BINDINGS.filter((b) => b.screens.includes(screen));
-}
-
 export function hint(screen: Screen, actions: Action[]): string {
   return actions
     .map((a) => BINDINGS.find((b) => b.action === a && b.screens.includes(screen)))

@@ -77,6 +77,17 @@ describe('exam screens', () => {
     expect(ui.frame()).toMatch(/Exams 0%/);
   });
 
+  it('text typed into an answer is saved when typing pauses, and on leaving', async () => {
+    const ui = await setup();
+    await ui.press('v', 'i');
+    expect(ui.exams.inProgress()?.exam.answers[0]).toBeNull();
+    await tick(500);
+    expect(ui.exams.inProgress()?.exam.answers[0]).toBe('vi');
+    await ui.press('r');
+    ui.unmount();
+    expect(ui.exams.inProgress()?.exam.answers[0]).toBe('vir');
+  });
+
   it('submits by itself when the time runs out', async () => {
     let now = T0;
     const ui = await setup(() => now);

@@ -70,7 +70,6 @@ export class Collection implements StudyPort {
   decks: Deck[] = [];
   private cardsByDeck = new Map<string, Card[]>();
   private cardsByKey = new Map<string, Card>();
-  private entryCounts = new Map<string, number>();
   private undoStack: UndoEntry[] = [];
   private decksVersion = 0;
   /** Siblings answered today over all decks, kept up to date as this session answers. */
@@ -126,11 +125,9 @@ export class Collection implements StudyPort {
     this.decks = loaded.decks.map((d) => d.deck);
     this.cardsByDeck = new Map();
     this.cardsByKey = new Map();
-    this.entryCounts = new Map();
-    for (const { deck, entryCount } of loaded.decks) {
+    for (const { deck } of loaded.decks) {
       const cards = deckCards(deck);
       this.cardsByDeck.set(deck.id, cards);
-      this.entryCounts.set(deck.id, entryCount);
       for (const c of cards) this.cardsByKey.set(c.key, c);
     }
   }
@@ -177,12 +174,12 @@ export class Collection implements StudyPort {
     return result;
   }
 
-  card(key: string): Card | null {
-    return this.cardsByKey.get(key) ?? null;
+  deckTitle(id: string): string {
+    return this.decks.find((d) => d.id === id)?.title ?? id;
   }
 
-  allCardKeys(): Set<string> {
-    return new Set(this.cardsByKey.keys());
+  card(key: string): Card | null {
+    return this.cardsByKey.get(key) ?? null;
   }
 
   today(now: number): Today {
@@ -262,17 +259,8 @@ export class Collection implements StudyPort {
   }
 
   counts(scope: Scope, now: number): Counts {
-    const p = this.lastPlan;
-    // Counts do not depend on sinceNew: any recent pass over the same state will do.
-    if (
-      p?.key.startsWith(`${this.store.version}|${this.decksVersion}|`) &&
-      now >= p.at &&
-      now - p.at < 1000
-    ) {
-      const key = `${scope.decks?.join(',') ?? '*'}#${scope.tag ?? ''}`;
-      if (p.key.endsWith(`|${key}`)) return p.result.counts;
-    }
-    return counts(this.queue(scope, now));
+    // Counts do not depend on sinceNew: ask with the last pass's, so a recent pass is reused.
+    return this.plan(scope, now, this.lastPlan?.since ?? 0).counts;
   }
 
   next(scope: Scope, now: number, sinceNew: number): Card | null {

@@ -41,7 +41,7 @@ export class ExamService implements ExamPort {
   }
 
   deckTitle(id: string): string {
-    return this.collection.decks.find((d) => d.id === id)?.title ?? id;
+    return this.collection.deckTitle(id);
   }
 
   inProgress(): { exam: ExamState; savedAt: number } | null {

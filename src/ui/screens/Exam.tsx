@@ -69,14 +69,31 @@ export function Exam({
 
   const onFinishedRef = useRef(onFinished);
   onFinishedRef.current = onFinished;
-  // Every change is on disk at once, so quitting or a crash never loses the exam.
+  // Every change goes to disk, so quitting or a crash never loses the exam. Letters typed
+  // into an answer are saved once typing pauses, not with an fsync per key.
+  const pending = useRef<NodeJS.Timeout | null>(null);
+  const latest = useRef(s);
+  latest.current = s;
   useEffect(() => {
+    if (pending.current) clearTimeout(pending.current);
+    pending.current = null;
     if (s.view === 'submitted') {
       if (finished.current) return;
       finished.current = true;
       onFinishedRef.current(exams.finish(s, now()));
+    } else if (s.view === 'question' && typeof s.answers[s.index] === 'string') {
+      pending.current = setTimeout(() => exams.save(s, now()), 400);
     } else exams.save(s, now());
   }, [s, exams, now]);
+  // Leaving (Ctrl+C too) writes what was typed but not yet saved.
+  useEffect(
+    () => () => {
+      if (!pending.current) return;
+      clearTimeout(pending.current);
+      exams.save(latest.current, now());
+    },
+    [exams, now],
+  );
 
   const card = exams.card(s.keys[s.index] ?? '');
   const face = card?.face;
