@@ -47,20 +47,28 @@ const GRADE_OF = { again: 1, hard: 2, good: 3, easy: 4 } as const;
 const linesOf = (text: string | undefined, width: number) =>
   text ? wrapText(text, width).split('\n').length : 0;
 
+/** Rows the question side of a card takes, without header, footer or blank lines. */
+export function questionHeight(s: CardSession, width: number): number {
+  const face = s.card.face;
+  if (face.kind === 'flash') return linesOf(face.front, width);
+  if (face.kind === 'cloze') return linesOf(face.text, width);
+  if (face.kind === 'typed') return linesOf(face.prompt, width) + 1;
+  return (
+    linesOf(face.question, width) +
+    (face.multi ? 1 : 0) +
+    face.choices.reduce((n, c) => n + linesOf(c.text, width - 9), 0)
+  );
+}
+
 /** Rows the card takes on its answer side in the roomy layout (blank lines between parts). */
 export function fullHeight(s: CardSession, width: number): number {
   const face = s.card.face;
-  let body = 0;
-  if (face.kind === 'flash') body = linesOf(face.front, width) + linesOf(face.back, width) + 1;
-  else if (face.kind === 'cloze') body = linesOf(face.text, width);
-  else if (face.kind === 'typed') body = linesOf(face.prompt, width) + 1 + 4;
-  else
-    body =
-      linesOf(face.question, width) +
-      1 +
-      face.choices.reduce((n, c) => n + linesOf(c.text, width - 9), 0) +
-      // At most one reason shows: the one for the wrong pick.
-      Math.max(0, ...face.choices.map((c) => linesOf(c.why, width - 10)));
+  let body = questionHeight(s, width);
+  if (face.kind === 'flash') body += linesOf(face.back, width) + 1;
+  else if (face.kind === 'typed') body += 4;
+  else if (face.kind === 'mcq')
+    // At most one reason shows: the one for the wrong pick.
+    body += 1 + Math.max(0, ...face.choices.map((c) => linesOf(c.why, width - 10)));
   const after =
     linesOf(s.card.explanation, width) + linesOf(`Source: ${s.card.ref ?? ''}`, width) + 1;
   // Header, kind line, grade bar (2), footer, and the blank lines between the parts.
@@ -248,6 +256,8 @@ export function Study(props: StudyProps) {
   if (!cur) return <Text>Nothing to study right now.</Text>;
   // Tight layout on small terminals, and for a card that would not fit with blank lines.
   const compact = props.compact || fullHeight(cur.s, width) > rows - 1;
+  // On the smallest screens a long question needs every row: header and hints give way.
+  const bare = compact && cur.s.phase === 'question' && questionHeight(cur.s, width) + 3 > rows - 1;
   if (info) return <CardInfoView info={info} maxHistory={Math.max(1, rows - 9)} />;
   const footer: Partial<Record<Screen, string>> = {
     flash: hint('flash', ['reveal', 'undo', 'help', 'quit']),
@@ -260,7 +270,7 @@ export function Study(props: StudyProps) {
     : `New ${counts.new} · Learn ${counts.learning} · Due ${counts.due}`;
   return (
     <Box flexDirection="column" gap={compact ? 0 : 1}>
-      <Box justifyContent="space-between">
+      <Box justifyContent="space-between" display={bare ? 'none' : 'flex'}>
         <Box flexShrink={1}>
           <Text bold color={theme.accent} wrap="truncate-end">
             {title}
@@ -279,7 +289,7 @@ export function Study(props: StudyProps) {
       {cur.s.phase === 'answer' ? (
         <GradeBar preview={cur.preview} suggested={defaultGrade(cur.s)} compact={compact} />
       ) : null}
-      {compact && cur.s.phase === 'answer' ? null : (
+      {(compact && cur.s.phase === 'answer') || bare ? null : (
         <Text color={theme.muted} wrap="truncate-end">
           {footer[screen]}
         </Text>
