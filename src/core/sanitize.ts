@@ -30,7 +30,7 @@ export function findControls(text: string): { index: number; code: number }[] {
 /** The name a message uses for a control character: `U+001B (ESC)`. */
 export function controlName(code: number): string {
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  const names: Record<number, string> = { 0x1b: 'ESC', 0x07: 'BEL', 0x08: 'BS', 0x0d: 'CR' };
+  const names: Record<number, string> = { 27: 'ESC', 7: 'BEL', 8: 'BS', 13: 'CR' };
   return names[code] ? `${hex} (${names[code]})` : hex;
 }
 
