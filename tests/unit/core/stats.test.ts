@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { studyDay } from '../../../src/core/clock.js';
 import type { Memory, ReviewRecord } from '../../../src/core/model.js';
-import { rebuildProgress } from '../../../src/core/progress.js';
+import { rebuildProgress } from '../../../src/core/fold.js';
 import { newMemory } from '../../../src/core/scheduler.js';
 import { computeStats, sparkline } from '../../../src/core/stats.js';
 
