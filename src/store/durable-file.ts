@@ -1,18 +1,14 @@
-// A lowdb adapter that survives crashes: write a temp file, fsync it, keep the previous
-// version as .bak, rename over the target, fsync the directory. A file that cannot be
-// parsed is never overwritten: it is renamed aside and the caller is told.
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeSync,
-} from 'node:fs';
+// Whole-file writes that survive crashes and full disks: write a temp file in full, fsync
+// it, keep the previous version as .bak (a hard link, so no bytes are copied), rename over
+// the target, fsync the directory. A failure leaves the target and .bak as they were and
+// no temp file behind. A file that cannot be parsed is never overwritten: it is set aside
+// and the caller is told.
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
+import { errnoCode, NotAFileError, UnreadableError, WriteFailedError } from './errors.js';
+import { fsyncDir, type Io, quietly, realIo, writeAll } from './io.js';
+
+export { fsyncDir } from './io.js';
 
 export class CorruptFileError extends Error {
   constructor(
@@ -25,36 +21,161 @@ export class CorruptFileError extends Error {
   }
 }
 
-export function writeFileDurably(file: string, text: string): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  const fd = openSync(tmp, 'w');
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  if (existsSync(file)) copyFileSync(file, `${file}.bak`);
-  renameSync(tmp, file);
-  fsyncDir(dirname(file));
+let tempSeq = 0;
+
+/** A hidden name next to `file` that no other writer (process or call) uses. */
+function tempName(file: string, role: string): string {
+  return join(dirname(file), `.${basename(file)}.${process.pid}-${tempSeq++}.${role}.tmp`);
 }
 
-export function fsyncDir(dir: string): void {
-  if (process.platform === 'win32') return;
-  const fd = openSync(dir, 'r');
+export function pathExists(path: string, io: Io = realIo): boolean {
   try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    io.lstatSync(path);
+    return true;
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT') return false;
+    throw err;
   }
 }
 
-/** Renames a bad file to `<file>.corrupt-<time>` and returns the new name. */
-export function setAside(file: string, now: number): string {
+/** Copies `from` to the new name `to` and fsyncs the copy; false when `from` does not exist. */
+function copyDurably(from: string, to: string, io: Io): boolean {
+  try {
+    io.copyFileSync(from, to, 1 /* COPYFILE_EXCL */);
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT' && !pathExists(from, io)) return false;
+    throw err;
+  }
+  const fd = io.openSync(to, 'r+');
+  try {
+    io.fsyncSync(fd);
+  } finally {
+    io.closeSync(fd);
+  }
+  return true;
+}
+
+/**
+ * Gives the current content of `file` a second name without copying it; where the file
+ * system has no hard links, copies it. False when there is no current file.
+ */
+function linkOrCopy(file: string, to: string, io: Io): boolean {
+  try {
+    io.linkSync(file, to);
+    return true;
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT' && !pathExists(file, io)) return false;
+    // EPERM, ENOTSUP, EMLINK...: no links here, so pay for a copy.
+    quietly(() => io.unlinkSync(to));
+    return copyDurably(file, to, io);
+  }
+}
+
+/**
+ * Replaces `file` with `text`, all or nothing. With `keepBackup`, the version it replaces
+ * becomes `<file>.bak`. Throws WriteFailedError; then the target and .bak are unchanged.
+ */
+export function writeFileDurably(
+  file: string,
+  text: string | Uint8Array,
+  io: Io = realIo,
+  keepBackup = true,
+): void {
+  const data = typeof text === 'string' ? Buffer.from(text) : text;
+  const tmp = tempName(file, 'new');
+  const bakTmp = tempName(file, 'bak');
+  let fd: number | null = null;
+  let backedUp = false;
+  try {
+    fd = io.openSync(tmp, 'w', 0o666);
+    writeAll(io, fd, data, 0);
+    io.fsyncSync(fd);
+    const open = fd;
+    fd = null;
+    io.closeSync(open);
+    if (keepBackup) backedUp = linkOrCopy(file, bakTmp, io);
+    io.renameSync(tmp, file);
+  } catch (err) {
+    const open = fd;
+    if (open !== null) quietly(() => io.closeSync(open));
+    quietly(() => io.unlinkSync(tmp));
+    quietly(() => io.unlinkSync(bakTmp));
+    throw new WriteFailedError(file, err);
+  }
+  // The new content is in place. Moving the old one to .bak comes after, so a failure
+  // before this point cannot have replaced the previous .bak; if this rename fails, the
+  // .bak is one version older, which is still a good previous version.
+  if (backedUp && !quietly(() => io.renameSync(bakTmp, `${file}.bak`)))
+    quietly(() => io.unlinkSync(bakTmp));
+  try {
+    fsyncDir(dirname(file), io);
+  } catch (err) {
+    // The new content is visible but may not survive a power cut: say so, so the caller
+    // does not report it saved. Writing the same content again is harmless.
+    throw new WriteFailedError(file, err);
+  }
+}
+
+/** Creates the new file `path` with `data`, fsynced; removes it again if any step fails. */
+export function createFileDurably(path: string, data: Uint8Array, io: Io = realIo): void {
+  let fd: number | null = null;
+  let created = false;
+  try {
+    fd = io.openSync(path, 'wx', 0o666);
+    created = true;
+    writeAll(io, fd, data, 0);
+    io.fsyncSync(fd);
+    const open = fd;
+    fd = null;
+    io.closeSync(open);
+    fsyncDir(dirname(path), io);
+  } catch (err) {
+    const open = fd;
+    if (open !== null) quietly(() => io.closeSync(open));
+    // Never remove a file that was there before: 'wx' failing means someone else's.
+    if (created) quietly(() => io.unlinkSync(path));
+    throw err;
+  }
+}
+
+/** A label becomes part of a file name: keep it a plain word. */
+function checkLabel(label: string): void {
+  if (!/^[a-z][a-z0-9-]*$/.test(label)) throw new Error(`bad set-aside label: ${label}`);
+}
+
+/** `<file>.<label>-<time>`, with a counter when that name is taken. */
+function asideName(file: string, label: string, now: number, io: Io): string {
   const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
-  let target = `${file}.corrupt-${stamp}`;
-  for (let i = 1; existsSync(target); i++) target = `${file}.corrupt-${stamp}-${i}`;
-  renameSync(file, target);
+  let target = `${file}.${label}-${stamp}`;
+  for (let i = 1; pathExists(target, io); i++) target = `${file}.${label}-${stamp}-${i}`;
+  return target;
+}
+
+/** Renames a bad file to `<file>.<label>-<time>` and returns the new name. */
+export function setAside(file: string, now: number, io: Io = realIo, label = 'corrupt'): string {
+  checkLabel(label);
+  const target = asideName(file, label, now, io);
+  io.renameSync(file, target);
+  return target;
+}
+
+/**
+ * Keeps a copy of a file that must stay where it is (a cache found to disagree with the
+ * log) as `<file>.<label>-<time>`, and returns the copy's name. Throws WriteFailedError.
+ */
+export function setAsideCopy(file: string, now: number, label: string, io: Io = realIo): string {
+  checkLabel(label);
+  const tmp = tempName(file, 'aside');
+  const target = asideName(file, label, now, io);
+  try {
+    if (!copyDurably(file, tmp, io))
+      throw Object.assign(new Error(`${file} does not exist`), { code: 'ENOENT' });
+    io.renameSync(tmp, target);
+    fsyncDir(dirname(file), io);
+  } catch (err) {
+    quietly(() => io.unlinkSync(tmp));
+    throw new WriteFailedError(target, err);
+  }
   return target;
 }
 
@@ -63,6 +184,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
     private readonly file: string,
     private readonly validate: (data: unknown) => data is T,
     private readonly now: () => number,
+    private readonly io: Io = realIo,
   ) {}
 
   async read(): Promise<T | null> {
@@ -70,19 +192,28 @@ export class DurableJSONFile<T> implements Adapter<T> {
   }
 
   readSync(): T | null {
-    if (!existsSync(this.file)) return null;
+    let text: string;
+    try {
+      text = this.io.readFileSync(this.file).toString('utf8');
+    } catch (err) {
+      const code = errnoCode(err);
+      if (code === 'ENOENT') return null;
+      // Not a damaged file but one we cannot read: renaming it would not help.
+      if (code === 'EISDIR') throw new NotAFileError(this.file, 'a data file');
+      throw new UnreadableError(this.file, err);
+    }
     let reason: string;
     try {
-      const data: unknown = JSON.parse(readFileSync(this.file, 'utf8'));
+      const data: unknown = JSON.parse(text);
       if (this.validate(data)) return data;
       reason = 'unexpected content';
-    } catch (err) {
-      reason = err instanceof SyntaxError ? 'not valid JSON' : String(err);
+    } catch {
+      reason = 'not valid JSON';
     }
-    throw new CorruptFileError(this.file, setAside(this.file, this.now()), reason);
+    throw new CorruptFileError(this.file, setAside(this.file, this.now(), this.io), reason);
   }
 
   async write(data: T): Promise<void> {
-    writeFileDurably(this.file, JSON.stringify(data));
+    writeFileDurably(this.file, JSON.stringify(data), this.io);
   }
 }
