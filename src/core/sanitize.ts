@@ -27,11 +27,37 @@ export function findControls(text: string): { index: number; code: number }[] {
   return out;
 }
 
+/** Short names of the characters a message is most likely to meet. */
+const CONTROL_NAMES = new Map<number, string>([
+  [0x00, 'NUL'],
+  [0x07, 'BEL'],
+  [0x08, 'BS'],
+  [0x0b, 'VT'],
+  [0x0c, 'FF'],
+  [0x0d, 'CR'],
+  [0x1b, 'ESC'],
+  [0x7f, 'DEL'],
+  [0x85, 'NEL'],
+  [0x90, 'DCS'],
+  [0x9b, 'CSI'],
+  [0x9c, 'ST'],
+  [0x9d, 'OSC'],
+  [0x202a, 'LRE'],
+  [0x202b, 'RLE'],
+  [0x202c, 'PDF'],
+  [0x202d, 'LRO'],
+  [0x202e, 'RLO'],
+  [0x2066, 'LRI'],
+  [0x2067, 'RLI'],
+  [0x2068, 'FSI'],
+  [0x2069, 'PDI'],
+]);
+
 /** The name a message uses for a control character: `U+001B (ESC)`. */
 export function controlName(code: number): string {
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  const names: Record<number, string> = { 27: 'ESC', 7: 'BEL', 8: 'BS', 13: 'CR' };
-  return names[code] ? `${hex} (${names[code]})` : hex;
+  const name = CONTROL_NAMES.get(code);
+  return name ? `${hex} (${name})` : hex;
 }
 
 /**
@@ -45,5 +71,6 @@ export function visible(text: string): string {
 
 /** As `visible`, on one line: for messages that embed a file name or a card key. */
 export function oneLine(text: string): string {
-  return visible(text).replace(/\r?\n/g, '␤');
+  // Line breaks first: `visible` would show the CR of a CRLF as a symbol of its own.
+  return visible(text.replace(/\r?\n/g, '␤'));
 }
