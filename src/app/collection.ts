@@ -1,135 +1,76 @@
-// Decks plus progress: answers the questions the commands and screens ask, and records
-// answers and marks in the store. Implements the UI's StudyPort.
-
-import { deckCards } from '../../core/cards.js';
-import { dayStart, nextDayStart, studyDay } from '../../core/clock.js';
+// Decks plus progress: the StudyPort the screens use. It orchestrates: the rules live in
+// core (answering, undo, leeches, the queue), persistence in the store.
+import { planAnswer } from '../core/answering.js';
+import { nextDayStart, studyDay } from '../core/clock.js';
 import type {
   Card,
   CardMarks,
-  Deck,
   Grade,
   LogRecord,
   MarkKind,
   Memory,
   MemoryPhase,
-  ReviewRecord,
-} from '../../core/model.js';
+} from '../core/model.js';
 import type {
   AnswerInput,
   AnswerOutcome,
   CardInfo,
   DayEnd,
-  DeckRow,
   HomeData,
   Scope,
   StudyPort,
-} from '../../core/ports.js';
-import { isHidden, streak } from '../../core/progress.js';
-import {
-  answeredSiblings,
-  type Counts,
-  counts,
-  countsByDeck,
-  nextDueAfter,
-  plan,
-  type QueueInput,
-  type Today,
-} from '../../core/queue.js';
-import { newMemory, type Outcome, Scheduler } from '../../core/scheduler.js';
-import {
-  parseSetting,
-  resolveSettings,
-  type SettingKey,
-  type Settings,
-} from '../../core/settings.js';
-import { computeStats, type Stats } from '../../core/stats.js';
-import type { LoadResult } from '../../decks/load.js';
-import type { Store } from '../../store/store.js';
-import { randomHex } from './ids.js';
-
-export interface StatusJson {
-  due: number;
-  new: number;
-  learning: number;
-  overdue: number;
-  reviewedToday: number;
-  streak: number;
-  decks: { id: string; title: string; cards: number; new: number; learning: number; due: number }[];
-}
-
-/** What `u` can take back in this session. */
-type UndoEntry =
-  | { kind: 'answer'; review: ReviewRecord }
-  | { kind: 'mark'; key: string; undo: MarkKind };
-
-const LEECH_REPEAT_DIVISOR = 2;
+  Written,
+} from '../core/ports.js';
+import { streak } from '../core/progress.js';
+import { type Counts, counts, nextDueAfter } from '../core/queue.js';
+import { markRecord } from '../core/records.js';
+import { newMemory, type Outcome, Scheduler } from '../core/scheduler.js';
+import { parseSetting, resolveSettings, type SettingKey, type Settings } from '../core/settings.js';
+import { computeStats, type Stats } from '../core/stats.js';
+import { type UndoEntry, undoKey, undoRecords } from '../core/undo.js';
+import type { LoadResult } from '../decks/load.js';
+import type { Store } from '../store/store.js';
+import { cardInfo } from './card-info.js';
+import { DeckIndex } from './deck-index.js';
+import { homeData } from './home.js';
+import { recordId } from './ids.js';
+import { QueueView } from './queue-view.js';
+import { written } from './written.js';
 
 export class Collection implements StudyPort {
   private current!: Settings;
   scheduler!: Scheduler;
-  decks: Deck[] = [];
-  private cardsByDeck = new Map<string, Card[]>();
-  private cardsByKey = new Map<string, Card>();
+  readonly index: DeckIndex;
+  private readonly queue: QueueView;
   private undoStack: UndoEntry[] = [];
-  private decksVersion = 0;
-  /** Siblings answered today over all decks, kept up to date as this session answers. */
-  private answeredToday: { day: number; version: number; decks: number; set: Set<string> } | null =
-    null;
-  private scopeCards = new Map<string, Card[]>();
-  /**
-   * Memories lined up with a scope's cards, so a queue pass reads an array instead of
-   * looking 100,000 keys up in the store; this session's own answers patch one slot.
-   */
-  private memoryRows = new Map<
-    string,
-    {
-      version: number;
-      rows: (Memory | undefined)[];
-      index: Map<string, number> | null;
-      cards: Card[];
-    }
-  >();
-  /** The last queue pass: next() and counts() for one card share it. */
-  private lastPlan: {
-    key: string;
-    at: number;
-    since: number;
-    result: ReturnType<typeof plan>;
-  } | null = null;
-  private readonly memory = (key: string): Memory | undefined => this.store.progress.cards[key];
 
   constructor(
-    private loaded: LoadResult,
-    private readonly store: Store,
+    loaded: LoadResult,
+    readonly store: Store,
     private readonly device: string,
     private readonly reload: () => Promise<LoadResult>,
   ) {
+    this.index = new DeckIndex(loaded);
+    this.queue = new QueueView(this.index, {
+      progress: () => store.progress,
+      version: () => store.version,
+      settings: () => this.current,
+      scheduler: () => this.scheduler,
+    });
     this.applySettings();
-    this.index(loaded);
-    // Across a restart, the last answer can still be taken back.
+    // Across a restart, this device's last answer can still be taken back.
     const last = store.progress.lastAnswer;
-    if (last) this.undoStack.push({ kind: 'answer', review: last });
+    if (last) this.undoStack.push({ kind: 'answer', review: last, suspended: false });
   }
 
   private applySettings(): void {
-    this.lastPlan = null;
     this.current = resolveSettings(this.store.settings);
     this.scheduler = new Scheduler(this.current);
+    this.queue.reset();
   }
 
-  private index(loaded: LoadResult): void {
-    this.loaded = loaded;
-    this.decksVersion++;
-    this.scopeCards = new Map();
-    this.memoryRows = new Map();
-    this.decks = loaded.decks.map((d) => d.deck);
-    this.cardsByDeck = new Map();
-    this.cardsByKey = new Map();
-    for (const { deck } of loaded.decks) {
-      const cards = deckCards(deck);
-      this.cardsByDeck.set(deck.id, cards);
-      for (const c of cards) this.cardsByKey.set(c.key, c);
-    }
+  get decks() {
+    return this.index.decks;
   }
 
   settings(): Settings {
@@ -137,138 +78,51 @@ export class Collection implements StudyPort {
   }
 
   stats(now: number): Stats {
-    return computeStats(this.store.progress, now, this.current, (key) => this.cardsByKey.has(key));
+    return computeStats(this.store.progress, now, this.current, (key) => this.index.has(key));
   }
 
   setSetting(key: SettingKey, raw: string): string | null {
     const parsed = parseSetting(key, raw);
     if (!parsed.ok) return parsed.message;
-    this.store.setSettings({ ...this.store.settings, [parsed.field]: parsed.value });
+    const r = written(() =>
+      this.store.setSettings({ ...this.store.settings, [parsed.field]: parsed.value }),
+    );
+    if (!r.ok) return r.error;
     this.applySettings();
     return null;
   }
 
   cards(scope: Scope): Card[] {
-    const key = `${scope.decks?.join(',') ?? '*'}#${scope.tag ?? ''}`;
-    const hit = this.scopeCards.get(key);
-    if (hit) return hit;
-    const ids = scope.decks ?? this.decks.map((d) => d.id);
-    const all = ids.flatMap((id) => this.cardsByDeck.get(id) ?? []);
-    const cards = scope.tag ? all.filter((c) => c.tags.includes(scope.tag!)) : all;
-    this.scopeCards.set(key, cards);
-    return cards;
-  }
-
-  /**
-   * One pass over the cards answers both "what next" and "how many left". A screen asks both
-   * within milliseconds, so a pass is reused while nothing changed and less than a second
-   * passed: learning cards that fall due in that second simply come one second later.
-   */
-  private plan(scope: Scope, now: number, sinceNew: number): ReturnType<typeof plan> {
-    const key = `${this.store.version}|${this.decksVersion}|${scope.decks?.join(',') ?? '*'}#${scope.tag ?? ''}`;
-    const p = this.lastPlan;
-    if (p && p.key === key && p.since === sinceNew && now >= p.at && now - p.at < 1000)
-      return p.result;
-    const result = plan(this.queue(scope, now), sinceNew);
-    this.lastPlan = { key, at: now, since: sinceNew, result };
-    return result;
+    return this.index.cards(scope);
   }
 
   deckTitle(id: string): string {
-    return this.decks.find((d) => d.id === id)?.title ?? id;
+    return this.index.deckTitle(id);
   }
 
   card(key: string): Card | null {
-    return this.cardsByKey.get(key) ?? null;
+    return this.index.card(key);
   }
 
-  today(now: number): Today {
-    const d = this.store.progress.days[studyDay(now, this.current.dayStartsAt)];
-    return { newDone: d?.newCards ?? 0, reviewsDone: d?.reviewCards ?? 0 };
+  memory(key: string): Memory | null {
+    return this.store.progress.cards[key] ?? null;
   }
 
-  private queue(scope: Scope, now: number, today = this.today(now)): QueueInput {
-    const day = studyDay(now, this.current.dayStartsAt);
-    const cards = this.store.progress.cards;
-    const answered = this.answeredSiblingsToday(day);
-    // Few cards are marked: collect the hidden ones once instead of probing every key.
-    const hidden = new Set<string>();
-    for (const [key, m] of Object.entries(this.store.progress.marks))
-      if (isHidden(m, day)) hidden.add(key);
-    return {
-      cards: this.cards(scope),
-      memory: (key) => cards[key],
-      memories: this.memoriesFor(scope),
-      answeredSiblings: answered,
-      now,
-      settings: this.current,
-      today,
-      hidden: (key) => hidden.size > 0 && hidden.has(key),
-      // FSRS recall falls as elapsed days / stability grows, so that ratio orders overdue
-      // cards exactly as recall does, without a power per card on every keypress.
-      retrievability: (m) =>
-        m.lastReview === null
-          ? 0
-          : -Math.floor((now - m.lastReview) / 86_400_000) / Math.max(m.stability, 1e-9),
-    };
-  }
-
-  private memoriesFor(scope: Scope): (Memory | undefined)[] {
-    const key = `${scope.decks?.join(',') ?? '*'}#${scope.tag ?? ''}`;
-    const hit = this.memoryRows.get(key);
-    if (hit && hit.version === this.store.version) return hit.rows;
-    const cards = this.cards(scope);
-    const all = this.store.progress.cards;
-    const rows = cards.map((c) => all[c.key]);
-    // The key -> slot index is built on the first patch: one-shot commands never need it.
-    this.memoryRows.set(key, {
-      version: this.store.version,
-      rows,
-      index: hit?.index ?? null,
-      cards,
-    });
-    return rows;
-  }
-
-  /** After this session's own answer, bring the lined-up memories up to date in place. */
-  private patchMemories(key: string, versionBefore: number): void {
-    const memory = this.store.progress.cards[key];
-    for (const row of this.memoryRows.values()) {
-      if (row.version !== versionBefore) continue;
-      row.index ??= new Map(row.cards.map((c, n) => [c.key, n]));
-      const i = row.index.get(key);
-      if (i !== undefined) row.rows[i] = memory;
-      row.version = this.store.version;
-    }
-  }
-
-  /**
-   * A full pass finds today's answered siblings once; after that each answer of this
-   * session adds its own, so a keypress does not pay for a second pass over all cards.
-   */
-  private answeredSiblingsToday(day: number): Set<string> {
-    const c = this.answeredToday;
-    if (c && c.day === day && c.version === this.store.version && c.decks === this.decksVersion)
-      return c.set;
-    const start = dayStart(day, this.current.dayStartsAt);
-    const cards = this.store.progress.cards;
-    const all = this.cards({ decks: null, tag: null });
-    const set = answeredSiblings(all, (k) => cards[k], start);
-    this.answeredToday = { day, version: this.store.version, decks: this.decksVersion, set };
-    return set;
+  /** New cards and reviews done today (from the log, so a restart does not reset them). */
+  today(now: number) {
+    return this.queue.today(now);
   }
 
   counts(scope: Scope, now: number): Counts {
-    // Counts do not depend on sinceNew: ask with the last pass's, so a recent pass is reused.
-    return this.plan(scope, now, this.lastPlan?.since ?? 0).counts;
+    return this.queue.plan(scope, now, this.queue.lastSinceNew).counts;
   }
 
-  next(scope: Scope, now: number, sinceNew: number): Card | null {
-    return this.plan(scope, now, sinceNew).next;
+  next(scope: Scope, now: number, sinceNew: number, skip?: ReadonlySet<string>): Card | null {
+    return this.queue.plan(scope, now, sinceNew, skip && skip.size > 0 ? skip : undefined).next;
   }
 
   nextDue(scope: Scope, now: number): number | null {
-    const input = this.queue(scope, now);
+    const input = this.queue.input(scope, now);
     const scheduled = nextDueAfter(input);
     const hasNew = input.cards.some((c) => (this.memory(c.key)?.phase ?? 'new') === 'new');
     // Unseen cards held back by the daily limit come back when the next study day starts.
@@ -279,7 +133,7 @@ export class Collection implements StudyPort {
 
   dayEnd(scope: Scope, now: number): DayEnd {
     const start = nextDayStart(now, this.current.dayStartsAt);
-    const c = counts(this.queue(scope, start, { newDone: 0, reviewsDone: 0 }));
+    const c = counts(this.queue.input(scope, start, { newDone: 0, reviewsDone: 0 }));
     return {
       dueTomorrow: c.new + c.learning + c.due,
       streak: streak(this.store.progress.days, studyDay(now, this.current.dayStartsAt)),
@@ -294,109 +148,88 @@ export class Collection implements StudyPort {
     return this.memory(key)?.phase ?? 'new';
   }
 
-  private newId(now: number): string {
-    return `${this.device}-${now.toString(36)}-${randomHex(4)}`;
+  private newId = (at: number) => recordId(this.device, at);
+
+  /** Appends records and keeps the queue's lined-up memories current. */
+  private save(records: LogRecord[], key: string, sibling: string | null): void {
+    const before = this.store.version;
+    this.store.append(...records);
+    this.queue.patch(key, before, sibling);
   }
 
-  private mark(key: string, mark: MarkKind, now: number): void {
-    const rec: LogRecord = {
-      type: 'mark',
-      id: this.newId(now),
-      at: now,
-      key,
-      mark,
-      day: studyDay(now, this.current.dayStartsAt),
-    };
-    this.store.append(rec);
+  answer(input: AnswerInput): Written<AnswerOutcome> {
+    const { card } = input;
+    const at = this.store.recordTime(card.key, input.now);
+    const plan = planAnswer(
+      {
+        card,
+        grade: input.grade,
+        shown: input.shown,
+        current: this.memory(card.key),
+        at,
+        tookMs: input.tookMs,
+        mode: 'study',
+        ...(input.correct === undefined ? {} : { correct: input.correct }),
+      },
+      { scheduler: this.scheduler, settings: this.current, newId: () => this.newId(at) },
+    );
+    if (!plan.ok) return { ok: true, value: { leech: null, modified: true } };
+    return written(() => {
+      this.save(plan.records, card.key, card.sibling);
+      this.undoStack.push(plan.undo);
+      return { leech: plan.leech, modified: false };
+    });
   }
 
-  answer({ card, grade, now, tookMs, correct }: AnswerInput): AnswerOutcome {
-    const before = this.memory(card.key) ?? null;
-    const after = this.scheduler.answer(before ?? newMemory(now), now, grade);
-    const rec: ReviewRecord = {
-      type: 'review',
-      id: this.newId(now),
-      key: card.key,
-      at: now,
-      rating: grade,
-      mode: 'study',
-      tookMs: Math.max(0, Math.round(tookMs)),
-      ...(correct === undefined ? {} : { correct }),
-      before,
-      after,
-      day: studyDay(now, this.current.dayStartsAt),
-    };
-    const versionBefore = this.store.version;
-    this.store.append(rec);
-    // Keep the answered-today set current instead of rebuilding it on the next keypress.
-    this.patchMemories(card.key, versionBefore);
-    const c = this.answeredToday;
-    if (c && c.version === versionBefore && c.day === rec.day) {
-      c.set.add(card.sibling);
-      c.version = this.store.version;
-    }
-    this.undoStack.push({ kind: 'answer', review: rec });
-    return { leech: this.checkLeech(card, before, after, now) };
-  }
-
-  /** Anki's rule: a leech at the threshold, and again every half-threshold lapses after. */
-  private checkLeech(
-    card: Card,
-    before: Memory | null,
-    after: Memory,
-    now: number,
-  ): AnswerOutcome['leech'] {
-    const threshold = this.current.leechThreshold;
-    if (!before || after.lapses <= before.lapses || after.lapses < threshold) return null;
-    const every = Math.max(1, Math.ceil(threshold / LEECH_REPEAT_DIVISOR));
-    if ((after.lapses - threshold) % every !== 0) return null;
-    this.mark(card.key, 'leech', now);
-    if (this.current.leechAction === 'suspend') {
-      this.mark(card.key, 'suspend', now);
-      this.undoStack.push({ kind: 'mark', key: card.key, undo: 'unsuspend' });
-    }
-    return { lapses: after.lapses, action: this.current.leechAction };
-  }
-
-  undo(now: number): Card | null {
-    for (;;) {
-      const entry = this.undoStack.pop();
-      if (!entry) return null;
-      if (entry.kind === 'mark') {
-        this.mark(entry.key, entry.undo, now);
-        const card = this.card(entry.key);
-        // An automatic suspend (leech) is undone together with the answer that caused it.
-        const prev = this.undoStack.at(-1);
-        if (entry.undo === 'unsuspend' && prev?.kind === 'answer' && prev.review.key === entry.key)
-          continue;
+  undo(now: number): Written<Card | null> {
+    return written(() => {
+      for (;;) {
+        const entry = this.undoStack.at(-1);
+        if (!entry) return null;
+        const key = undoKey(entry);
+        const at = this.store.recordTime(key, now);
+        this.store.append(
+          ...undoRecords(entry, at, this.current.dayStartsAt, () => this.newId(at)),
+        );
+        this.undoStack.pop();
+        const card = this.card(key);
         if (card) return card;
-        continue;
       }
-      const rec: LogRecord = { type: 'undo', id: this.newId(now), at: now, review: entry.review };
-      this.store.append(rec);
-      const card = this.card(entry.review.key);
-      if (card) return card;
-    }
+    });
   }
 
-  bury(card: Card, now: number): void {
-    this.mark(card.key, 'bury', now);
-    this.undoStack.push({ kind: 'mark', key: card.key, undo: 'unbury' });
+  private mark(card: Card, mark: MarkKind, now: number): void {
+    const at = this.store.recordTime(card.key, now);
+    const day = studyDay(at, this.current.dayStartsAt);
+    this.save([markRecord(this.newId(at), card.key, mark, at, day)], card.key, null);
   }
 
-  suspend(card: Card, now: number): void {
-    this.mark(card.key, 'suspend', now);
-    this.undoStack.push({ kind: 'mark', key: card.key, undo: 'unsuspend' });
+  bury(card: Card, now: number): Written<void> {
+    return written(() => {
+      this.mark(card, 'bury', now);
+      this.undoStack.push({ kind: 'mark', key: card.key, undo: 'unbury' });
+    });
+  }
+
+  suspend(card: Card, now: number): Written<void> {
+    return written(() => {
+      this.mark(card, 'suspend', now);
+      this.undoStack.push({ kind: 'mark', key: card.key, undo: 'unsuspend' });
+    });
   }
 
   unsuspend(key: string, now: number): void {
-    this.mark(key, 'unsuspend', now);
+    const at = this.store.recordTime(key, now);
+    const day = studyDay(at, this.current.dayStartsAt);
+    this.store.append(markRecord(this.newId(at), key, 'unsuspend', at, day));
   }
 
-  toggleFlag(card: Card, now: number): boolean {
-    const flagged = this.marks(card.key).flagged === true;
-    this.mark(card.key, flagged ? 'unflag' : 'flag', now);
-    return !flagged;
+  toggleFlag(card: Card, now: number): Written<boolean> {
+    return written(() => {
+      const flagged = this.marks(card.key).flagged === true;
+      this.mark(card, flagged ? 'unflag' : 'flag', now);
+      return !flagged;
+    });
   }
 
   marks(key: string): CardMarks {
@@ -404,97 +237,27 @@ export class Collection implements StudyPort {
   }
 
   info(card: Card, now: number): CardInfo {
-    const m = this.memory(card.key);
-    const undone = new Set<string>();
-    const reviews: ReviewRecord[] = [];
-    for (const r of this.store.readAllRecords()) {
-      if (r.type === 'undo' && r.review.key === card.key) undone.add(r.review.id);
-      if (r.type === 'review' && r.key === card.key) reviews.push(r);
-    }
-    return {
-      key: card.key,
-      phase: m?.phase ?? 'new',
-      due: m && m.phase !== 'new' ? m.due : null,
-      stability: m?.stability ?? 0,
-      difficulty: m?.difficulty ?? 0,
-      retrievability: m ? this.scheduler.retrievability(m, now) : 0,
-      reps: m?.reps ?? 0,
-      lapses: m?.lapses ?? 0,
-      marks: this.marks(card.key),
-      history: reviews
-        .filter((r) => !undone.has(r.id))
-        .map((r) => ({ at: r.at, rating: r.rating, mode: r.mode, tookMs: r.tookMs })),
-    };
+    return cardInfo(card.key, this.store, this.scheduler, now);
   }
 
   async reloadDecks(): Promise<string[]> {
-    this.index(await this.reload());
-    return this.loaded.brokenFiles.map((f) => `${f} has errors (run: hyperrecall lint ${f})`);
+    this.index.reindex(await this.reload());
+    return this.index.warnings();
   }
 
   /** Keys with history whose card is no longer in any deck (kept, not shown). */
   orphanKeys(): string[] {
     return Object.keys(this.store.progress.cards)
-      .filter((k) => !this.cardsByKey.has(k))
+      .filter((k) => !this.index.has(k))
       .sort();
   }
 
-  deckRows(now: number): DeckRow[] {
-    return this.deckRowsAndTotals(now).rows;
-  }
-
-  private deckRowsAndTotals(now: number): { rows: DeckRow[]; totals: Counts } {
-    const { total, byDeck } = countsByDeck(this.queue({ decks: null, tag: null }, now));
-    const none: Counts = { new: 0, learning: 0, due: 0, overdue: 0 };
-    const rows = this.loaded.decks.map(({ deck, entryCount }) => {
-      const kinds: Record<string, number> = { basic: 0, mcq: 0, cloze: 0, typed: 0, terms: 0 };
-      for (const e of deck.entries) kinds[e.type] = (kinds[e.type] ?? 0) + 1;
-      return {
-        id: deck.id,
-        title: deck.title,
-        file: deck.file,
-        entries: entryCount,
-        cards: this.cardsByDeck.get(deck.id)?.length ?? 0,
-        kinds,
-        ...(byDeck.get(deck.id) ?? none),
-      };
-    });
-    return { rows, totals: total };
-  }
-
   home(now: number): HomeData {
-    const warnings = [
-      ...this.loaded.brokenFiles.map((f) => `${f} has errors (run: hyperrecall lint ${f})`),
-      ...this.store.notices,
-    ];
-    const day = studyDay(now, this.current.dayStartsAt);
-    const { rows, totals } = this.deckRowsAndTotals(now);
-    return {
-      decks: rows,
-      totals,
-      streak: streak(this.store.progress.days, day),
-      reviewedToday: this.store.progress.days[day]?.reviews ?? 0,
-      warnings,
-    };
+    return homeData(this, now);
   }
 
-  status(now: number): StatusJson {
-    const h = this.home(now);
-    return {
-      due: h.totals.due,
-      new: h.totals.new,
-      learning: h.totals.learning,
-      overdue: h.totals.overdue,
-      reviewedToday: h.reviewedToday,
-      streak: h.streak,
-      decks: h.decks.map((d) => ({
-        id: d.id,
-        title: d.title,
-        cards: d.cards,
-        new: d.new,
-        learning: d.learning,
-        due: d.due,
-      })),
-    };
+  /** Counts for every deck and for all of them, from one queue pass. */
+  queueInput(scope: Scope, now: number) {
+    return this.queue.input(scope, now);
   }
 }

@@ -1,24 +1,17 @@
-// Mock exams over the collection: drawing, saving an exam in progress, finishing it
-// (result into history, answers into the review log) and the readiness forecast.
-
-import { dayStart, studyDay } from '../../core/clock.js';
-import {
-  drawByBlueprint,
-  drawByDeck,
-  type ExamResult,
-  type ExamState,
-  isExamCard,
-  isExamState,
-  scoreExam,
-  startExam,
-} from '../../core/exam.js';
-import type { Card, ExamSummary, Memory, ReviewRecord } from '../../core/model.js';
-import type { ExamOptions, ExamPort, ReadinessView, Scope } from '../../core/ports.js';
-import { examDatePlan, readiness } from '../../core/readiness.js';
-import { newMemory } from '../../core/scheduler.js';
-import type { Store } from '../../store/store.js';
+// Mock exams over the collection: drawing, keeping an exam in progress on disk, finishing
+// it (its records into the log) and the readiness forecast. The rules are in core.
+import { drawByBlueprint, drawByDeck, isExamCard } from '../core/exam-draw.js';
+import { examDay } from '../core/exam-plan.js';
+import { examRecords } from '../core/exam-records.js';
+import { type ExamResult, scoreExam } from '../core/exam-score.js';
+import { type ExamState, isExamState, startExam } from '../core/exam-state.js';
+import type { Card, ExamSummary, Memory } from '../core/model.js';
+import type { ExamOptions, ExamPort, ReadinessView, Scope, Written } from '../core/ports.js';
+import { examDatePlan, readiness } from '../core/readiness.js';
+import type { Store } from '../store/store.js';
 import type { Collection } from './collection.js';
-import { randomHex } from './ids.js';
+import { randomHex, recordId } from './ids.js';
+import { written } from './written.js';
 
 export class ExamService implements ExamPort {
   constructor(
@@ -31,10 +24,6 @@ export class ExamService implements ExamPort {
   ) {}
 
   private memory = (key: string): Memory | undefined => this.store.progress.cards[key];
-
-  private id(now: number): string {
-    return `${this.device}-${now.toString(36)}-${randomHex(4)}`;
-  }
 
   card(key: string): Card | null {
     return this.collection.card(key);
@@ -57,11 +46,10 @@ export class ExamService implements ExamPort {
       ? drawByBlueprint(pool, opts.questions, opts.blueprint.plan, seed)
       : drawByDeck(pool, opts.questions, seed);
     if (draw.cards.length === 0) return { error: draw.notes.join(' ') || 'No questions matched.' };
-    const predicted = readiness(draw.cards, this.memory, (m) =>
-      this.collection.scheduler.retrievability(m, now),
-    );
+    const scheduler = this.collection.scheduler;
+    const predicted = readiness(draw.cards, this.memory, (m) => scheduler.retrievability(m, now));
     const exam = startExam({
-      id: this.id(now),
+      id: recordId(this.device, now),
       cards: draw.cards,
       minutes: opts.minutes,
       passPercent: opts.passPercent,
@@ -73,71 +61,48 @@ export class ExamService implements ExamPort {
       },
       predictedPercent: predicted.percent,
     });
-    this.save(exam, now);
+    const saved = this.save(exam, now);
+    if (!saved.ok) return { error: saved.error };
     return { exam, notes: draw.notes };
   }
 
-  save(exam: ExamState, now: number): void {
-    this.store.saveExamInProgress(exam, now);
+  save(exam: ExamState, now: number): Written<void> {
+    return written(() => this.store.saveExamInProgress(exam, now));
   }
 
   discard(): void {
     this.store.clearExamInProgress();
   }
 
-  finish(exam: ExamState, now: number): ExamResult {
+  finish(exam: ExamState, now: number): Written<ExamResult> {
     const result = scoreExam(exam, (k) => this.card(k), now);
-    const settings = this.collection.settings();
-    const at = result.at;
-    const day = studyDay(at, settings.dayStartsAt);
-    for (const q of result.results) {
-      if (!this.card(q.key)) continue;
-      const before = this.memory(q.key) ?? null;
-      // A wrong answer counts as Again; a right one leaves the schedule as it was.
-      const relearn = !q.correct && settings.examFeedsSchedule;
-      const after = relearn
-        ? this.collection.scheduler.answer(before ?? newMemory(at), at, 1)
-        : (before ?? newMemory(at));
-      const rec: ReviewRecord = {
-        type: 'review',
-        id: this.id(at),
-        key: q.key,
-        at,
-        rating: q.correct ? 3 : 1,
-        mode: 'exam',
-        tookMs: 0,
-        correct: q.correct,
-        before,
-        after,
-        day,
-      };
-      this.store.append(rec);
-    }
-    const { results: _answers, ...summary } = result;
-    this.store.append({ type: 'exam', id: result.id, at, summary });
-    this.discard();
-    return result;
+    const records = examRecords(result, {
+      scheduler: this.collection.scheduler,
+      settings: this.collection.settings(),
+      memory: (key) => this.store.progress.cards[key] ?? null,
+      exists: (key) => this.card(key) !== null,
+      newId: () => recordId(this.device, now),
+      timeFor: (key, notBefore) => this.store.recordTime(key, notBefore),
+    });
+    return written(() => {
+      // One append: the exam's answers and its summary land together or not at all.
+      this.store.append(...records);
+      this.discard();
+      return result;
+    });
   }
 
   readiness(scope: Scope, now: number): ReadinessView {
     const cards = this.collection.cards(scope).filter(isExamCard);
     const sched = this.collection.scheduler;
     const current = readiness(cards, this.memory, (m) => sched.retrievability(m, now));
-    const date = this.collection.settings().examDate;
+    const settings = this.collection.settings();
+    const date = settings.examDate;
     if (!date) return { now: current, examDate: null };
-    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-    const dayStartsAt = this.collection.settings().dayStartsAt;
-    const examDay = Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
-    const daysLeft = Math.max(0, examDay - studyDay(now, dayStartsAt));
-    // The forecast looks at the exam morning: the start of that study day plus a few hours.
-    const examMorning = Math.max(now, dayStart(examDay, dayStartsAt) + 5 * 3_600_000);
-    const plan = examDatePlan(
-      this.collection.cards(scope),
-      this.memory,
-      (mem) => sched.retrievability(mem, examMorning),
-      daysLeft,
-    );
-    const forecast = readiness(cards, this.memory, (mem) => sched.retrievability(mem, examMorning));
+    const { daysLeft, forecastAt } = examDay(date, now, settings.dayStartsAt);
+    const recallThen = (m: Memory) => sched.retrievability(m, forecastAt);
+    const plan = examDatePlan(this.collection.cards(scope), this.memory, recallThen, daysLeft);
+    const forecast = readiness(cards, this.memory, recallThen);
     return { now: current, examDate: { ...plan, forecastPercent: forecast.percent, date } };
   }
 

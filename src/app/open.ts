@@ -1,15 +1,23 @@
 // Loads decks and opens the store: the start of every command that shows progress.
 import { join } from 'node:path';
-import type { Deck } from '../../core/model.js';
-import { readDeckCache } from '../../decks/cache.js';
-import { loadDecks } from '../../decks/load.js';
-import { readUserDeckCache, writeUserDeckCache } from '../../store/deck-cache-file.js';
-import { Store } from '../../store/store.js';
-import { type Context, UsageError } from '../context.js';
+import type { Deck } from '../core/model.js';
+import { readDeckCache } from '../decks/cache.js';
+import { loadDecks } from '../decks/load.js';
+import { readUserDeckCache, writeUserDeckCache } from '../store/deck-cache-file.js';
+import { Store } from '../store/store.js';
 import { Collection } from './collection.js';
 
+export interface OpenContext {
+  /** The installed package: its build holds the shipped decks' parse cache. */
+  root: string;
+  dataDir: string;
+  device: string;
+  deckDirs: string[];
+  now: () => number;
+}
+
 export async function openCollection(
-  ctx: Context,
+  ctx: OpenContext,
   readOnly: boolean,
 ): Promise<{ collection: Collection; store: Store }> {
   const shipped = readDeckCache(join(ctx.root, 'dist', 'deck-cache.json'));
@@ -21,7 +29,8 @@ export async function openCollection(
     const userHashes = loaded.hashes.filter((h) => !(h in shipped));
     const changed =
       loaded.hashes.some((h) => !before.has(h)) || userHashes.length !== Object.keys(user).length;
-    if (changed) writeUserDeckCache(ctx.dataDir, cache, userHashes);
+    // Only a cache: best-effort, and never written by a command that must write nothing.
+    if (changed && !readOnly) writeUserDeckCache(ctx.dataDir, cache, userHashes);
     return loaded;
   };
   const loaded = await load();
@@ -34,10 +43,8 @@ export async function openCollection(
   return { collection: new Collection(loaded, store, ctx.device, load), store };
 }
 
-/** Deck ids given on the command line must exist: a typo is a usage error, not an empty session. */
-export function requireDecks(decks: readonly Deck[], ids: readonly string[]): void {
-  const known = decks.map((d) => d.id);
-  const unknown = ids.find((id) => !known.includes(id));
-  if (unknown !== undefined)
-    throw new UsageError(`unknown deck '${unknown}'. Known decks: ${known.join(', ') || '(none)'}`);
+/** Deck ids given on the command line that are not loaded, or null when all exist. */
+export function unknownDeck(decks: readonly Deck[], ids: readonly string[]): string | null {
+  const known = new Set(decks.map((d) => d.id));
+  return ids.find((id) => !known.has(id)) ?? null;
 }

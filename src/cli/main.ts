@@ -22,7 +22,7 @@ const DESCRIPTIONS = {
   decks: 'List decks with card counts and progress',
   lint: 'Check deck files; errors as file:line:col, exit 1 if any',
   config: 'Show or change settings: config list | get KEY | set KEY VALUE | reset KEY',
-  doctor: 'Check the data directory; rebuild the cache from the review log if it disagrees',
+  doctor: 'Check the data directory and report problems; --fix repairs them',
   unsuspend: 'Bring suspended cards back (card keys as listed by doctor, or --all)',
 } as const;
 
@@ -129,7 +129,10 @@ export function buildProgram(
   program
     .command('doctor')
     .description(DESCRIPTIONS.doctor)
-    .action(() => run(async (ctx) => (await import('./commands/doctor.js')).run(ctx)));
+    .option('--fix', 'repair: set aside what cannot be used and rebuild the cache from the log')
+    .action((opts: { fix?: boolean }) =>
+      run(async (ctx) => (await import('./commands/doctor.js')).run(ctx, opts)),
+    );
 
   program
     .command('unsuspend')
@@ -162,21 +165,30 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       return 2;
     }
-    if (err instanceof UsageError) {
-      process.stderr.write(`hyperrecall: ${err.message}\n`);
-      return 2;
-    }
-    // By name: importing the store here would load it for every command.
-    if (err instanceof Error && err.name === 'StoreLockedError') {
-      process.stderr.write(`hyperrecall: ${err.message}\n`);
-      return 1;
-    }
-    process.stderr.write(
-      `hyperrecall: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-    );
-    return 1;
+    return report(err);
   }
   return code;
+}
+
+/**
+ * One line for the user, never a stack trace (HYPERRECALL_DEBUG=1 shows it). Store errors
+ * already name the path and what to do; they are told apart by shape, not by class, so
+ * this file does not load the store for every command.
+ */
+function report(err: unknown): number {
+  const debug = !!process.env.HYPERRECALL_DEBUG && process.env.HYPERRECALL_DEBUG !== '0';
+  if (err instanceof UsageError) {
+    process.stderr.write(`hyperrecall: ${err.message}\n`);
+    return 2;
+  }
+  const known = err instanceof Error && 'hint' in err && 'path' in err;
+  const message = err instanceof Error ? err.message : String(err);
+  const line = known
+    ? message
+    : `unexpected error: ${message}. Run again with HYPERRECALL_DEBUG=1 for details, and please report it.`;
+  process.stderr.write(`hyperrecall: ${line.replace(/\s*\n\s*/g, ' ')}\n`);
+  if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  return 1;
 }
 
 main(process.argv).then(
@@ -184,7 +196,6 @@ main(process.argv).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`hyperrecall: ${String(err)}\n`);
-    process.exitCode = 1;
+    process.exitCode = report(err);
   },
 );

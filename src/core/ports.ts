@@ -1,7 +1,7 @@
 // What the UI may ask of the rest of the program. The CLI passes an implementation in,
 // so screens never touch the store or the file system themselves.
 import type { Blueprint, ExamResult, ExamState } from './exam.js';
-import type { Card, CardMarks, ExamSummary, Grade, MemoryPhase } from './model.js';
+import type { Card, CardMarks, ExamSummary, Grade, Memory, MemoryPhase } from './model.js';
 import type { Counts } from './queue.js';
 import type { ExamDatePlan, Readiness } from './readiness.js';
 import type { Outcome } from './scheduler.js';
@@ -40,12 +40,23 @@ export interface AnswerInput {
   now: number;
   tookMs: number;
   correct?: boolean;
+  /** The card's memory when it was shown: the answer is refused if it changed since. */
+  shown: Memory | null;
 }
 
 export interface AnswerOutcome {
   /** The card just became a leech (and was suspended or tagged). */
   leech: { lapses: number; action: 'suspend' | 'tag' } | null;
+  /** Nothing was saved: the card changed after it was shown. */
+  modified: boolean;
 }
+
+/**
+ * What a change that must be saved returns: the value once it is durable, or a one-line
+ * message saying why nothing was saved (`lockLost`: another session took over, so this one
+ * must stop writing).
+ */
+export type Written<T> = { ok: true; value: T } | { ok: false; error: string; lockLost: boolean };
 
 export interface CardInfo {
   key: string;
@@ -69,20 +80,23 @@ export interface DayEnd {
 export interface StudyPort {
   home(now: number): HomeData;
   counts(scope: Scope, now: number): Counts;
-  next(scope: Scope, now: number, sinceNew: number): Card | null;
+  /** The next card, leaving out `skip` (cards left for now in this session). */
+  next(scope: Scope, now: number, sinceNew: number, skip?: ReadonlySet<string>): Card | null;
   deckTitle(id: string): string;
   /** The current version of a card, after decks were reloaded. */
   card(key: string): Card | null;
   preview(card: Card, now: number): Record<Grade, Outcome>;
   phase(key: string): MemoryPhase;
+  /** The card's scheduling state now, null for a card never studied. */
+  memory(key: string): Memory | null;
   /** Returns once the answer is durable on disk. */
-  answer(input: AnswerInput): AnswerOutcome;
+  answer(input: AnswerInput): Written<AnswerOutcome>;
   /** Takes back the last answer, bury or suspend; returns the card to show again. */
-  undo(now: number): Card | null;
-  bury(card: Card, now: number): void;
-  suspend(card: Card, now: number): void;
+  undo(now: number): Written<Card | null>;
+  bury(card: Card, now: number): Written<void>;
+  suspend(card: Card, now: number): Written<void>;
   /** Returns whether the card is flagged afterwards. */
-  toggleFlag(card: Card, now: number): boolean;
+  toggleFlag(card: Card, now: number): Written<boolean>;
   /** Suspended, flagged, leech, buried: for the marks shown beside a card. */
   marks(key: string): CardMarks;
   info(card: Card, now: number): CardInfo;
@@ -116,10 +130,10 @@ export interface ExamPort {
   inProgress(): { exam: ExamState; savedAt: number } | null;
   start(opts: ExamOptions, now: number): { exam: ExamState; notes: string[] } | { error: string };
   /** Keeps the exam on disk so quitting never loses it. */
-  save(exam: ExamState, now: number): void;
+  save(exam: ExamState, now: number): Written<void>;
   discard(): void;
   /** Scores, stores the result and feeds the answers into the schedule. */
-  finish(exam: ExamState, now: number): ExamResult;
+  finish(exam: ExamState, now: number): Written<ExamResult>;
   card(key: string): Card | null;
   readiness(scope: Scope, now: number): ReadinessView;
   history(): ExamSummary[];

@@ -1,13 +1,7 @@
-// Progress derived from the review log: each card's latest memory, its marks and per-day
-// counts. The store keeps this as a cache; rebuilding it from the log gives the same result.
-import type {
-  CardMarks,
-  ExamSummary,
-  LogRecord,
-  MarkRecord,
-  Memory,
-  ReviewRecord,
-} from './model.js';
+// Progress derived from the review log: each card's latest memory, its marks, per-day
+// counts and exam history. The store keeps it as a cache; folding the log again gives the
+// same value (src/core/fold.ts).
+import type { CardMarks, ExamSummary, LogRecord, Memory, ReviewRecord } from './model.js';
 
 export interface DayCount {
   /** Answers given that day, study and exam. */
@@ -29,118 +23,50 @@ export interface Progress {
   marks: Record<string, CardMarks>;
   days: Record<string, DayCount>;
   reviews: number;
-  /** The newest answer not taken back: what `u` undoes after a restart. */
+  /** This device's newest study answer not taken back: what `u` undoes after a restart. */
   lastAnswer: ReviewRecord | null;
   /** Finished mock exams, oldest first. */
   exams: ExamSummary[];
+  /**
+   * Time of the latest record about a card, where that is later than the card's last
+   * review (a mark, an undo, an exam answer that left the memory alone). With the memory's
+   * own `lastReview` it tells whether a record read from a log is new (see `isNewer`).
+   */
+  stamps: Record<string, number>;
 }
 
 export function emptyProgress(): Progress {
-  return { cards: {}, marks: {}, days: {}, reviews: 0, lastAnswer: null, exams: [] };
+  return {
+    cards: {},
+    marks: {},
+    days: {},
+    reviews: 0,
+    lastAnswer: null,
+    exams: [],
+    stamps: {},
+  };
 }
 
-function dayCount(p: Progress, day: number): DayCount {
-  let d = p.days[day];
-  if (!d) {
-    d = { reviews: 0, newCards: 0, reviewCards: 0, passed: 0, reviewPassed: 0, ms: 0 };
-    p.days[day] = d;
-  }
-  return d;
+export function emptyDay(): DayCount {
+  return { reviews: 0, newCards: 0, reviewCards: 0, passed: 0, reviewPassed: 0, ms: 0 };
 }
 
-function count(p: Progress, rec: ReviewRecord, sign: 1 | -1): void {
-  const d = dayCount(p, rec.day);
-  d.reviews += sign;
-  // Exam answers are not study: they do not use up the daily limits.
-  if (rec.mode === 'study') {
-    if (!rec.before || rec.before.phase === 'new') d.newCards += sign;
-    else if (rec.before.phase === 'review') {
-      d.reviewCards += sign;
-      if (rec.rating > 1) d.reviewPassed += sign;
-    }
-  }
-  if (rec.rating > 1) d.passed += sign;
-  d.ms += sign * rec.tookMs;
-  p.reviews += sign;
+/** Time of the latest record applied about this card, or -Infinity. */
+export function lastAt(p: Progress, key: string): number {
+  const reviewed = p.cards[key]?.lastReview ?? Number.NEGATIVE_INFINITY;
+  return Math.max(reviewed, p.stamps[key] ?? Number.NEGATIVE_INFINITY);
 }
 
-function applyAnswer(p: Progress, rec: ReviewRecord): void {
-  const cur = p.cards[rec.key];
-  // With several devices' logs the union is not in time order: the latest answer wins.
-  if (!cur || cur.lastReview === null || cur.lastReview <= rec.at) p.cards[rec.key] = rec.after;
-  count(p, rec, 1);
-  if (rec.mode === 'study' && (!p.lastAnswer || p.lastAnswer.at <= rec.at)) p.lastAnswer = rec;
-}
-
-function applyUndo(p: Progress, rec: ReviewRecord): void {
-  const cur = p.cards[rec.key];
-  // Only restore if nothing newer happened to the card since (e.g. on another device).
-  if (cur && cur.lastReview === rec.after.lastReview && cur.reps === rec.after.reps) {
-    if (rec.before) p.cards[rec.key] = rec.before;
-    else delete p.cards[rec.key];
-  }
-  count(p, rec, -1);
-  if (p.lastAnswer?.id === rec.id) p.lastAnswer = null;
-}
-
-function applyMark(p: Progress, rec: MarkRecord): void {
-  const m: CardMarks = { ...p.marks[rec.key] };
-  switch (rec.mark) {
-    case 'suspend':
-      m.suspended = true;
-      break;
-    case 'unsuspend':
-      delete m.suspended;
-      break;
-    case 'bury':
-      m.buriedDay = rec.day;
-      break;
-    case 'unbury':
-      delete m.buriedDay;
-      break;
-    case 'flag':
-      m.flagged = true;
-      break;
-    case 'unflag':
-      delete m.flagged;
-      break;
-    case 'leech':
-      m.leech = true;
-      break;
-    default: {
-      const never: never = rec.mark;
-      throw new Error(`unknown mark ${String(never)}`);
-    }
-  }
-  p.marks[rec.key] = m;
-}
-
-export function applyRecord(p: Progress, rec: LogRecord): void {
-  switch (rec.type) {
-    case 'review':
-      applyAnswer(p, rec);
-      break;
-    case 'undo':
-      applyUndo(p, rec.review);
-      break;
-    case 'mark':
-      applyMark(p, rec);
-      break;
-    case 'exam':
-      p.exams.push(rec.summary);
-      p.exams.sort((a, b) => a.at - b.at);
-      break;
-    default: {
-      const never: never = rec;
-      throw new Error(`unknown record ${JSON.stringify(never)}`);
-    }
-  }
-}
-
-export function rebuildProgress(records: Iterable<LogRecord>): Progress {
-  const p = emptyProgress();
-  for (const r of records) applyRecord(p, r);
-  return p;
+/**
+ * Whether applying `rec` on top of `p` gives what folding the whole log would. A device
+ * writes its records with strictly increasing times, so a record about a card that is not
+ * later than everything already applied about it is either a copy of one (the same log
+ * synced twice) or arrived out of order: then only a full fold is exact.
+ */
+export function isNewer(p: Progress, rec: LogRecord): boolean {
+  if (rec.type === 'exam') return !p.exams.some((e) => e.id === rec.id);
+  const key = rec.type === 'undo' ? rec.review.key : rec.key;
+  return rec.at > lastAt(p, key);
 }
 
 /** Hidden from study: suspended, or buried for the given study day. */

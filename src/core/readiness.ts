@@ -1,7 +1,7 @@
 // The readiness forecast: the score predicted if the exam were taken at a given time,
 // as the mean FSRS recall probability of the exam-eligible cards. A card never studied
 // counts as unknown (0).
-import { OBJECTIVE_TAG } from './exam.js';
+import { OBJECTIVE_TAG } from './exam-score.js';
 import type { Card, Memory } from './model.js';
 
 export interface Readiness {

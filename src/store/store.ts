@@ -1,57 +1,25 @@
-// The data directory. The review logs are the truth; `state-<device>.json` is a lowdb
-// cache of what they imply (card memories, day counts) plus settings, and records how many
-// bytes of each log it has absorbed so start-up reads only what is new.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+// The data directory. The review logs are the truth; `state-<device>.json` is a cache of
+// what they imply plus the settings. A writer holds this device's lock, appends each
+// answer durably before it is acknowledged and rewrites the cache lazily. A read-only open
+// takes no lock and writes nothing: whatever it finds wrong it reports and works around.
 import { join } from 'node:path';
-import { Low } from 'lowdb';
+import { applyRecord } from '../core/fold.js';
 import type { LogRecord } from '../core/model.js';
-import { applyRecord, emptyProgress, type Progress, rebuildProgress } from '../core/progress.js';
-import type { Settings } from '../core/settings.js';
-import { CorruptFileError, DurableJSONFile, setAside, writeFileDurably } from './durable-file.js';
-import type { Release } from './lock.js';
-import { LogWriter, listLogFiles, logFileName, readLog } from './review-log.js';
+import { lastAt, type Progress } from '../core/progress.js';
+import { oneLine } from '../core/sanitize.js';
+import { catchUp, readAllLogs, refold } from './catch-up.js';
+import { setAsideCopy, writeFileDurably } from './durable-file.js';
+import { LockLostError, StoreError } from './errors.js';
+import { ExamFile } from './exam-file.js';
+import { recordsAbout } from './history.js';
+import { type Io, realIo } from './io.js';
+import type { Lock } from './lock.js';
+import { LogWriter, logFileName } from './review-log.js';
+import type { Snapshot, StoredSettings } from './snapshot.js';
+import { loadSnapshot } from './snapshot-file.js';
+import { diffProgress } from './verify.js';
 
-export const SCHEMA_VERSION = 1;
 const CACHE_FLUSH_MS = 30_000;
-
-export interface Snapshot extends Progress {
-  schema: number;
-  /** Bytes of each log file already folded into `cards` and `days`. */
-  logs: Record<string, number>;
-  settings: Partial<Record<keyof Settings, unknown>>;
-}
-
-function fileSize(file: string): number {
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0;
-  }
-}
-
-function emptySnapshot(): Snapshot {
-  return { schema: SCHEMA_VERSION, ...emptyProgress(), logs: {}, settings: {} };
-}
-
-function isSnapshot(x: unknown): x is Snapshot {
-  if (!x || typeof x !== 'object') return false;
-  const s = x as Partial<Snapshot>;
-  return (
-    s.schema === SCHEMA_VERSION &&
-    !!s.marks &&
-    typeof s.marks === 'object' &&
-    Array.isArray(s.exams) &&
-    !!s.cards &&
-    typeof s.cards === 'object' &&
-    !!s.days &&
-    typeof s.days === 'object' &&
-    !!s.logs &&
-    typeof s.logs === 'object' &&
-    typeof s.reviews === 'number' &&
-    !!s.settings &&
-    typeof s.settings === 'object'
-  );
-}
 
 export interface OpenOptions {
   dataDir: string;
@@ -59,39 +27,34 @@ export interface OpenOptions {
   now: () => number;
   /** Read-only opens take no lock and write nothing. */
   readOnly: boolean;
-}
-
-export class StoreLockedError extends Error {
-  constructor(readonly dataDir: string) {
-    super(
-      `Another hyperrecall session is using ${dataDir}. Quit it first; if it crashed, try again in 10 seconds.`,
-    );
-    this.name = 'StoreLockedError';
-  }
+  io?: Io;
 }
 
 export class Store {
-  /** Things the user should be told about (set-aside files, skipped log lines). */
+  /** Things the user should be told, one line each: every command prints them. */
   readonly notices: string[] = [];
-  private writer: LogWriter | null = null;
-  private release: Release | null = null;
-  private db!: Low<Snapshot>;
-  private flushTimer: NodeJS.Timeout | null = null;
-  private dirty = false;
   /** Goes up with every change, so callers can tell a cached answer is stale. */
   version = 0;
+  private readonly exams: ExamFile;
+  private snap!: Snapshot;
+  private writer: LogWriter | null = null;
+  private lock: Lock | null = null;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private dirty = false;
+  private readonly io: Io;
 
-  private constructor(private readonly opts: OpenOptions) {}
+  private constructor(private readonly opts: OpenOptions) {
+    this.io = opts.io ?? realIo;
+    this.exams = new ExamFile(opts.dataDir, opts.device, opts.readOnly, this.io, this.notices);
+  }
 
   static async open(opts: OpenOptions): Promise<Store> {
     const store = new Store(opts);
     if (!opts.readOnly) {
-      mkdirSync(opts.dataDir, { recursive: true });
-      // proper-lockfile (and graceful-fs) load only for writers: read-only commands start faster.
+      mkdirQuiet(store.io, opts.dataDir);
+      // The lock code loads only for writers: read-only commands start faster.
       const { acquireLock } = await import('./lock.js');
-      const release = await acquireLock(opts.dataDir, opts.device);
-      if (!release) throw new StoreLockedError(opts.dataDir);
-      store.release = release;
+      store.lock = acquireLock(opts.dataDir, opts.device, { io: store.io });
     }
     try {
       store.load();
@@ -110,101 +73,102 @@ export class Store {
     return join(this.opts.dataDir, `state-${this.opts.device}.json`);
   }
 
-  private load(): void {
-    const adapter = new DurableJSONFile<Snapshot>(this.snapshotFile, isSnapshot, this.opts.now);
-    let data: Snapshot | null = null;
-    if (this.opts.readOnly) {
-      data = this.readWithoutSideEffects();
-    } else {
-      try {
-        data = adapter.readSync();
-      } catch (err) {
-        if (!(err instanceof CorruptFileError)) throw err;
-        this.notices.push(`${err.message}; progress was rebuilt from the review log.`);
-        data = this.recoverSettings();
-      }
-    }
-    this.db = new Low<Snapshot>(adapter, emptySnapshot());
-    this.db.data = data ?? emptySnapshot();
-    this.catchUp();
-    if (!this.opts.readOnly) {
-      this.writer = new LogWriter(
-        join(this.opts.dataDir, logFileName(this.opts.device)),
-        this.opts.now(),
-      );
-      if (this.writer.tornTail)
-        this.notices.push(
-          `An unfinished log line was cut off and kept in ${this.writer.tornTail}.`,
-        );
-      this.db.data.logs[logFileName(this.opts.device)] = this.writer.size();
-      if (this.dirty) this.flushSync();
-    }
-  }
-
-  /** Read-only commands must not rename or rewrite anything: a bad cache is just ignored. */
-  private readWithoutSideEffects(): Snapshot | null {
-    if (!existsSync(this.snapshotFile)) return null;
-    try {
-      const data: unknown = JSON.parse(readFileSync(this.snapshotFile, 'utf8'));
-      if (isSnapshot(data)) return data;
-    } catch {}
-    this.notices.push(
-      `${this.snapshotFile} is unreadable; figures were computed from the review log.`,
-    );
-    return null;
-  }
-
-  /** After the cache was set aside: settings from the last good backup, progress from the logs. */
-  private recoverSettings(): Snapshot {
-    const fresh = emptySnapshot();
-    try {
-      const bak: unknown = JSON.parse(readFileSync(`${this.snapshotFile}.bak`, 'utf8'));
-      if (isSnapshot(bak)) fresh.settings = bak.settings;
-    } catch {}
-    return fresh;
-  }
-
-  /** Folds any log bytes the cache has not seen (other devices, a crash before a flush). */
-  private catchUp(): void {
-    let data = this.db.data;
-    const names = listLogFiles(this.opts.dataDir);
-    const shrunk = Object.entries(data.logs).some(
-      ([name, bytes]) => bytes > fileSize(join(this.opts.dataDir, name)),
-    );
-    if (shrunk) {
-      // A log is shorter than the cache remembers (restored from a backup, edited): start over.
-      this.notices.push('The review log changed behind the cache; progress was rebuilt from it.');
-      data = this.db.data = { ...emptySnapshot(), settings: data.settings };
-    }
-    for (const name of names) {
-      const from = data.logs[name] ?? 0;
-      const chunk = readLog(join(this.opts.dataDir, name), from);
-      for (const bad of chunk.bad)
-        this.notices.push(`${name}: unreadable review entry at byte ${bad.offset} was skipped.`);
-      for (const rec of chunk.records) applyRecord(data, rec);
-      if (chunk.end !== from) {
-        data.logs[name] = chunk.end;
-        this.dirty = true;
-      }
-    }
+  get logFile(): string {
+    return join(this.opts.dataDir, logFileName(this.opts.device));
   }
 
   get progress(): Progress {
-    return this.db.data;
+    return this.snap;
   }
 
-  get settings(): Snapshot['settings'] {
-    return this.db.data.settings;
+  get settings(): StoredSettings {
+    return this.snap.settings;
   }
 
-  /** Durable before it returns: the log line is fsynced; the cache follows lazily. */
-  append(rec: LogRecord): void {
-    if (!this.writer) throw new Error('the store was opened read-only');
-    this.writer.append(rec);
-    applyRecord(this.db.data, rec);
+  get readOnly(): boolean {
+    return this.opts.readOnly;
+  }
+
+  private load(): void {
+    const { snapshot, rewrite, notices } = loadSnapshot(this.snapshotFile, this.opts, this.io);
+    this.notices.push(...notices);
+    this.snap = snapshot;
+    this.dirty = rewrite;
+    const result = catchUp(this.snap, this.opts.dataDir, this.opts.device, this.io);
+    if (result.mismatch) this.reportMismatch(result.mismatch);
+    if (result.future > 0)
+      this.notices.push(
+        `${result.future} log entr${result.future === 1 ? 'y' : 'ies'} from a newer hyperrecall version ${result.future === 1 ? 'was' : 'were'} skipped (kept in the log); update hyperrecall to use them.`,
+      );
+    for (const b of result.bad.slice(0, 3))
+      this.notices.push(
+        `${b.file}: an unreadable line at byte ${b.offset} was skipped (kept in the file).`,
+      );
+    if (result.bad.length > 3)
+      this.notices.push(`… and ${result.bad.length - 3} more unreadable log lines.`);
+    if (result.changed) this.dirty = true;
+    if (this.opts.readOnly) return;
+    this.writer = new LogWriter(this.logFile, this.opts.now(), this.io);
+    if (this.writer.tornTail)
+      this.notices.push(`An unfinished log line was cut off and kept in ${this.writer.tornTail}.`);
+    this.snap.logs[logFileName(this.opts.device)] = this.writer.size();
+    if (this.dirty) this.flush();
+  }
+
+  /** The cache disagreed with the logs: keep a copy of it, then trust the logs. */
+  private reportMismatch(why: string): void {
+    if (this.opts.readOnly) {
+      this.notices.push(
+        `The cache disagrees with the review log (${why}); figures come from the log.`,
+      );
+      return;
+    }
+    const copy = this.setAsideSnapshot('mismatch');
+    this.notices.push(
+      `The cache disagreed with the review log (${why}); progress was rebuilt from the log${copy ? ` and the old cache kept as ${copy}` : ''}.`,
+    );
+  }
+
+  private setAsideSnapshot(label: string): string | null {
+    try {
+      return setAsideCopy(this.snapshotFile, this.opts.now(), label, this.io);
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The time to give a new record: `now`, or just after the latest record this device wrote
+   * or anything already applied about the card, so a device's records are strictly ordered
+   * even if the clock steps back.
+   */
+  recordTime(key: string | null, now: number): number {
+    let t = Math.max(now, this.snap.clock + 1);
+    if (key !== null) t = Math.max(t, lastAt(this.snap, key) + 1);
+    return t;
+  }
+
+  /** Durable before it returns; throws (and applies nothing) when the write fails. */
+  append(...recs: LogRecord[]): void {
+    if (!this.writer) throw new StoreError('the store was opened read-only', this.opts.dataDir);
+    this.checkLock();
+    this.writer.appendAll(recs);
+    for (const rec of recs) {
+      applyRecord(this.snap, rec, true);
+      if (rec.at > this.snap.clock) this.snap.clock = rec.at;
+    }
     this.version++;
-    this.db.data.logs[logFileName(this.opts.device)] = this.writer.size();
+    this.snap.logs[logFileName(this.opts.device)] = this.writer.size();
     this.scheduleFlush();
+  }
+
+  private checkLock(): void {
+    if (this.lock && !this.lock.verify()) throw new LockLostError(this.opts.dataDir);
+  }
+
+  /** Whether another session took this device's lock: writing has stopped. */
+  get lockLost(): boolean {
+    return this.lock?.lost === true;
   }
 
   private scheduleFlush(): void {
@@ -215,116 +179,122 @@ export class Store {
     // on exit; a reader catches up from the log tail in between.
     this.flushTimer = setTimeout(() => {
       this.flushTimer = null;
-      this.flushSync();
+      this.flush();
     }, CACHE_FLUSH_MS);
     this.flushTimer.unref();
   }
 
-  flushSync(): void {
-    if (this.opts.readOnly || !this.dirty) return;
+  /** Rewrites the cache. Never throws: the log has everything, the cache can wait. */
+  flush(): void {
+    if (this.opts.readOnly || !this.dirty || this.lockLost) return;
+    try {
+      this.writeSnapshot();
+    } catch (err) {
+      this.notices.push(
+        `The cache could not be updated (${oneLine(err instanceof Error ? err.message : String(err))}); it will be rebuilt from the review log.`,
+      );
+    }
+  }
+
+  private writeSnapshot(): void {
+    this.checkLock();
+    writeFileDurably(this.snapshotFile, JSON.stringify(this.snap), this.io);
     this.dirty = false;
-    this.db.data.schema = SCHEMA_VERSION;
-    // Low.write is async only by signature here; the adapter writes synchronously.
-    void this.db.write();
   }
 
-  /** Settings are not in the log: they are written through at once. */
-  setSettings(settings: Snapshot['settings']): void {
-    if (this.opts.readOnly) throw new Error('the store was opened read-only');
-    this.db.data.settings = settings;
+  /** Settings are written through at once; throws when they cannot be saved. */
+  setSettings(settings: StoredSettings): void {
+    if (this.opts.readOnly)
+      throw new StoreError('the store was opened read-only', this.opts.dataDir);
+    const before = this.snap.settings;
+    this.snap.settings = settings;
+    try {
+      this.writeSnapshot();
+    } catch (err) {
+      this.snap.settings = before;
+      throw err;
+    }
     this.version++;
-    this.dirty = true;
-    this.flushSync();
-  }
-
-  private get examFile(): string {
-    return join(this.opts.dataDir, `exam-${this.opts.device}.json`);
   }
 
   /** The exam the user quit before submitting, with when it was last saved. */
   loadExamInProgress<T>(valid: (x: unknown) => x is T): { exam: T; savedAt: number } | null {
-    if (!existsSync(this.examFile)) return null;
-    try {
-      const data = JSON.parse(readFileSync(this.examFile, 'utf8')) as {
-        exam?: unknown;
-        savedAt?: unknown;
-      };
-      if (typeof data.savedAt === 'number' && valid(data.exam))
-        return { exam: data.exam, savedAt: data.savedAt };
-    } catch {}
-    if (!this.opts.readOnly) {
-      const aside = setAside(this.examFile, this.opts.now());
-      this.notices.push(`The saved exam could not be read; it was moved to ${aside}.`);
-    }
-    return null;
+    return this.exams.load(valid, this.opts.now());
   }
 
   saveExamInProgress(exam: unknown, now: number): void {
-    if (this.opts.readOnly) throw new Error('the store was opened read-only');
-    writeFileDurably(this.examFile, JSON.stringify({ exam, savedAt: now }));
+    this.checkLock();
+    this.exams.save(exam, now);
   }
 
   clearExamInProgress(): void {
-    if (existsSync(this.examFile)) rmSync(this.examFile);
-    rmSync(`${this.examFile}.bak`, { force: true });
+    if (this.lockLost) return;
+    this.exams.clear();
   }
 
-  /** Files set aside by recovery: corrupt caches and cut-off log tails. */
+  /** Files set aside by recovery: corrupt or disagreeing caches, cut-off log tails. */
   setAsideFiles(): string[] {
-    if (!existsSync(this.opts.dataDir)) return [];
-    return readdirSync(this.opts.dataDir)
-      .filter((n) => n.includes('.corrupt-') || n.includes('.torn-'))
-      .sort();
+    try {
+      return this.io
+        .readdirSync(this.opts.dataDir)
+        .filter((n) => /\.(corrupt|mismatch|torn|newer)-/.test(n))
+        .sort();
+    } catch {
+      return [];
+    }
   }
 
-  /** Compares the cache with a fresh replay of the log; returns what differs. */
+  /** Compares the cache with a fresh fold of the logs; returns what differs. */
   verify(): string[] {
-    const fresh = rebuildProgress(this.readAllRecords());
-    const cur = this.db.data;
-    const problems: string[] = [];
-    const keys = new Set([...Object.keys(fresh.cards), ...Object.keys(cur.cards)]);
-    let cards = 0;
-    for (const k of keys)
-      if (JSON.stringify(fresh.cards[k]) !== JSON.stringify(cur.cards[k])) cards++;
-    if (cards) problems.push(`${cards} card state(s) in the cache differ from the review log`);
-    if (JSON.stringify(fresh.days) !== JSON.stringify(cur.days))
-      problems.push('daily counts in the cache differ from the review log');
-    if (JSON.stringify(fresh.marks) !== JSON.stringify(cur.marks))
-      problems.push('card marks in the cache differ from the review log');
-    return problems;
+    const fresh = { ...this.snap };
+    refold(fresh, this.opts.dataDir, this.opts.device, this.io);
+    return diffProgress(fresh, this.snap);
   }
 
-  /** Replaces the cache with a replay of the log (settings are kept). */
-  rebuildCache(): void {
-    if (this.opts.readOnly) throw new Error('the store was opened read-only');
-    const logs: Record<string, number> = {};
-    for (const name of listLogFiles(this.opts.dataDir))
-      logs[name] = fileSize(join(this.opts.dataDir, name));
-    this.db.data = {
-      ...this.db.data,
-      ...rebuildProgress(this.readAllRecords()),
-      logs,
-    };
+  /** Keeps a copy of the cache, then rebuilds it from the logs; returns the copy's name. */
+  repair(): string | null {
+    if (this.opts.readOnly)
+      throw new StoreError('the store was opened read-only', this.opts.dataDir);
+    const copy = this.setAsideSnapshot('mismatch');
+    refold(this.snap, this.opts.dataDir, this.opts.device, this.io);
     this.dirty = true;
-    this.flushSync();
+    this.version++;
+    this.writeSnapshot();
+    return copy;
   }
 
-  /** Every record of every device's log, in time order, for rebuilds and history. */
+  /** One card's records from every log, in time order. */
+  recordsAbout(key: string): LogRecord[] {
+    return recordsAbout(this.opts.dataDir, key, this.io);
+  }
+
+  /** Every record of every log, in time order, for history and statistics. */
   readAllRecords(): LogRecord[] {
     const all: LogRecord[] = [];
     // No spread: a million records would overflow the call stack.
-    for (const name of listLogFiles(this.opts.dataDir))
-      for (const rec of readLog(join(this.opts.dataDir, name)).records) all.push(rec);
-    return all.sort((a, b) => a.at - b.at);
+    for (const log of readAllLogs(this.opts.dataDir, this.io).logs)
+      for (const rec of log.records) all.push(rec);
+    return all.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   async close(): Promise<void> {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
-    if (this.db) this.flushSync();
+    if (this.snap) this.flush();
     this.writer?.close();
     this.writer = null;
-    if (this.release) await this.release();
-    this.release = null;
+    this.lock?.release();
+    this.lock = null;
+  }
+}
+
+function mkdirQuiet(io: Io, dir: string): void {
+  try {
+    io.mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new StoreError(
+      `cannot create the data directory (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
+      dir,
+    );
   }
 }

@@ -1,3 +1,4 @@
+import { oneLine } from '../../core/sanitize.js';
 import {
   DEFAULT_SETTINGS,
   formatSetting,
@@ -6,41 +7,24 @@ import {
   SETTING_KEYS,
   type SettingKey,
 } from '../../core/settings.js';
-import { StoreLockedError } from '../../store/store.js';
 import { type Context, UsageError } from '../context.js';
-import { openCollection } from '../services/open.js';
-
-export const description =
-  'Show or change settings: config list | get KEY | set KEY VALUE | reset KEY';
+import { withCollection } from '../with-collection.js';
 
 function requireKey(key: string | undefined): SettingKey {
   if (!key) throw new UsageError(`name a setting: ${SETTING_KEYS.join(', ')}`);
   if (!isSettingKey(key))
-    throw new UsageError(`unknown setting '${key}'; settings: ${SETTING_KEYS.join(', ')}`);
+    throw new UsageError(`unknown setting '${oneLine(key)}'; settings: ${SETTING_KEYS.join(', ')}`);
   return key;
 }
 
 export async function run(ctx: Context, action: string, args: string[]): Promise<number> {
   const writes = action === 'set' || action === 'reset';
   if (!['list', 'get', 'set', 'reset'].includes(action))
-    throw new UsageError(`unknown config action '${action}': use list, get, set or reset`);
+    throw new UsageError(`unknown config action '${oneLine(action)}': use list, get, set or reset`);
   const key = action === 'list' ? null : requireKey(args[0]);
   if (action === 'set' && args.length < 2)
     throw new UsageError(`give a value: hyperrecall config set ${key} VALUE`);
-  let opened: Awaited<ReturnType<typeof openCollection>>;
-  try {
-    opened = await openCollection(ctx, !writes);
-  } catch (err) {
-    if (err instanceof StoreLockedError) {
-      process.stderr.write(
-        `hyperrecall: ${err.message} (Or change it in the Settings screen: press , on the home screen.)\n`,
-      );
-      return 1;
-    }
-    throw err;
-  }
-  const { collection, store } = opened;
-  try {
+  return withCollection(ctx, writes ? 'write' : 'read', async ({ collection }) => {
     const settings = collection.settings();
     if (key === null) {
       for (const k of SETTING_KEYS)
@@ -55,10 +39,13 @@ export async function run(ctx: Context, action: string, args: string[]): Promise
     }
     const raw = action === 'reset' ? formatSetting(DEFAULT_SETTINGS, key) : args.slice(1).join(' ');
     const error = collection.setSetting(key, raw);
-    if (error) throw new UsageError(error);
+    // A value out of range is a usage error; a setting that could not be saved is not.
+    if (error?.startsWith('invalid value')) throw new UsageError(oneLine(error));
+    if (error) {
+      process.stderr.write(`hyperrecall: ${oneLine(error)}\n`);
+      return 1;
+    }
     process.stdout.write(`${key} = ${formatSetting(collection.settings(), key)}\n`);
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }

@@ -1,13 +1,14 @@
 import { join } from 'node:path';
+import { ExamService } from '../../app/exams.js';
 import { EXAM_DEFAULTS } from '../../core/exam.js';
 import type { ExamOptions } from '../../core/ports.js';
 import { loadBlueprint } from '../../decks/blueprint.js';
 import { type Context, UsageError } from '../context.js';
+import { openEditor } from '../editor.js';
 import { loadTui } from '../load-tui.js';
 import type { ExamFlags } from '../main.js';
-import { ExamService } from '../services/exams.js';
-import { openCollection, requireDecks } from '../services/open.js';
-import { openEditor, requireTty } from './study.js';
+import { requireDecks, withCollection } from '../with-collection.js';
+import { requireTty } from './study.js';
 
 function intOption(
   name: string,
@@ -40,8 +41,7 @@ export async function run(ctx: Context, deckIds: string[], flags: ExamFlags): Pr
     blueprint = { name: r.blueprint.title, plan: r.blueprint };
   }
   // A second writer is refused with StoreLockedError; main reports it (exit 1).
-  const { collection, store } = await openCollection(ctx, false);
-  try {
+  return withCollection(ctx, 'write', async ({ collection, store }) => {
     requireDecks(collection.decks, deckIds);
     const scope = { decks: deckIds.length > 0 ? deckIds : null, tag: flags.tag ?? null };
     const { runTui } = await loadTui();
@@ -56,7 +56,5 @@ export async function run(ctx: Context, deckIds: string[], flags: ExamFlags): Pr
       openEditor: openEditor(ctx.env),
     });
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Deck } from '../../core/model.js';
+import { oneLine } from '../../core/sanitize.js';
 import { findDeckFiles, loadDeckFile } from '../../decks/load.js';
 import { formatProblem, type Problem } from '../../decks/parse.js';
 import { qualityWarnings } from '../../decks/quality.js';
@@ -34,7 +35,8 @@ export async function run(
     else ids.set(r.deck.id, r.deck.file);
   }
   problems.push(...qualityWarnings(decks));
-  for (const p of problems) process.stdout.write(`${formatProblem(p)}\n`);
+  // File names are untrusted too; messages are already made safe by the parser.
+  for (const p of problems) process.stdout.write(`${oneLine(formatProblem(p))}\n`);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   const failed = errors > 0 || (opts.strict === true && warnings > 0);

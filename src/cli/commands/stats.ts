@@ -1,10 +1,9 @@
 import { sparkline } from '../../core/stats.js';
 import type { Context } from '../context.js';
-import { openCollection } from '../services/open.js';
+import { withCollection } from '../with-collection.js';
 
 export async function run(ctx: Context, opts: { json?: boolean }): Promise<number> {
-  const { collection, store } = await openCollection(ctx, true);
-  try {
+  return withCollection(ctx, 'read', async ({ collection }) => {
     const s = collection.stats(ctx.now());
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
@@ -26,7 +25,5 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<numbe
       );
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }

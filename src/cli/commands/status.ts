@@ -1,8 +1,8 @@
+import type { StatusJson } from '../../app/home.js';
 import { studyDay } from '../../core/clock.js';
 import { deckFingerprint } from '../../decks/load.js';
 import { dataFingerprint, readStatusCache, writeStatusCache } from '../../store/status-cache.js';
 import type { Context } from '../context.js';
-import type { StatusJson } from '../services/collection.js';
 
 function print(ctx: Context, s: StatusJson, json: boolean): void {
   if (json) {
@@ -32,11 +32,14 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<numbe
     return 0;
   }
   // The collection (decks, store, scheduler) loads only when the cached answer is stale.
-  const { openCollection } = await import('../services/open.js');
-  const { collection, store } = await openCollection(ctx, true);
-  try {
-    const s = collection.status(now);
+  const [{ withCollection }, { statusJson }] = await Promise.all([
+    import('../with-collection.js'),
+    import('../../app/home.js'),
+  ]);
+  return withCollection(ctx, 'read', async ({ collection, store }) => {
+    const s = statusJson(collection, now);
     const dayStartsAt = collection.settings().dayStartsAt;
+    // A figure computed around a problem is not cached: the notice must show again.
     if (store.notices.length === 0)
       writeStatusCache(ctx.dataDir, ctx.device, {
         key,
@@ -45,9 +48,6 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<numbe
         status: s,
       });
     print(ctx, s, opts.json === true);
-    for (const n of store.notices) process.stderr.write(`hyperrecall: ${n}\n`);
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }

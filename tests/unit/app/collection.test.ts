@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Collection } from '../../../src/cli/services/collection.js';
+import { Collection } from '../../../src/app/collection.js';
 import type { Card } from '../../../src/core/model.js';
 import { ALL } from '../../../src/core/ports.js';
 import { loadDecks } from '../../../src/decks/load.js';
-import { closeAll, FIXTURES, openFixture, T0 } from './fixture.js';
+import { answer, closeAll, FIXTURES, ok, openFixture, T0 } from './fixture.js';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -19,25 +19,25 @@ describe('Collection', () => {
   it('undo restores the exact previous state, back to the start of the session', async () => {
     const { c, store } = await open();
     const first = c.next(ALL, T0, 0)!;
-    c.answer({ card: first, grade: 3, now: T0, tookMs: 1000 });
+    answer(c, first, 3, T0, 1000);
     const afterFirst = structuredClone(store.progress.cards);
     const second = c.next(ALL, T0 + MIN, 0)!;
-    c.answer({ card: second, grade: 1, now: T0 + MIN, tookMs: 1000 });
-    expect(c.undo(T0 + 2 * MIN)?.key).toBe(second.key);
+    answer(c, second, 1, T0 + MIN, 1000);
+    expect(ok(c.undo(T0 + 2 * MIN))?.key).toBe(second.key);
     expect(store.progress.cards).toEqual(afterFirst);
-    expect(c.undo(T0 + 3 * MIN)?.key).toBe(first.key);
+    expect(ok(c.undo(T0 + 3 * MIN))?.key).toBe(first.key);
     expect(store.progress.cards).toEqual({});
     expect(store.progress.days[Object.keys(store.progress.days)[0]!]?.reviews).toBe(0);
-    expect(c.undo(T0 + 4 * MIN)).toBeNull();
+    expect(ok(c.undo(T0 + 4 * MIN))).toBeNull();
     expect(c.counts(ALL, T0).new).toBe(13);
   });
 
   it('the last answer can be undone after a restart, and the undo survives another restart', async () => {
     const { c, dir } = await open();
     const card = c.next(ALL, T0, 0)!;
-    c.answer({ card, grade: 3, now: T0, tookMs: 1000 });
+    answer(c, card, 3, T0, 1000);
     const again = await reopen(dir);
-    expect(again.c.undo(T0 + MIN)?.key).toBe(card.key);
+    expect(ok(again.c.undo(T0 + MIN))?.key).toBe(card.key);
     const third = await reopen(dir);
     expect(third.store.progress.cards[card.key]).toBeUndefined();
     expect(third.store.verify()).toEqual([]);
@@ -50,7 +50,7 @@ describe('Collection', () => {
     expect(c.next(ALL, T0, 0)?.key).not.toBe(card.key);
     expect(c.cards(ALL).length - 1).toBe(c.counts(ALL, T0).new);
     expect(c.next(ALL, T0 + DAY, 0)?.key).toBe(card.key);
-    expect(c.undo(T0)?.key).toBe(card.key);
+    expect(ok(c.undo(T0))?.key).toBe(card.key);
     expect(c.next(ALL, T0, 0)?.key).toBe(card.key);
     c.suspend(card, T0);
     expect(c.next(ALL, T0 + 5 * DAY, 0)?.key).not.toBe(card.key);
@@ -61,13 +61,13 @@ describe('Collection', () => {
   it('flags toggle and show in card info with the review history', async () => {
     const { c } = await open();
     const card = c.next(ALL, T0, 0)!;
-    expect(c.toggleFlag(card, T0)).toBe(true);
-    c.answer({ card, grade: 2, now: T0, tookMs: 4200 });
+    expect(ok(c.toggleFlag(card, T0))).toBe(true);
+    answer(c, card, 2, T0 + MIN, 4200);
     const info = c.info(card, T0 + MIN);
     expect(info.marks.flagged).toBe(true);
-    expect(info.history).toEqual([{ at: T0, rating: 2, mode: 'study', tookMs: 4200 }]);
+    expect(info.history).toEqual([{ at: T0 + MIN, rating: 2, mode: 'study', tookMs: 4200 }]);
     expect(info.phase).toBe('learning');
-    expect(c.toggleFlag(card, T0)).toBe(false);
+    expect(ok(c.toggleFlag(card, T0))).toBe(false);
   });
 
   it('a card that reaches the leech threshold is suspended and reported', async () => {
@@ -76,7 +76,7 @@ describe('Collection', () => {
     const card = c.cards(ALL).find((x) => x.key === 'sample/forward-without-mode') as Card;
     let t = T0;
     const grade = (g: 1 | 3) => {
-      const out = c.answer({ card, grade: g, now: t, tookMs: 1000 });
+      const out = answer(c, card, g, t, 1000);
       t = Math.max(t + MIN, store.progress.cards[card.key]!.due);
       return out.leech;
     };
@@ -109,7 +109,7 @@ describe('Collection', () => {
     // After a reload the deck folder is empty: the card disappears, its history stays.
     const c = new Collection(await loadDecks([FIXTURES]), store, 'dev', () => loadDecks([]));
     const card = c.next(ALL, T0, 0)!;
-    c.answer({ card, grade: 3, now: T0, tookMs: 1 });
+    answer(c, card, 3, T0, 1);
     await c.reloadDecks();
     expect(c.orphanKeys()).toEqual([card.key]);
     expect(c.counts(ALL, T0)).toEqual({ new: 0, learning: 0, due: 0, overdue: 0 });

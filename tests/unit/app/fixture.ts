@@ -3,8 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { Collection } from '../../../src/cli/services/collection.js';
-import { ExamService } from '../../../src/cli/services/exams.js';
+import { Collection } from '../../../src/app/collection.js';
+import { ExamService } from '../../../src/app/exams.js';
+import type { Card, Grade } from '../../../src/core/model.js';
+import type { Written } from '../../../src/core/ports.js';
 import { loadDecks } from '../../../src/decks/load.js';
 import { Store } from '../../../src/store/store.js';
 
@@ -26,4 +28,15 @@ export async function openFixture(dir = mkdtempSync(join(tmpdir(), 'hr-col-'))) 
   const load = () => loadDecks([FIXTURES]);
   const c = new Collection(await load(), store, 'dev', load);
   return { c, exams: new ExamService(c, store, 'dev'), store, dir };
+}
+
+/** The value of a save that must have succeeded. */
+export function ok<T>(w: Written<T>): T {
+  if (!w.ok) throw new Error(`save failed: ${w.error}`);
+  return w.value;
+}
+
+/** Answers a card as the study screen does: with the memory it had when shown. */
+export function answer(c: Collection, card: Card, grade: Grade, now: number, tookMs = 1000) {
+  return ok(c.answer({ card, grade, now, tookMs, shown: c.memory(card.key) }));
 }

@@ -10,11 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { studyDay } from '../../../src/core/clock.js';
+import { rebuildProgress } from '../../../src/core/fold.js';
 import type { Grade, ReviewRecord } from '../../../src/core/model.js';
-import { rebuildProgress } from '../../../src/core/progress.js';
 import { newMemory, Scheduler } from '../../../src/core/scheduler.js';
 import { resolveSettings } from '../../../src/core/settings.js';
-import { Store, StoreLockedError } from '../../../src/store/store.js';
+import { StoreLockedError } from '../../../src/store/errors.js';
+import { Store } from '../../../src/store/store.js';
 
 const T0 = Date.parse('2026-03-02T10:00:00Z');
 const DAY = 86_400_000;
@@ -101,7 +102,7 @@ describe('Store', () => {
     writeFileSync(join(dir, 'state-dev1.json'), '{"schema": 1, "cards": {trunc');
     const s = await open(dir);
     expect(s.notices[0]).toMatch(
-      /could not be read \(not valid JSON\); it was moved to .*corrupt-/,
+      /could not be used \(not valid JSON\); it was moved to .*corrupt-/,
     );
     expect(s.progress.cards).toEqual(before);
     await s.close();

@@ -1,0 +1,78 @@
+// Scoring a submitted exam, with per-deck and per-objective breakdowns.
+
+import { type ExamAnswer, type ExamState, isAnswered, usedMs } from './exam-state.js';
+import { gradeChoices, gradeTyped } from './grading.js';
+import type { Card, ExamSummary, Tally } from './model.js';
+
+export interface QuestionResult {
+  key: string;
+  correct: boolean;
+  /** The answer given; for multiple choice, indexes into the card's own choice list. */
+  answer: ExamAnswer;
+}
+
+export interface ExamResult extends ExamSummary {
+  results: QuestionResult[];
+}
+
+export function isRight(card: Card, answer: ExamAnswer, order: readonly number[]): boolean {
+  if (!isAnswered(answer)) return false;
+  const face = card.face;
+  if (face.kind === 'mcq' && Array.isArray(answer))
+    return gradeChoices(
+      face.choices,
+      answer.map((d) => order[d]!),
+    );
+  if (face.kind === 'typed' && typeof answer === 'string')
+    return gradeTyped(answer, face.answer, face.accept, face.match).correct;
+  return false;
+}
+
+function tally(map: Record<string, Tally>, key: string, ok: boolean): void {
+  const t = map[key] ?? { correct: 0, total: 0, percent: 0 };
+  t.total++;
+  if (ok) t.correct++;
+  t.percent = Math.round((100 * t.correct) / t.total);
+  map[key] = t;
+}
+
+/** Objective tags look like `lpic3-351.4`; other tags are not broken down. */
+export const OBJECTIVE_TAG = /^[a-z0-9]+-\d+(\.\d+)+$/;
+
+export function scoreExam(
+  s: ExamState,
+  cardOf: (key: string) => Card | null,
+  now: number,
+): ExamResult {
+  const byDeck: Record<string, Tally> = {};
+  const byTag: Record<string, Tally> = {};
+  const results: QuestionResult[] = s.keys.map((key, i) => {
+    const card = cardOf(key);
+    const ok = card ? isRight(card, s.answers[i] ?? null, s.orders[i] ?? []) : false;
+    if (card) {
+      tally(byDeck, card.deckId, ok);
+      for (const t of card.tags.filter((x) => OBJECTIVE_TAG.test(x))) tally(byTag, t, ok);
+    }
+    const given = s.answers[i] ?? null;
+    const answer = Array.isArray(given) ? given.map((d) => s.orders[i]?.[d] ?? d) : given;
+    return { key, correct: ok, answer };
+  });
+  const correct = results.filter((r) => r.correct).length;
+  const scorePercent = results.length ? Math.round((100 * correct) / results.length) : 0;
+  return {
+    id: s.id,
+    at: s.submittedAt ?? now,
+    questions: results.length,
+    correct,
+    scorePercent,
+    passPercent: s.passPercent,
+    passed: scorePercent >= s.passPercent,
+    usedMs: usedMs(s, now),
+    timedOut: s.timedOut,
+    byDeck,
+    byTag,
+    results,
+    predictedPercent: s.predictedPercent,
+    scope: s.scope,
+  };
+}

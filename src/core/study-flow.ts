@@ -1,0 +1,205 @@
+// How a study session moves: each intent from the screen becomes the next session state,
+// asking the study port for cards and to save answers. Deterministic given the port and the
+// time, so the whole flow is tested without a terminal.
+import type { Card } from './model.js';
+import type { Scope, StudyPort } from './ports.js';
+import { defaultGrade, startCard } from './session.js';
+import {
+  initialStudy,
+  isCardAction,
+  onCard,
+  type Shown,
+  type StudyIntent,
+  type StudyState,
+  studyMode,
+  type WriteIntent,
+} from './study-session.js';
+import { summarize } from './summary.js';
+
+export interface StudyEnv {
+  port: StudyPort;
+  scope: Scope;
+  now: number;
+}
+
+export function showCard(port: StudyPort, card: Card, now: number): Shown {
+  return {
+    s: startCard(card, now, String(now)),
+    preview: port.preview(card, now),
+    isNew: port.phase(card.key) === 'new',
+    memory: port.memory(card.key),
+  };
+}
+
+export function startStudy(env: StudyEnv): StudyState {
+  const card = env.port.next(env.scope, env.now, 0, new Set());
+  const state = initialStudy(card ? showCard(env.port, card, env.now) : null, env.now);
+  return card ? state : finish(state, env);
+}
+
+function finish(state: StudyState, env: StudyEnv): StudyState {
+  const { port, scope, now } = env;
+  const summary = summarize(
+    state.answers,
+    state.startedAt,
+    now,
+    port.nextDue(scope, now),
+    port.dayEnd(scope, now),
+  );
+  return { ...state, status: 'finished', info: null, confirmLeave: false, summary };
+}
+
+function advance(state: StudyState, env: StudyEnv): StudyState {
+  const next = env.port.next(env.scope, env.now, state.sinceNew, new Set(state.skipped));
+  if (!next) return finish({ ...state, current: null }, env);
+  return { ...state, current: showCard(env.port, next, env.now) };
+}
+
+function leechNotice(card: Card, lapses: number, action: 'suspend' | 'tag'): string {
+  const done = action === 'suspend' ? 'suspended' : 'tagged';
+  return `Leech: ${lapses} lapses, ${done}. Re-read ${card.ref ?? card.pos.file}.`;
+}
+
+/** Intents that save something; a failed save leaves the session where it was. */
+function write(state: StudyState, intent: WriteIntent, env: StudyEnv): StudyState {
+  const { port, now } = env;
+  const cur = state.current!;
+  const card = cur.s.card;
+  const failed = (r: { error: string; lockLost: boolean }): StudyState => ({
+    ...state,
+    failure: { message: r.error, intent, lockLost: r.lockLost },
+  });
+  switch (intent.type) {
+    case 'grade':
+    case 'accept': {
+      if (cur.s.phase !== 'answer') return state;
+      const grade = intent.type === 'grade' ? intent.grade : defaultGrade(cur.s);
+      const r = port.answer({
+        card,
+        grade,
+        now,
+        tookMs: now - cur.s.shownAt,
+        shown: cur.memory,
+        ...(cur.s.result ? { correct: cur.s.result.correct } : {}),
+      });
+      if (!r.ok) return failed(r);
+      if (r.value.modified)
+        return {
+          ...state,
+          current: showCard(port, card, now),
+          notice: 'This card changed since it was shown; here it is again as it is now.',
+        };
+      const answers = [...state.answers, { grade, tookMs: now - cur.s.shownAt, isNew: cur.isNew }];
+      const { leech } = r.value;
+      return advance(
+        {
+          ...state,
+          answers,
+          sinceNew: cur.isNew ? 0 : state.sinceNew + 1,
+          notice: leech ? leechNotice(card, leech.lapses, leech.action) : null,
+        },
+        env,
+      );
+    }
+    case 'undo': {
+      const r = port.undo(now);
+      if (!r.ok) return failed(r);
+      if (!r.value) return { ...state, notice: 'Nothing to undo.' };
+      const back = r.value;
+      return {
+        ...state,
+        answers: state.answers.slice(0, -1),
+        skipped: state.skipped.filter((k) => k !== back.key),
+        notice: 'Undone.',
+        current: showCard(port, back, now),
+      };
+    }
+    case 'bury':
+    case 'suspend': {
+      const r = intent.type === 'bury' ? port.bury(card, now) : port.suspend(card, now);
+      if (!r.ok) return failed(r);
+      const notice =
+        intent.type === 'bury' ? 'Buried until tomorrow (u to undo).' : 'Suspended (u to undo).';
+      return advance({ ...state, notice }, env);
+    }
+    case 'flag': {
+      const r = port.toggleFlag(card, now);
+      if (!r.ok) return failed(r);
+      return { ...state, notice: r.value ? 'Flagged.' : 'Flag removed.' };
+    }
+    default: {
+      const never: never = intent;
+      return never;
+    }
+  }
+}
+
+export function studyStep(state: StudyState, intent: StudyIntent, env: StudyEnv): StudyState {
+  const mode = studyMode(state);
+  switch (mode) {
+    case 'finished':
+      // A finished session takes no more keys, even those typed ahead in the same burst.
+      return state;
+    case 'info':
+      return { ...state, info: null };
+    case 'failure': {
+      const f = state.failure!;
+      if (intent.type === 'quit') return finish({ ...state, failure: null }, env);
+      if (intent.type === 'retry' && !f.lockLost)
+        return write({ ...state, failure: null }, f.intent, env);
+      return state;
+    }
+    case 'confirmLeave':
+      if (intent.type === 'confirm') {
+        const key = state.current!.s.card.key;
+        return advance(
+          {
+            ...state,
+            confirmLeave: false,
+            skipped: [...state.skipped, key],
+            notice: 'Card left for now; it stays due.',
+          },
+          env,
+        );
+      }
+      if (intent.type === 'cancel' || intent.type === 'leave')
+        return { ...state, confirmLeave: false };
+      return state;
+    default:
+      break;
+  }
+  if (isCardAction(intent)) return onCard(state, intent);
+  const cur = state.current!;
+  switch (intent.type) {
+    case 'grade':
+    case 'accept':
+    case 'undo':
+    case 'bury':
+    case 'suspend':
+    case 'flag':
+      return write(state, intent, env);
+    case 'info':
+      return { ...state, info: env.port.info(cur.s.card, env.now) };
+    case 'leave':
+      return cur.s.card.face.kind === 'typed' && cur.s.phase === 'question'
+        ? { ...state, confirmLeave: true }
+        : state;
+    case 'quit':
+      return finish(state, env);
+    case 'edited':
+      if (!intent.card) return advance({ ...state, notice: intent.notice }, env);
+      return {
+        ...state,
+        notice: intent.notice,
+        current: { ...cur, s: { ...cur.s, card: intent.card } },
+      };
+    case 'confirm':
+    case 'cancel':
+    case 'retry':
+      return state;
+    default: {
+      const never: never = intent;
+      return never;
+    }
+  }
+}

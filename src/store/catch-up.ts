@@ -1,0 +1,113 @@
+// Bringing a snapshot up to date with the logs. Usually only the bytes appended since the
+// last run are read and applied. When that could differ from folding every log from the
+// start (a log shrank or vanished, a record is a copy or arrived out of order), everything
+// is folded again, so the cache always equals what the logs imply.
+import { join } from 'node:path';
+import { applyNewer, type DeviceLog, foldLogs } from '../core/fold.js';
+import { type Io, realIo } from './io.js';
+import { type LogChunk, listLogFiles, logDevice, logFileName, readLog } from './review-log.js';
+import type { Snapshot } from './snapshot.js';
+
+export interface CatchUpResult {
+  /** Every log was folded from the start. */
+  refolded: boolean;
+  /** Why, when the reason is something the user should hear about. */
+  mismatch: string | null;
+  /** Lines from a newer version, skipped and kept. */
+  future: number;
+  /** Lines that are not records, per log file. */
+  bad: { file: string; offset: number; text: string }[];
+  /** Whether the snapshot changed. */
+  changed: boolean;
+}
+
+function sizeOf(io: Io, file: string): number | null {
+  try {
+    return io.statSync(file).size;
+  } catch {
+    return null;
+  }
+}
+
+/** Logs the snapshot has read further into than they now reach, or that are gone. */
+function shrunkLogs(snap: Snapshot, dir: string, io: Io): string[] {
+  return Object.entries(snap.logs)
+    .filter(([name, bytes]) => bytes > 0 && (sizeOf(io, join(dir, name)) ?? -1) < bytes)
+    .map(([name]) => name);
+}
+
+function note(result: CatchUpResult, file: string, chunk: LogChunk): void {
+  result.future += chunk.future.count;
+  for (const b of chunk.bad) result.bad.push({ file, offset: b.offset, text: b.text });
+}
+
+/** Every record of every log, from the start. */
+export function readAllLogs(
+  dir: string,
+  io: Io = realIo,
+  result?: CatchUpResult,
+): { logs: DeviceLog[]; ends: Record<string, number> } {
+  const logs: DeviceLog[] = [];
+  const ends: Record<string, number> = {};
+  for (const name of listLogFiles(dir, io)) {
+    const chunk = readLog(join(dir, name), 0, io);
+    if (result) note(result, name, chunk);
+    logs.push({ device: logDevice(name), records: chunk.records });
+    ends[name] = chunk.end;
+  }
+  return { logs, ends };
+}
+
+/** Replaces the snapshot's progress with a fold of every log; settings stay. */
+export function refold(snap: Snapshot, dir: string, self: string, io: Io, result?: CatchUpResult) {
+  const { logs, ends } = readAllLogs(dir, io, result);
+  Object.assign(snap, foldLogs(logs, self));
+  snap.logs = ends;
+  snap.clock = Math.max(snap.clock, latestOwnTime(logs, self));
+}
+
+function latestOwnTime(logs: readonly DeviceLog[], self: string): number {
+  let t = 0;
+  for (const log of logs)
+    if (log.device === self) for (const r of log.records) if (r.at > t) t = r.at;
+  return t;
+}
+
+/** Applies what the logs hold beyond the snapshot's positions, or refolds when needed. */
+export function catchUp(snap: Snapshot, dir: string, self: string, io: Io = realIo) {
+  const result: CatchUpResult = {
+    refolded: false,
+    mismatch: null,
+    future: 0,
+    bad: [],
+    changed: false,
+  };
+  const shrunk = shrunkLogs(snap, dir, io);
+  if (shrunk.length > 0) {
+    result.mismatch = `${shrunk.join(', ')} ${shrunk.length === 1 ? 'is' : 'are'} shorter than the cache remembers, or gone`;
+  } else {
+    const own = logFileName(self);
+    for (const name of listLogFiles(dir, io)) {
+      const from = snap.logs[name] ?? 0;
+      const chunk = readLog(join(dir, name), from, io);
+      note(result, name, chunk);
+      if (!applyNewer(snap, chunk.records, name === own)) {
+        result.refolded = true;
+        break;
+      }
+      if (name === own) for (const r of chunk.records) if (r.at > snap.clock) snap.clock = r.at;
+      if (chunk.end !== from) {
+        snap.logs[name] = chunk.end;
+        result.changed = true;
+      }
+    }
+    if (!result.refolded) return result;
+  }
+  // Start over: the notes gathered so far would be counted twice.
+  result.future = 0;
+  result.bad = [];
+  refold(snap, dir, self, io, result);
+  result.refolded = true;
+  result.changed = true;
+  return result;
+}

@@ -1,0 +1,24 @@
+// What differs between the cache and a fresh fold of the logs, in words for `doctor`.
+import type { Progress } from '../core/progress.js';
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export function diffProgress(fresh: Progress, cached: Progress): string[] {
+  const problems: string[] = [];
+  const keys = new Set([...Object.keys(fresh.cards), ...Object.keys(cached.cards)]);
+  let cards = 0;
+  for (const k of keys) if (!same(fresh.cards[k], cached.cards[k])) cards++;
+  if (cards) problems.push(`${cards} card state(s) in the cache differ from the review log`);
+  if (!same(fresh.days, cached.days) || fresh.reviews !== cached.reviews)
+    problems.push('daily counts in the cache differ from the review log');
+  if (!same(fresh.marks, cached.marks))
+    problems.push('card marks in the cache differ from the review log');
+  if (
+    !same(
+      fresh.exams.map((e) => e.id),
+      cached.exams.map((e) => e.id),
+    )
+  )
+    problems.push('the exam history in the cache differs from the review log');
+  return problems;
+}
