@@ -73,7 +73,7 @@ function explainWrite(code: string | null): Plain {
     case null:
       return { what: 'the disk stopped accepting data', hint: 'Free some space and try again' };
     default:
-      return { what: `the system refused (${code})`, hint: 'Try again' };
+      return { what: 'the system refused', hint: 'Try again' };
   }
 }
 
@@ -186,8 +186,10 @@ function explainRead(code: string | null): Plain {
         what: 'the disk reported an input/output error',
         hint: 'Check the disk (dmesg) and try again',
       };
+    case 'ENOTDIR':
+      return { what: 'a file is where a directory should be', hint: 'Check the data directory' };
     default:
-      return { what: `the system refused (${code ?? 'unknown error'})`, hint: 'Try again' };
+      return { what: code ? 'the system refused' : 'an unknown error', hint: 'Try again' };
   }
 }
 
@@ -195,7 +197,7 @@ export class UnreadableError extends StoreError {
   constructor(path: string, cause: unknown) {
     const code = errnoCode(cause);
     const { what, hint } = explainRead(code);
-    const tag = code && !what.includes(code) ? ` (${code})` : '';
+    const tag = code ? ` (${code})` : '';
     super(`Could not read ${oneLine(path)}: ${what}${tag}. ${hint}.`, {
       path,
       code,
