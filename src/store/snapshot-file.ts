@@ -1,8 +1,10 @@
 // Reading the snapshot file, whatever state it is in. A file that cannot be used is never
 // overwritten: a writer sets it aside first; a reader only works around it. Settings are
 // recovered from the backup or from whatever part of the file still holds them.
+
+import type { SyncAdapter } from 'lowdb';
 import { oneLine } from '../core/sanitize.js';
-import { setAside } from './durable-file.js';
+import { setAside, writeFileDurably } from './durable-file.js';
 import { StoreError } from './errors.js';
 import type { Io } from './io.js';
 import {
@@ -97,4 +99,32 @@ export function loadSnapshot(
     rewrite: main.kind !== 'missing',
     notices: notices.map(oneLine),
   };
+}
+
+/**
+ * The snapshot as a lowdb adapter: `read` is the recovering load above (its notices are
+ * kept for the store to show), `write` the durable whole-file write. Synchronous, so a
+ * failed write throws where it happens instead of surfacing as an unhandled rejection.
+ */
+export class SnapshotAdapter implements SyncAdapter<Snapshot> {
+  notices: string[] = [];
+  /** The file should be written back (upgraded from an older version, or replaced). */
+  rewrite = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly opts: { now: () => number; readOnly: boolean },
+    private readonly io: Io,
+  ) {}
+
+  read(): Snapshot {
+    const loaded = loadSnapshot(this.file, this.opts, this.io);
+    this.notices = loaded.notices;
+    this.rewrite = loaded.rewrite;
+    return loaded.snapshot;
+  }
+
+  write(data: Snapshot): void {
+    writeFileDurably(this.file, JSON.stringify(data), this.io);
+  }
 }

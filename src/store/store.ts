@@ -3,20 +3,21 @@
 // answer durably before it is acknowledged and rewrites the cache lazily. A read-only open
 // takes no lock and writes nothing: whatever it finds wrong it reports and works around.
 import { join } from 'node:path';
+import { LowSync } from 'lowdb';
 import { applyRecord } from '../core/fold.js';
 import type { LogRecord } from '../core/model.js';
 import { lastAt, type Progress } from '../core/progress.js';
 import { oneLine } from '../core/sanitize.js';
 import { catchUp, readAllLogs, refold } from './catch-up.js';
-import { setAsideCopy, writeFileDurably } from './durable-file.js';
+import { setAsideCopy } from './durable-file.js';
 import { LockLostError, StoreError } from './errors.js';
 import { ExamFile } from './exam-file.js';
 import { recordsAbout } from './history.js';
 import { type Io, realIo } from './io.js';
 import type { Lock } from './lock.js';
 import { LogWriter, logFileName } from './review-log.js';
-import type { Snapshot, StoredSettings } from './snapshot.js';
-import { loadSnapshot } from './snapshot-file.js';
+import { emptySnapshot, type Snapshot, type StoredSettings } from './snapshot.js';
+import { SnapshotAdapter } from './snapshot-file.js';
 import { diffProgress } from './verify.js';
 
 const CACHE_FLUSH_MS = 30_000;
@@ -36,6 +37,7 @@ export class Store {
   /** Goes up with every change, so callers can tell a cached answer is stale. */
   version = 0;
   private readonly exams: ExamFile;
+  private db!: LowSync<Snapshot>;
   private snap!: Snapshot;
   private writer: LogWriter | null = null;
   private lock: Lock | null = null;
@@ -90,10 +92,12 @@ export class Store {
   }
 
   private load(): void {
-    const { snapshot, rewrite, notices } = loadSnapshot(this.snapshotFile, this.opts, this.io);
-    this.notices.push(...notices);
-    this.snap = snapshot;
-    this.dirty = rewrite;
+    const adapter = new SnapshotAdapter(this.snapshotFile, this.opts, this.io);
+    this.db = new LowSync<Snapshot>(adapter, emptySnapshot());
+    this.db.read();
+    this.notices.push(...adapter.notices);
+    this.snap = this.db.data;
+    this.dirty = adapter.rewrite;
     const result = catchUp(this.snap, this.opts.dataDir, this.opts.device, this.io);
     if (result.mismatch) this.reportMismatch(result.mismatch);
     if (result.future > 0)
@@ -198,7 +202,8 @@ export class Store {
 
   private writeSnapshot(): void {
     this.checkLock();
-    writeFileDurably(this.snapshotFile, JSON.stringify(this.snap), this.io);
+    this.db.data = this.snap;
+    this.db.write();
     this.dirty = false;
   }
 
