@@ -1,10 +1,12 @@
 // Finds deck files and loads them all. A broken file is reported and skipped; it never
-// stops the other decks from loading.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// stops the other decks from loading, and nothing at a deck path makes these throw.
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Deck } from '../core/model.js';
 import { type DeckCache, FILE_TOKEN, reviveCached, textHash } from './cache.js';
-import type { ParseResult, Problem } from './parse.js';
+import type { ParseResult } from './parse.js';
+import type { Problem } from './problem.js';
+import { readTextFile } from './read-file.js';
 
 const DECK_FILE = /\.ya?ml$/i;
 
@@ -22,6 +24,12 @@ export interface LoadResult {
   brokenFiles: string[];
 }
 
+const errorCode = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? String(err);
+
+function pathProblem(file: string, message: string): Problem {
+  return { file, line: 1, col: 1, severity: 'error', message };
+}
+
 /** Deck files under the given paths (files or directories), sorted, missing paths skipped. */
 export function findDeckFiles(paths: readonly string[], problems: Problem[] = []): string[] {
   const out: string[] = [];
@@ -29,22 +37,25 @@ export function findDeckFiles(paths: readonly string[], problems: Problem[] = []
     let st: ReturnType<typeof statSync>;
     try {
       st = statSync(p);
-    } catch {
-      problems.push({
-        file: p,
-        line: 1,
-        col: 1,
-        severity: 'error',
-        message: 'no such file or directory',
-      });
+    } catch (err) {
+      const code = errorCode(err);
+      problems.push(
+        pathProblem(p, code === 'ENOENT' ? 'no such file or directory' : `cannot read: ${code}`),
+      );
       continue;
     }
-    if (st.isDirectory()) {
+    if (!st.isDirectory()) {
+      out.push(p);
+      continue;
+    }
+    try {
       const names = readdirSync(p)
         .filter((n) => DECK_FILE.test(n))
         .sort();
       for (const n of names) out.push(join(p, n));
-    } else out.push(p);
+    } catch (err) {
+      problems.push(pathProblem(p, `cannot read directory: ${errorCode(err)}`));
+    }
   }
   return out;
 }
@@ -59,26 +70,26 @@ export async function loadDeckFile(
   file: string,
   cache: DeckCache = {},
 ): Promise<ParseResult & { hash?: string }> {
-  let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    const read = readTextFile(file, 'deck');
+    if ('error' in read) return failedFile(file, read.error);
+    const hash = textHash(read.text);
+    const hit = cache[hash];
+    if (hit) return { ...reviveCached(hit, displayPath(file)), hash };
+    // The parser pulls in yaml and zod: load it only when something must be parsed.
+    const { parseDeck } = await import('./parse.js');
+    const parsed = parseDeck(FILE_TOKEN, read.text);
+    // Remember it under its hash, so the caller can keep it for the next start.
+    cache[hash] = parsed;
+    return { ...reviveCached(parsed, displayPath(file)), hash };
   } catch (err) {
-    const message = `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`;
-    return {
-      deck: null,
-      entryCount: 0,
-      problems: [{ file: displayPath(file), line: 1, col: 1, severity: 'error', message }],
-    };
+    // parseDeck does not throw; this is for what nobody foresaw, so one file cannot stop all.
+    return failedFile(file, `could not load: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const hash = textHash(text);
-  const hit = cache[hash];
-  if (hit) return { ...reviveCached(hit, displayPath(file)), hash };
-  // The parser pulls in yaml and zod: load it only when something must be parsed.
-  const { parseDeck } = await import('./parse.js');
-  const parsed = parseDeck(FILE_TOKEN, text);
-  // Remember it under its hash, so the caller can keep it for the next start.
-  cache[hash] = parsed;
-  return { ...reviveCached(parsed, displayPath(file)), hash };
+}
+
+function failedFile(file: string, message: string): ParseResult {
+  return { deck: null, entryCount: 0, problems: [pathProblem(displayPath(file), message)] };
 }
 
 /**
@@ -89,13 +100,7 @@ export async function loadDecks(
   dirs: readonly string[],
   cache: DeckCache = {},
 ): Promise<LoadResult> {
-  const existing = dirs.filter((d) => {
-    try {
-      return statSync(d).isDirectory() || statSync(d).isFile();
-    } catch {
-      return false;
-    }
-  });
+  const existing = dirs.filter(exists);
   const result: LoadResult = { decks: [], problems: [], brokenFiles: [], hashes: [] };
   const byId = new Map<string, string>();
   for (const file of findDeckFiles(existing, result.problems)) {
@@ -125,13 +130,24 @@ export async function loadDecks(
   return result;
 }
 
+function exists(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** Paths, sizes and modification times of the deck files: changes when any deck does. */
 export function deckFingerprint(dirs: readonly string[]): string {
-  const existing = dirs.filter((d) => statSync(d, { throwIfNoEntry: false }));
-  return findDeckFiles(existing)
+  return findDeckFiles(dirs.filter(exists))
     .map((f) => {
-      const st = statSync(f, { throwIfNoEntry: false });
-      return st ? `${f}:${st.size}:${st.mtimeMs}` : f;
+      try {
+        const st = statSync(f, { throwIfNoEntry: false });
+        return st ? `${f}:${st.size}:${st.mtimeMs}` : f;
+      } catch {
+        return f;
+      }
     })
     .join('|');
 }

@@ -1,19 +1,18 @@
 // YAML text -> validated Deck, with every problem located as file:line:col.
-// One bad entry is reported and skipped; the rest of the deck still loads.
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
+// One bad entry is reported and skipped; the rest of the deck still loads. Nothing in the
+// text makes it throw: resource limits and surprises become located errors as well.
+import { type Document, isPair, isScalar, type LineCounter, visit } from 'yaml';
 import type { z } from 'zod';
 import type { Deck, Entry } from '../core/model.js';
+import { oneLine, visible } from '../core/sanitize.js';
+import { findControlText } from './controls.js';
+import { Locator } from './locate.js';
+import { formatProblem, type Problem, type Severity } from './problem.js';
+import { MAX_FILE_BYTES } from './read-file.js';
 import { DeckSchema, type EntryInput, EntrySchema } from './schema.js';
+import { readYaml } from './yaml-limits.js';
 
-export type Severity = 'error' | 'warning';
-
-export interface Problem {
-  file: string;
-  line: number;
-  col: number;
-  severity: Severity;
-  message: string;
-}
+export { formatProblem, type Problem, type Severity };
 
 export interface ParseResult {
   deck: Deck | null;
@@ -24,49 +23,7 @@ export interface ParseResult {
   idPos?: { line: number; col: number };
 }
 
-export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.col} ${p.severity}: ${p.message}`;
-}
-
 type Path = readonly (string | number)[];
-
-class Locator {
-  constructor(
-    private readonly file: string,
-    private readonly lc: LineCounter,
-    private readonly root: Node | null,
-  ) {}
-
-  /** Position of the node at `path`, falling back to the nearest existing ancestor. */
-  at(path: Path, key = false): { line: number; col: number } {
-    let node: Node | null = this.root;
-    let keyNode: Node | null = null;
-    for (const seg of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => (p.key as { value?: unknown })?.value === seg);
-        if (!pair) break;
-        keyNode = pair.key as Node;
-        node = pair.value as Node | null;
-        if (!node) {
-          node = keyNode;
-          break;
-        }
-      } else if (isSeq(node) && typeof seg === 'number') {
-        const item = node.items[seg] as Node | undefined;
-        if (!item) break;
-        keyNode = null;
-        node = item;
-      } else break;
-    }
-    const target = key && keyNode ? keyNode : node;
-    const offset = target?.range?.[0] ?? 0;
-    return this.lc.linePos(offset);
-  }
-
-  problem(path: Path, message: string, severity: Severity = 'error', key = false): Problem {
-    return { file: this.file, ...this.at(path, key), severity, message };
-  }
-}
 
 function valueAt(root: unknown, path: Path): unknown {
   let cur = root;
@@ -159,11 +116,7 @@ const TEXT_FIELDS = new Set([
   'ref',
 ]);
 
-function truncatedText(
-  doc: ReturnType<typeof parseDocument>,
-  lc: LineCounter,
-  file: string,
-): Problem[] {
+function truncatedText(doc: Document, lc: LineCounter, file: string): Problem[] {
   const out: Problem[] = [];
   visit(doc, {
     Pair(_key, pair) {
@@ -189,21 +142,50 @@ function truncatedText(
   return out;
 }
 
+function failed(file: string, message: string): ParseResult {
+  return {
+    deck: null,
+    entryCount: 0,
+    problems: [{ file, line: 1, col: 1, severity: 'error', message }],
+  };
+}
+
+/** Parses one deck file's text. Never throws; `file` only labels the problems. */
 export function parseDeck(file: string, source: string): ParseResult {
-  const lc = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  const problems: Problem[] = [];
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      const { line, col } = lc.linePos(e.pos[0]);
-      const msg = e.message.split('\n')[0] ?? e.message;
-      problems.push({ file, line, col, severity: 'error', message: `YAML ${e.code}: ${msg}` });
-    }
+  let result: ParseResult;
+  try {
+    result = parseChecked(file, source);
+  } catch (err) {
+    // Deep nesting overflows the stack in the parser, in zod or in the walks here; any
+    // other surprise is reported the same way instead of stopping every command.
+    const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    result = failed(file, `could not parse: ${reason}`);
+  }
+  // Messages quote field names, anchors and YAML snippets from the file.
+  for (const p of result.problems) p.message = oneLine(p.message);
+  return result;
+}
+
+function parseChecked(file: string, source: string): ParseResult {
+  if (source.length > MAX_FILE_BYTES)
+    return failed(
+      file,
+      `file is over the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit for a deck file; split it`,
+    );
+  const y = readYaml(source);
+  if (!y.ok) {
+    const problems = y.problems.map(
+      (p): Problem => ({ file, ...y.lc.linePos(p.offset), severity: 'error', message: p.message }),
+    );
     return { deck: null, problems, entryCount: 0 };
   }
-  problems.push(...truncatedText(doc, lc, file));
-  const loc = new Locator(file, lc, doc.contents as Node | null);
-  const raw = doc.toJS() as unknown;
+  const { doc, lc, data: raw } = y;
+  const problems = truncatedText(doc, lc, file);
+  const loc = new Locator(file, source, lc, doc);
+  const isMapping = raw !== null && typeof raw === 'object' && !Array.isArray(raw);
+  // Entries are checked one by one below, so one bad card does not sink the deck.
+  const deckText = isMapping ? findControlText(raw, [], 'cards') : [];
+  for (const h of deckText) problems.push(loc.control(h));
   const top = DeckSchema.safeParse(raw);
   if (!top.success) {
     for (const issue of top.error.issues) {
@@ -221,6 +203,8 @@ export function parseDeck(file: string, source: string): ParseResult {
       problems.push(loc.problem(path, `cards.${i}: an entry must be a mapping with id and type`));
       return;
     }
+    const controls = findControlText(item, path);
+    for (const h of controls) problems.push(loc.control(h));
     if (!('type' in item)) {
       problems.push(loc.problem(path, `cards.${i}: missing field 'type'`));
       return;
@@ -236,6 +220,7 @@ export function parseDeck(file: string, source: string): ParseResult {
       }
       return;
     }
+    if (controls.length > 0) return;
     const prev = seen.get(r.data.id);
     if (prev !== undefined) {
       const first = loc.at(['cards', prev, 'id']);
@@ -252,14 +237,16 @@ export function parseDeck(file: string, source: string): ParseResult {
     entries.push(toEntry(r.data, { file, line, col }));
   });
   const d = top.data;
+  // The deck-level text was reported as an error; the deck still loads, shown harmlessly.
+  const shown = deckText.length > 0 ? visible : (s: string) => s;
   const deck: Deck = {
     id: d.id,
-    title: d.title,
-    tags: d.tags,
+    title: shown(d.title),
+    tags: d.tags.map(shown),
     file,
     entries,
-    ...(d.description === undefined ? {} : { description: d.description }),
-    ...(d.source === undefined ? {} : { source: d.source }),
+    ...(d.description === undefined ? {} : { description: shown(d.description) }),
+    ...(d.source === undefined ? {} : { source: shown(d.source) }),
   };
   return { deck, problems, entryCount: d.cards.length, idPos: loc.at(['id']) };
 }
