@@ -1,9 +1,10 @@
 // Build step: parse every deck in a folder and write the results keyed by text hash.
 // Usage: node dist/tools/precompile.js DECK_DIR OUT_FILE
-import { readFileSync, writeFileSync } from 'node:fs';
-import { type DeckCache, FILE_TOKEN, textHash } from './cache.js';
+import { writeFileSync } from 'node:fs';
+import { type DeckCache, deckCacheToJson, FILE_TOKEN, textHash } from './cache.js';
 import { findDeckFiles } from './load.js';
 import { parseDeck } from './parse.js';
+import { readTextFile } from './read-file.js';
 
 const [dir, out] = process.argv.slice(2);
 if (!dir || !out) {
@@ -12,8 +13,9 @@ if (!dir || !out) {
 }
 const cache: DeckCache = {};
 for (const file of findDeckFiles([dir])) {
-  const text = readFileSync(file, 'utf8');
-  cache[textHash(text)] = parseDeck(FILE_TOKEN, text);
+  // Files that cannot be read are left out: the app reports them when it loads decks.
+  const r = readTextFile(file, 'deck');
+  if ('text' in r) cache[textHash(r.text)] = parseDeck(FILE_TOKEN, r.text);
 }
-writeFileSync(out, JSON.stringify(cache));
+writeFileSync(out, deckCacheToJson(cache));
 process.stdout.write(`precompiled ${Object.keys(cache).length} deck(s) into ${out}\n`);

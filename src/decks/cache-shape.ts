@@ -1,0 +1,118 @@
+// The shape of a cached parse result, checked by hand. A cache file is only a file: it may
+// be damaged, hand-edited or written by another version, and what it holds reaches the
+// study screen without passing the parser again. zod and yaml stay unloaded here because
+// sparing start-up their cost is why the caches exist.
+import type { Choice, Deck, Entry } from '../core/model.js';
+import { hasControl } from '../core/sanitize.js';
+import type { ParseResult } from './parse.js';
+import type { Problem } from './problem.js';
+
+type Rec = Record<string, unknown>;
+
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const CLOZE = /\{\{c\d+::.+?\}\}/;
+const MATCH_MODES: readonly unknown[] = ['text', 'exact', 'command'];
+
+const isRec = (v: unknown): v is Rec => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** Text a learner may see: non-empty and free of control characters, as the parser leaves it. */
+const isText = (v: unknown): v is string =>
+  typeof v === 'string' && v.trim() !== '' && !hasControl(v);
+const isOptText = (v: unknown): boolean => v === undefined || isText(v);
+const isTextList = (v: unknown): v is string[] => Array.isArray(v) && v.every(isText);
+const isPositive = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1;
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+const isLineCol = (v: unknown): boolean => isRec(v) && isPositive(v.line) && isPositive(v.col);
+
+function isProblem(v: unknown): v is Problem {
+  return (
+    isLineCol(v) &&
+    isRec(v) &&
+    typeof v.file === 'string' &&
+    (v.severity === 'error' || v.severity === 'warning') &&
+    typeof v.message === 'string' &&
+    !hasControl(v.message)
+  );
+}
+
+function isChoice(v: unknown): v is Choice {
+  return isRec(v) && isText(v.text) && typeof v.correct === 'boolean' && isOptText(v.why);
+}
+
+function isKindValid(e: Rec): boolean {
+  switch (e.type) {
+    case 'basic':
+      return isText(e.front) && isText(e.back) && typeof e.reverse === 'boolean';
+    case 'mcq':
+      return (
+        isText(e.question) &&
+        isText(e.explanation) &&
+        Array.isArray(e.choices) &&
+        e.choices.length >= 2 &&
+        e.choices.length <= 8 &&
+        e.choices.every(isChoice) &&
+        e.choices.some((c: Choice) => c.correct)
+      );
+    case 'cloze':
+      return isText(e.text) && CLOZE.test(e.text);
+    case 'typed':
+      return (
+        isText(e.prompt) &&
+        isText(e.answer) &&
+        isTextList(e.accept) &&
+        MATCH_MODES.includes(e.match)
+      );
+    case 'terms':
+      return (
+        isText(e.prompt) &&
+        Array.isArray(e.terms) &&
+        e.terms.length >= 2 &&
+        e.terms.every((t: unknown) => isRec(t) && isText(t.term) && isText(t.definition))
+      );
+    default:
+      return false;
+  }
+}
+
+function isEntry(v: unknown): v is Entry {
+  return (
+    isRec(v) &&
+    typeof v.id === 'string' &&
+    KEBAB.test(v.id) &&
+    isTextList(v.tags) &&
+    isOptText(v.ref) &&
+    isOptText(v.explanation) &&
+    isLineCol(v.pos) &&
+    typeof (v.pos as Rec).file === 'string' &&
+    isKindValid(v)
+  );
+}
+
+function isDeck(v: unknown): v is Deck {
+  if (
+    !isRec(v) ||
+    typeof v.id !== 'string' ||
+    !KEBAB.test(v.id) ||
+    !isText(v.title) ||
+    !isOptText(v.description) ||
+    !isOptText(v.source) ||
+    !isTextList(v.tags) ||
+    typeof v.file !== 'string' ||
+    !Array.isArray(v.entries) ||
+    !v.entries.every(isEntry)
+  )
+    return false;
+  // Progress is keyed by deck and entry id: two entries with one id would share it.
+  return new Set(v.entries.map((e: Entry) => e.id)).size === v.entries.length;
+}
+
+/** True when `v` is a parse result as `parseDeck` returns it. */
+export function isParseResult(v: unknown): v is ParseResult {
+  return (
+    isRec(v) &&
+    isCount(v.entryCount) &&
+    Array.isArray(v.problems) &&
+    v.problems.every(isProblem) &&
+    (v.deck === null || isDeck(v.deck)) &&
+    (v.idPos === undefined || isLineCol(v.idPos))
+  );
+}
