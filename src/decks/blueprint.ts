@@ -1,9 +1,13 @@
-// Exam blueprints: YAML files mapping objective tags to weights.
-import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
+// Exam blueprints: YAML files mapping objective tags to weights. Read with the same limits
+// as decks; any problem, whatever the file holds, comes back as one located message.
 import { z } from 'zod';
 import type { Blueprint } from '../core/exam.js';
+import { oneLine } from '../core/sanitize.js';
+import { findControlText } from './controls.js';
 import { displayPath } from './load.js';
+import { Locator } from './locate.js';
+import { readTextFile } from './read-file.js';
+import { readYaml } from './yaml-limits.js';
 
 const BlueprintSchema = z.strictObject({
   title: z.string().trim().min(1),
@@ -17,33 +21,41 @@ const BlueprintSchema = z.strictObject({
 
 export type BlueprintResult = { blueprint: Blueprint } | { error: string };
 
+/** Reads and checks a blueprint file; never throws. */
 export function loadBlueprint(file: string): BlueprintResult {
-  const where = displayPath(file);
-  let text: string;
+  const where = oneLine(displayPath(file));
   try {
-    text = readFileSync(file, 'utf8');
+    const r = parseBlueprint(where, file);
+    return 'error' in r ? { error: oneLine(r.error) } : r;
   } catch (err) {
-    return {
-      error: `${where}:1:1 cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
-    };
+    // Stack overflow on deep nesting, or anything else unforeseen: still one line.
+    const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    return { error: oneLine(`${where}:1:1 could not parse: ${reason}`) };
   }
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    const { line, col } = lc.linePos(e.pos[0]);
-    return { error: `${where}:${line}:${col} YAML ${e.code}: ${e.message.split('\n')[0]}` };
+}
+
+function parseBlueprint(where: string, file: string): BlueprintResult {
+  const read = readTextFile(file, 'blueprint');
+  if ('error' in read) return { error: `${where}:1:1 ${read.error}` };
+  const y = readYaml(read.text);
+  if (!y.ok) {
+    const p = y.problems[0];
+    const { line, col } = y.lc.linePos(p?.offset ?? 0);
+    return { error: `${where}:${line}:${col} ${p?.message ?? 'YAML error'}` };
   }
-  const r = BlueprintSchema.safeParse(doc.toJS());
+  const loc = new Locator(where, read.text, y.lc, y.doc);
+  // The title and objective names are shown in the exam screens.
+  const control = findControlText(y.data, [])[0];
+  if (control) {
+    const p = loc.control(control);
+    return { error: `${where}:${p.line}:${p.col} ${p.message}` };
+  }
+  const r = BlueprintSchema.safeParse(y.data);
   if (!r.success) {
-    const issue = r.error.issues[0]!;
-    const node = doc.getIn(issue.path as (string | number)[], true) as
-      | { range?: [number] }
-      | undefined;
-    const { line, col } = lc.linePos(node?.range?.[0] ?? 0);
-    return {
-      error: `${where}:${line}:${col} ${issue.path.join('.') || 'blueprint'}: ${issue.message}`,
-    };
+    const issue = r.error.issues[0];
+    const path = (issue?.path ?? []) as (string | number)[];
+    const { line, col } = loc.at(path);
+    return { error: `${where}:${line}:${col} ${path.join('.') || 'blueprint'}: ${issue?.message}` };
   }
   return { blueprint: r.data };
 }

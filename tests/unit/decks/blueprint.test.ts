@@ -1,0 +1,85 @@
+import { mkdirSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadBlueprint } from '../../../src/decks/blueprint.js';
+import { MAX_FILE_BYTES } from '../../../src/decks/read-file.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hr-blueprint-'));
+
+function load(name: string, text: string) {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  const r = loadBlueprint(file);
+  return 'error' in r ? r.error.slice(r.error.indexOf(name) + name.length) : r.blueprint;
+}
+
+describe('loadBlueprint', () => {
+  it('loads the shipped blueprint', () => {
+    const r = loadBlueprint(join(import.meta.dirname, '../../../blueprints/lpic3-305-kvm.yaml'));
+    expect('blueprint' in r && r.blueprint.objectives['lpic3-351.4']).toBe(9);
+  });
+
+  it('loads a small one', () => {
+    expect(load('ok.yaml', 'title: T\nobjectives:\n  a-1: 2\n  b: 1\n')).toEqual({
+      title: 'T',
+      objectives: { 'a-1': 2, b: 1 },
+    });
+  });
+
+  it('reports a control character in the title at the character', () => {
+    expect(load('t.yaml', 'title: "Exam \\e]0;x\\a"\nobjectives: {a: 1}\n')).toBe(
+      ':1:14 title: contains the control character U+001B (ESC) (and 1 more), which a terminal would act on; remove it',
+    );
+  });
+
+  it('reports a control character in an objective name, shown harmlessly', () => {
+    expect(load('k.yaml', 'title: T\nobjectives:\n  a: 1\n  "b\\x9b": 2\n')).toBe(
+      ":4:5 objectives: the field name 'b<U+009B>' contains the control character U+009B (CSI), which a terminal would act on; remove it",
+    );
+  });
+
+  it('reports a schema problem at its value', () => {
+    expect(load('w.yaml', 'title: T\nobjectives:\n  a: -1\n')).toBe(
+      ':3:6 objectives.a: weights must be positive',
+    );
+  });
+
+  it('reports YAML limits instead of throwing', () => {
+    const bomb = ['title: T', 'l0: &l0 x'];
+    for (let i = 1; i <= 6; i++) bomb.push(`l${i}: &l${i} [${`*l${i - 1}, `.repeat(8)}*l${i - 1}]`);
+    expect(load('bomb.yaml', `${bomb.join('\n')}\nobjectives: {a: *l6}\n`)).toMatch(
+      /^:9:17 too many YAML aliases/,
+    );
+    expect(load('alias.yaml', 'title: *x\n')).toBe(
+      ":1:8 YAML alias '*x' has no anchor '&x' before it",
+    );
+    expect(load('deep.yaml', `${'['.repeat(20000)}${']'.repeat(20000)}`)).toMatch(/^:\d+:\d+ /);
+    expect(load('dup.yaml', 'title: T\ntitle: U\n')).toBe(
+      ':2:1 YAML DUPLICATE_KEY: Map keys must be unique',
+    );
+  });
+
+  it('reports what is not a readable file', () => {
+    mkdirSync(join(dir, 'folder.yaml'));
+    expect(loadBlueprint(join(dir, 'folder.yaml'))).toEqual({
+      error: expect.stringMatching(
+        /folder\.yaml:1:1 is a directory, not a blueprint file; rename it or move it elsewhere$/,
+      ),
+    });
+    expect(loadBlueprint(join(dir, 'none.yaml'))).toEqual({
+      error: expect.stringMatching(/none\.yaml:1:1 cannot read file: ENOENT$/),
+    });
+    const huge = join(dir, 'huge.yaml');
+    writeFileSync(huge, '');
+    truncateSync(huge, MAX_FILE_BYTES + 1);
+    expect(loadBlueprint(huge)).toEqual({
+      error: expect.stringMatching(/huge\.yaml:1:1 file is 32\.0 MiB, over the 32 MiB limit/),
+    });
+  });
+
+  it('shows a file name with control characters harmlessly', () => {
+    const r = loadBlueprint(join(dir, 'a\u001b[2Jb.yaml'));
+    expect('error' in r && r.error).toMatch(/a␛\[2Jb\.yaml:1:1 cannot read file: ENOENT/);
+  });
+});
