@@ -77,7 +77,7 @@ export function parseInstant(text: string): number | string {
   if (month < 1 || month > 12) return `has month ${m[2]}; months run 01-12`;
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day < 1 || day > days)
-    return `has day ${m[3]}, but ${MONTHS[month - 1]} ${year} has ${days} days`;
+    return `has day ${m[3]}, but ${MONTHS[month - 1]} ${year} has days 01-${days}`;
   if (hour > 23) return `has hour ${m[4]}; hours run 00-23`;
   if (minute > 59) return `has minute ${m[5]}; minutes run 00-59`;
   if (second > 59) return `has second ${m[6]}; seconds run 00-59`;
