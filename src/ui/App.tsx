@@ -1,13 +1,14 @@
 import { Box, Text, useApp } from 'ink';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { ExamResult, ExamState } from '../core/exam.js';
 import { ALL, type ExamOptions, type ExamPort, type Scope, type StudyPort } from '../core/ports.js';
 import type { SessionSummary } from '../core/summary.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
-import { WidthContext } from './components/Para.js';
-import { useKeys } from './hooks/useKeys.js';
+import { Para, WidthContext } from './components/Para.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
-import type { Screen } from './keys.js';
+import { ScreenActiveContext, useKeypressControl } from './keypress/KeypressContext.js';
+import { useKeypress } from './keypress/useKeypress.js';
+import { actionFor, type Screen } from './keys.js';
 import { Exam } from './screens/Exam.js';
 import { ExamResults } from './screens/ExamResults.js';
 import { ExamResume } from './screens/ExamResume.js';
@@ -48,25 +49,40 @@ export interface AppProps {
   onSummary?: (s: SessionSummary) => void;
 }
 
+/** Over the screen, which stays as it was (hidden) until the terminal is large again. */
 function TooSmall({ columns, rows }: { columns: number; rows: number }) {
   const { exit } = useApp();
-  useKeys((input) => {
-    if (input === 'q') exit();
-  });
+  useKeypress(
+    (key) => {
+      if (actionFor('home', key)?.action === 'quit') exit();
+      return true;
+    },
+    { priority: 'overlay' },
+  );
   return (
-    <Text>
-      Terminal is {columns}x{rows}; hyperrecall needs at least {MIN_COLUMNS}x{MIN_ROWS}. Enlarge it,
-      or press q.
-    </Text>
+    <Box flexDirection="column">
+      <Text>
+        Terminal {columns}x{rows} is too small:
+      </Text>
+      <Text>
+        needs at least {MIN_COLUMNS}x{MIN_ROWS}.
+      </Text>
+      <Text>Enlarge it, or press q.</Text>
+    </Box>
   );
 }
 
-/** Picks the screen; each screen owns its keys while no overlay is open. */
+/** Picks the screen; overlays (help, too small) take the keys while they are open. */
 export function App({ port, exams, now, initial, openEditor, onSummary }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const [view, setView] = useState<View>(initial);
   const [help, setHelp] = useState<Screen | null>(null);
+  const keys = useKeypressControl();
+  // Keys typed ahead for one screen must not act on the next: a new view drops them.
+  useLayoutEffect(() => {
+    if (view) keys.discardPending();
+  }, [view, keys]);
   // Starting an exam: offer the unfinished one first, else draw a new one.
   useEffect(() => {
     if (view.name !== 'examStart' || !exams) return;
@@ -77,8 +93,7 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
         : startNew(exams, view.options, now()),
     );
   }, [view, exams, now]);
-  if (columns < MIN_COLUMNS || rows < MIN_ROWS) return <TooSmall columns={columns} rows={rows} />;
-  const active = help === null;
+  const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
   const titleOf = (scope: Scope) => {
     const tag = scope.tag ? ` · tag ${scope.tag}` : '';
     if (!scope.decks) return `All decks${tag}`;
@@ -93,7 +108,6 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
           data={port.home(now())}
           columns={columns}
           rows={rows}
-          active={active}
           onStudy={(id) => setView({ name: 'study', scope: id ? { decks: [id], tag: null } : ALL })}
           onSettings={() => setView({ name: 'settings' })}
           onStats={() => setView({ name: 'stats' })}
@@ -120,7 +134,6 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
           scope={view.scope}
           title={titleOf(view.scope)}
           now={now}
-          active={active}
           compact={rows < 20}
           rows={rows}
           {...(openEditor ? { openEditor } : {})}
@@ -137,7 +150,6 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
         <Summary
           summary={view.summary}
           now={now()}
-          active={active}
           onContinue={() => setView({ name: 'home' })}
           onUndo={() => {
             // Taking back the last answer reopens the session on that card.
@@ -157,7 +169,6 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
           saved={view.saved}
           savedAt={view.savedAt}
           now={now}
-          active={active}
           onResume={(exam) => setView({ name: 'exam', exam, notes: [] })}
           onDiscard={() => {
             exams.discard();
@@ -175,7 +186,6 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
           initial={view.exam}
           notes={view.notes}
           now={now}
-          active={active}
           rows={rows}
           onHelp={setHelp}
           onQuit={() => setView({ name: 'home' })}
@@ -190,7 +200,6 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
           result={view.result}
           columns={columns}
           rows={rows}
-          active={active}
           onHelp={setHelp}
           onDone={() => setView({ name: 'home' })}
         />
@@ -198,13 +207,7 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
       break;
     case 'stats':
       body = (
-        <Stats
-          port={port}
-          now={now()}
-          active={active}
-          onBack={() => setView({ name: 'home' })}
-          onHelp={setHelp}
-        />
+        <Stats port={port} now={now()} onBack={() => setView({ name: 'home' })} onHelp={setHelp} />
       );
       break;
     case 'message':
@@ -214,7 +217,6 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
       body = (
         <Settings
           port={port}
-          active={active}
           rows={rows}
           onBack={() => setView({ name: 'home' })}
           onHelp={setHelp}
@@ -223,9 +225,18 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
       break;
   }
   return (
-    <WidthContext.Provider value={columns - 1}>
+    <WidthContext.Provider value={Math.max(MIN_COLUMNS, columns) - 1}>
       <Box flexDirection="column" width={columns - 1}>
-        {help ? <HelpOverlay screen={help} onClose={() => setHelp(null)} /> : body}
+        {tooSmall ? <TooSmall columns={columns} rows={rows} /> : null}
+        {help && !tooSmall ? (
+          <HelpOverlay screen={help} rows={rows} onClose={() => setHelp(null)} />
+        ) : null}
+        {/* Hidden under an overlay, not unmounted: a session keeps its place. */}
+        <ScreenActiveContext.Provider value={!help && !tooSmall}>
+          <Box flexDirection="column" display={help || tooSmall ? 'none' : 'flex'}>
+            {body}
+          </Box>
+        </ScreenActiveContext.Provider>
       </Box>
     </WidthContext.Provider>
   );
@@ -239,10 +250,13 @@ function startNew(exams: ExamPort, options: ExamOptions, now: number): View {
 }
 
 function MessageView({ text, onBack }: { text: string; onBack: () => void }) {
-  useKeys(() => onBack());
+  useKeypress(() => {
+    onBack();
+    return true;
+  });
   return (
     <Box flexDirection="column" gap={1}>
-      <Text>{text}</Text>
+      <Para>{text}</Para>
       <Text>Press any key to go back.</Text>
     </Box>
   );

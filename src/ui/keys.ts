@@ -1,28 +1,37 @@
 // One key table: every binding with its keys, the screens it applies to and a description.
 // The help overlay and footers render from it; components match actions, never raw keys.
-import type { Key } from 'ink';
+import type { Keypress } from './keypress/split-keys.js';
 
-export type Screen =
-  | 'home'
-  | 'flash'
-  | 'choice'
-  | 'typed'
-  | 'answer'
-  | 'summary'
-  | 'settings'
-  | 'exam'
-  | 'examTyped'
-  | 'overview'
-  | 'confirm'
-  | 'results'
-  | 'resume'
-  | 'stats';
+export const SCREENS = [
+  'home',
+  'flash',
+  'choice',
+  'typed',
+  'answer',
+  'summary',
+  'settings',
+  'exam',
+  'examTyped',
+  'overview',
+  'confirm',
+  'results',
+  'resume',
+  'stats',
+  'help',
+] as const;
+
+export type Screen = (typeof SCREENS)[number];
 
 export type Action =
   | 'help'
   | 'quit'
   | 'up'
   | 'down'
+  | 'scrollUp'
+  | 'scrollDown'
+  | 'pageUp'
+  | 'pageDown'
+  | 'close'
   | 'open'
   | 'studyAll'
   | 'reveal'
@@ -70,6 +79,24 @@ export interface Binding {
 }
 
 const CARD: Screen[] = ['flash', 'choice', 'answer'];
+/** Screens whose content can be taller than the terminal (shown in a Viewport). */
+const SCROLLING: Screen[] = [
+  'home',
+  'flash',
+  'choice',
+  'typed',
+  'answer',
+  'settings',
+  'exam',
+  'examTyped',
+  'overview',
+  'results',
+  'help',
+];
+/** Where ↑/↓ and j/k scroll because no cursor takes them. */
+const SCROLL_JK: Screen[] = ['flash', 'answer', 'exam', 'results', 'help'];
+/** While typing, letters are text: only the arrows scroll. */
+const TYPING: Screen[] = ['typed', 'examTyped'];
 
 /** Choice letters in the exam, where `f` is the flag key. */
 export const EXAM_LETTERS = 'abcdeghi';
@@ -103,6 +130,22 @@ export const BINDINGS: readonly Binding[] = [
   b('quit', ['q'], 'q', 'quit', 'back / quit (progress is saved)', ALL_BUT_TYPED),
   b('up', ['up', 'k'], '↑/k', 'up', 'move up', ['home', 'choice', 'settings', 'overview']),
   b('down', ['down', 'j'], '↓/j', 'down', 'move down', ['home', 'choice', 'settings', 'overview']),
+  b('scrollUp', ['up', 'k'], '↑/k', 'scroll', 'scroll up when there is more above', SCROLL_JK),
+  b(
+    'scrollDown',
+    ['down', 'j'],
+    '↓/j',
+    'scroll',
+    'scroll down when there is more below',
+    SCROLL_JK,
+  ),
+  b('scrollUp', ['up'], '↑', 'scroll', 'scroll up when there is more above', TYPING),
+  b('scrollDown', ['down'], '↓', 'scroll', 'scroll down when there is more below', TYPING),
+  b('pageUp', ['pageup'], 'PgUp', 'page up', 'scroll up one page', SCROLLING),
+  b('pageDown', ['pagedown'], 'PgDn', 'page down', 'scroll down one page', SCROLLING),
+  b('close', ['escape', 'q', '?'], 'Esc/q/?', 'close', 'close this help (other keys too)', [
+    'help',
+  ]),
   b('open', ['enter'], 'Enter', 'study', 'study the selected deck', ['home']),
   b('studyAll', ['a'], 'a', 'study all', 'study all decks', ['home']),
   b('settings', [','], ',', 'settings', 'settings', ['home']),
@@ -162,27 +205,12 @@ export const BINDINGS: readonly Binding[] = [
 
 export const GLOBAL_KEYS = [{ label: 'Ctrl+C', description: 'quit at once (progress is saved)' }];
 
-function keyName(input: string, key: Key): string {
-  if (key.upArrow) return 'up';
-  if (key.downArrow) return 'down';
-  if (key.return) return 'enter';
-  if (key.escape) return 'escape';
-  if (key.backspace || key.delete) return 'backspace';
-  if (input === ' ') return 'space';
-  return input;
-}
-
 /** The action bound to this key on this screen, and for `choose` which letter it was. */
-export function actionFor(
-  screen: Screen,
-  input: string,
-  key: Key,
-): { action: Action; index: number } | null {
+export function actionFor(screen: Screen, key: Keypress): { action: Action; index: number } | null {
   if (key.ctrl || key.meta) return null;
-  const name = keyName(input, key);
   for (const b of BINDINGS) {
     if (!b.screens.includes(screen)) continue;
-    const index = b.keys.indexOf(name);
+    const index = b.keys.indexOf(key.name);
     if (index >= 0) return { action: b.action, index };
   }
   return null;

@@ -4,6 +4,7 @@ import { render } from 'ink';
 import type { ExamPort, StudyPort } from '../core/ports.js';
 import type { SessionSummary } from '../core/summary.js';
 import { App, type View } from './App.js';
+import { KeypressProvider } from './keypress/KeypressContext.js';
 import type { OpenEditor } from './screens/Study.js';
 import { summaryLine } from './screens/Summary.js';
 import { COLOR_THEME, PLAIN_THEME, ThemeContext } from './theme.js';
@@ -22,16 +23,18 @@ export async function runTui(port: StudyPort, opts: TuiOptions): Promise<string 
   process.stdout.write('\x1b[?1049h\x1b[H');
   const app = render(
     <ThemeContext.Provider value={opts.color ? COLOR_THEME : PLAIN_THEME}>
-      <App
-        port={port}
-        now={opts.now}
-        initial={opts.initial}
-        {...(opts.exams ? { exams: opts.exams } : {})}
-        {...(opts.openEditor ? { openEditor: opts.openEditor } : {})}
-        onSummary={(s) => {
-          last = s;
-        }}
-      />
+      <KeypressProvider>
+        <App
+          port={port}
+          now={opts.now}
+          initial={opts.initial}
+          {...(opts.exams ? { exams: opts.exams } : {})}
+          {...(opts.openEditor ? { openEditor: opts.openEditor } : {})}
+          onSummary={(s) => {
+            last = s;
+          }}
+        />
+      </KeypressProvider>
     </ThemeContext.Provider>,
     { exitOnCtrlC: true, patchConsole: false },
   );

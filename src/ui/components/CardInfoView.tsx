@@ -2,6 +2,8 @@ import { Box, Text } from 'ink';
 import { formatDuration } from '../../core/format.js';
 import { GRADE_NAMES } from '../../core/model.js';
 import type { CardInfo } from '../../core/ports.js';
+import { oneLine } from '../../core/sanitize.js';
+import { useKeypress } from '../keypress/useKeypress.js';
 import { useTheme } from '../theme.js';
 
 function when(ms: number): string {
@@ -9,8 +11,24 @@ function when(ms: number): string {
 }
 
 /** The `i` overlay: what the scheduler knows about the card, and its answers so far. */
-export function CardInfoView({ info, maxHistory }: { info: CardInfo; maxHistory: number }) {
+export function CardInfoView({
+  info,
+  maxHistory,
+  onClose,
+}: {
+  info: CardInfo;
+  maxHistory: number;
+  onClose: () => void;
+}) {
   const theme = useTheme();
+  // An overlay: it takes every key before the card underneath, and any key closes it.
+  useKeypress(
+    () => {
+      onClose();
+      return true;
+    },
+    { priority: 'overlay' },
+  );
   const marks = [
     info.marks.suspended ? 'suspended' : '',
     info.marks.flagged ? 'flagged' : '',
@@ -20,7 +38,7 @@ export function CardInfoView({ info, maxHistory }: { info: CardInfo; maxHistory:
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
       <Text bold color={theme.accent} wrap="truncate-end">
-        Card info · {info.key}
+        Card info · {oneLine(info.key)}
       </Text>
       <Text>
         State {info.phase}

@@ -1,7 +1,12 @@
 import { Box, Text } from 'ink';
-import { useKeys } from '../hooks/useKeys.js';
-import { BINDINGS, GLOBAL_KEYS, type Screen } from '../keys.js';
+import { useContext } from 'react';
+import { useViewport } from '../hooks/useViewport.js';
+import { useKeypress } from '../keypress/useKeypress.js';
+import { actionFor, BINDINGS, GLOBAL_KEYS, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
+import { WidthContext } from './Para.js';
+import { type Row, textRows } from './rows.js';
+import { Viewport } from './Viewport.js';
 
 const SCREEN_TITLES: Record<Screen, string> = {
   home: 'Deck list',
@@ -18,30 +23,58 @@ const SCREEN_TITLES: Record<Screen, string> = {
   results: 'Exam results',
   resume: 'Unfinished exam',
   stats: 'Statistics',
+  help: 'Help',
 };
 
-export function HelpOverlay({ screen, onClose }: { screen: Screen; onClose: () => void }) {
+const LABEL = 12;
+/** Border and padding on both sides. */
+const FRAME = 4;
+
+function keyRows(screen: Screen, width: number): Row[] {
+  const entries = [...BINDINGS.filter((b) => b.screens.includes(screen)), ...GLOBAL_KEYS].map(
+    (b) => ({ label: b.label, description: b.description }),
+  );
+  return entries.flatMap((e) =>
+    textRows(e.description, width, {}, { first: { text: e.label.padEnd(LABEL), bold: true } }),
+  );
+}
+
+/** The `?` overlay: every key of the screen below, from the key table. Scrolls when long. */
+export function HelpOverlay({
+  screen,
+  rows,
+  onClose,
+}: {
+  screen: Screen;
+  rows: number;
+  onClose: () => void;
+}) {
   const theme = useTheme();
-  useKeys(() => onClose());
-  const here = BINDINGS.filter((b) => b.screens.includes(screen));
+  const width = useContext(WidthContext) - FRAME;
+  const content = keyRows(screen, width);
+  // Border (2), title and the closing line; one line stays free.
+  const height = Math.max(3, rows - 1 - 4);
+  const view = useViewport(content.length, height, screen);
+  useKeypress(
+    (key) => {
+      const hit = actionFor('help', key);
+      if (!hit || !view.apply(hit.action)) onClose();
+      return true;
+    },
+    { priority: 'overlay' },
+  );
+  const scrolls = content.length > height;
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
-      <Text bold color={theme.accent}>
+      <Text bold color={theme.accent} wrap="truncate-end">
         Keys · {SCREEN_TITLES[screen]}
       </Text>
-      {here.map((b) => (
-        <Text key={b.action}>
-          <Text bold>{b.label.padEnd(12)}</Text>
-          {b.description}
-        </Text>
-      ))}
-      {GLOBAL_KEYS.map((g) => (
-        <Text key={g.label}>
-          <Text bold>{g.label.padEnd(12)}</Text>
-          {g.description}
-        </Text>
-      ))}
-      <Text color={theme.muted}>Press any key to close.</Text>
+      <Viewport rows={content} height={height} top={view.top} />
+      <Text color={theme.muted} wrap="truncate-end">
+        {scrolls
+          ? `${hint('help', ['scrollDown', 'pageDown'])} · other keys close`
+          : 'Press any key to close.'}
+      </Text>
     </Box>
   );
 }

@@ -1,18 +1,21 @@
 import { Box, Text } from 'ink';
-import { useEffect, useReducer, useRef } from 'react';
+import { useContext, useEffect, useReducer, useRef, useState } from 'react';
 import {
   type ExamResult,
   type ExamState,
   examCounts,
   examReducer,
-  isAnswered,
   remainingMs,
 } from '../../core/exam.js';
-import type { ExamPort } from '../../core/ports.js';
-import { Para } from '../components/Para.js';
-import { useKeys } from '../hooks/useKeys.js';
-import { actionFor, EXAM_LETTERS, hint, type Screen } from '../keys.js';
+import type { ExamPort, Written } from '../../core/ports.js';
+import { WidthContext } from '../components/Para.js';
+import { textRows } from '../components/rows.js';
+import { Rows, Viewport } from '../components/Viewport.js';
+import { useViewport } from '../hooks/useViewport.js';
+import { useKeypress } from '../keypress/useKeypress.js';
+import { actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
+import { overviewRows, questionRows } from './exam-rows.js';
 
 export function clock(ms: number): string {
   const s = Math.ceil(ms / 1000);
@@ -27,7 +30,6 @@ export interface ExamProps {
   initial: ExamState;
   notes: string[];
   now: () => number;
-  active: boolean;
   rows: number;
   onHelp: (screen: Screen) => void;
   /** The exam was quit: it stays saved for later. */
@@ -42,20 +44,12 @@ function screenOf(s: ExamState, typed: boolean): Screen {
 }
 
 /** A timed exam: no feedback until submission; every change is saved at once. */
-export function Exam({
-  exams,
-  initial,
-  notes,
-  now,
-  active,
-  rows,
-  onHelp,
-  onQuit,
-  onFinished,
-}: ExamProps) {
+export function Exam({ exams, initial, notes, now, rows, onHelp, onQuit, onFinished }: ExamProps) {
   const theme = useTheme();
   const [s, dispatch] = useReducer(examReducer, initial);
   const finished = useRef(false);
+  const leaving = useRef(false);
+  const [problem, setProblem] = useState<string | null>(null);
   const [, force] = useReducer((x: number) => x + 1, 0);
 
   // The countdown: redraw every second; the reducer submits when time is up.
@@ -77,13 +71,17 @@ export function Exam({
   useEffect(() => {
     if (pending.current) clearTimeout(pending.current);
     pending.current = null;
+    const report = (w: Written<unknown>) => setProblem(w.ok ? null : w.error);
     if (s.view === 'submitted') {
       if (finished.current) return;
       finished.current = true;
-      onFinishedRef.current(exams.finish(s, now()));
+      const result = exams.finish(s, now());
+      // Not scored: say why; the exam stays saved as it was and q leaves it.
+      if (result.ok) onFinishedRef.current(result.value);
+      else report(result);
     } else if (s.view === 'question' && typeof s.answers[s.index] === 'string') {
-      pending.current = setTimeout(() => exams.save(s, now()), 400);
-    } else exams.save(s, now());
+      pending.current = setTimeout(() => report(exams.save(s, now())), 400);
+    } else report(exams.save(s, now()));
   }, [s, exams, now]);
   // Leaving (Ctrl+C too) writes what was typed but not yet saved.
   useEffect(
@@ -95,64 +93,119 @@ export function Exam({
     [exams, now],
   );
 
+  const width = useContext(WidthContext);
+  const compact = rows < 20;
   const card = exams.card(s.keys[s.index] ?? '');
   const face = card?.face;
   const typed = face?.kind === 'typed';
   const screen = screenOf(s, typed);
-  useKeys(
-    (input, key) => {
-      if (s.view === 'submitted') return;
-      if (screen === 'examTyped') {
-        if (key.return) return dispatch({ type: 'next' });
-        if (key.escape) return dispatch({ type: 'overview' });
-        if (key.backspace || key.delete) return dispatch({ type: 'erase' });
-        if (input && !key.ctrl && !key.meta) dispatch({ type: 'type', text: input });
-        return;
-      }
-      const hit = actionFor(screen, input, key);
-      if (!hit) return;
-      switch (hit.action) {
-        case 'choose':
-          if (face?.kind === 'mcq' && hit.index < face.choices.length)
-            dispatch({ type: 'choose', index: hit.index, multi: face.multi });
-          return;
-        case 'examNext':
-          return dispatch({ type: 'next' });
-        case 'examPrev':
-          return dispatch({ type: 'prev' });
-        case 'examFlag':
-          return dispatch({ type: 'flag' });
-        case 'examOverview':
-          return dispatch({ type: 'overview' });
-        case 'examBack':
-          return dispatch({ type: 'back' });
-        case 'examSubmit':
-          return dispatch({ type: 'askSubmit' });
-        case 'up':
-          return dispatch({ type: 'overviewMove', delta: -1 });
-        case 'down':
-          return dispatch({ type: 'overviewMove', delta: 1 });
-        case 'open':
-          return dispatch({ type: 'goto', index: s.overviewCursor });
-        case 'yes':
-          return dispatch({ type: 'confirmSubmit', now: now() });
-        case 'no':
-          return dispatch({ type: 'back' });
-        case 'help':
-          return onHelp(screen);
-        case 'quit':
-          exams.save(s, now());
-          return onQuit();
-        default:
-          return;
-      }
-    },
-    { isActive: active },
-  );
-
-  const compact = rows < 20;
   const left = remainingMs(s, now());
   const counts = examCounts(s);
+
+  // The question: header, notes on the first one, the question in a Viewport, the hints.
+  const noteText = [problem, s.index === 0 ? notes.join(' ') : ''].filter(Boolean).join(' ');
+  const notesRows = noteText ? textRows(noteText, width, { color: theme.warn }) : [];
+  const { rows: content, input } = questionRows(s, card, width, compact, theme);
+  const fixed = 2 + notesRows.length + input.length;
+  const gaps = compact ? 0 : 2 + (notesRows.length > 0 ? 1 : 0) + (input.length > 0 ? 1 : 0);
+  const questionHeight = Math.max(3, rows - 1 - fixed - gaps);
+  const questionView = useViewport(content.length, questionHeight, s.index);
+  // The overview: header, counts, the list in a Viewport, the hints.
+  const summary = textRows(
+    `Overview · ${counts.answered} answered · ${counts.unanswered} unanswered · ${counts.flagged} flagged`,
+    width,
+  );
+  const list = overviewRows(s, (k) => exams.card(k), theme);
+  const listHeight = Math.max(3, rows - 3 - summary.length);
+  const c = s.overviewCursor;
+  const listView = useViewport(list.length, listHeight, s.view, [c, c + 1]);
+  const moveOverview = (delta: number) => {
+    const next = Math.min(s.keys.length - 1, Math.max(0, c + delta));
+    dispatch({ type: 'overviewMove', delta });
+    listView.follow(next, next + 1);
+  };
+
+  useKeypress((key) => {
+    if (leaving.current) return true;
+    if (s.view === 'submitted') {
+      // Scoring failed (the reason is shown): q still leaves.
+      if (problem && actionFor('exam', key)?.action === 'quit') {
+        leaving.current = true;
+        onQuit();
+      }
+      return true;
+    }
+    const hit = actionFor(screen, key);
+    if (screen === 'examTyped') {
+      if (hit && questionView.apply(hit.action)) return true;
+      if (hit?.action === 'examNext') dispatch({ type: 'next' });
+      else if (hit?.action === 'examOverview') dispatch({ type: 'overview' });
+      else if (key.name === 'backspace') dispatch({ type: 'erase' });
+      else if (key.text && !key.ctrl && !key.meta) dispatch({ type: 'type', text: key.text });
+      else return false;
+      return true;
+    }
+    if (!hit) return false;
+    if (screen === 'exam' && questionView.apply(hit.action)) return true;
+    switch (hit.action) {
+      case 'choose':
+        if (face?.kind === 'mcq' && hit.index < face.choices.length)
+          dispatch({ type: 'choose', index: hit.index, multi: face.multi });
+        break;
+      case 'examNext':
+        dispatch({ type: 'next' });
+        break;
+      case 'examPrev':
+        dispatch({ type: 'prev' });
+        break;
+      case 'examFlag':
+        dispatch({ type: 'flag' });
+        break;
+      case 'examOverview':
+        dispatch({ type: 'overview' });
+        break;
+      case 'examBack':
+        dispatch({ type: 'back' });
+        break;
+      case 'examSubmit':
+        dispatch({ type: 'askSubmit' });
+        break;
+      case 'up':
+        moveOverview(-1);
+        break;
+      case 'down':
+        moveOverview(1);
+        break;
+      case 'pageUp':
+        moveOverview(-(listHeight - 2));
+        break;
+      case 'pageDown':
+        moveOverview(listHeight - 2);
+        break;
+      case 'open':
+        dispatch({ type: 'goto', index: c });
+        break;
+      case 'yes':
+        dispatch({ type: 'confirmSubmit', now: now() });
+        break;
+      case 'no':
+        dispatch({ type: 'back' });
+        break;
+      case 'help':
+        onHelp(screen);
+        break;
+      case 'quit':
+        // Leaving: the rest of a burst must not answer questions of an exam left behind.
+        leaving.current = true;
+        exams.save(s, now());
+        onQuit();
+        break;
+      default:
+        return false;
+    }
+    return true;
+  });
+
   const header = (
     <Box justifyContent="space-between">
       <Text bold color={theme.accent}>
@@ -179,42 +232,11 @@ export function Exam({
   }
 
   if (s.view === 'overview') {
-    const visible = Math.max(3, rows - 6);
-    const top = Math.min(
-      Math.max(0, s.overviewCursor - visible + 1),
-      Math.max(0, s.keys.length - visible),
-    );
     return (
       <Box flexDirection="column">
         {header}
-        <Text>
-          Overview · {counts.answered} answered · {counts.unanswered} unanswered · {counts.flagged}{' '}
-          flagged
-        </Text>
-        {s.keys.slice(top, top + visible).map((key, j) => {
-          const i = top + j;
-          const q = exams.card(key);
-          const text = q
-            ? q.face.kind === 'mcq'
-              ? q.face.question
-              : q.face.kind === 'typed'
-                ? q.face.prompt
-                : ''
-            : key;
-          const mark = isAnswered(s.answers[i] ?? null) ? '✓' : '·';
-          return (
-            <Text
-              key={key}
-              bold={i === s.overviewCursor}
-              color={i === s.overviewCursor ? theme.accent : undefined}
-              wrap="truncate-end"
-            >
-              {i === s.overviewCursor ? '› ' : '  '}
-              {String(i + 1).padStart(3)} {mark} {s.flags[i] ? '⚑' : ' '}{' '}
-              {text.replace(/\s+/g, ' ')}
-            </Text>
-          );
-        })}
+        <Rows rows={summary} />
+        <Viewport rows={list} height={listHeight} top={listView.top} />
         <Text color={theme.muted} wrap="truncate-end">
           ✓ answered · unanswered · ⚑ flagged —{' '}
           {hint('overview', ['open', 'examFlag', 'examSubmit', 'examBack', 'quit'])}
@@ -223,48 +245,12 @@ export function Exam({
     );
   }
 
-  const answer = s.answers[s.index] ?? null;
-  const order = s.orders[s.index] ?? [];
   return (
     <Box flexDirection="column" gap={compact ? 0 : 1}>
       {header}
-      {notes.length > 0 && s.index === 0 ? <Text color={theme.warn}>{notes.join(' ')}</Text> : null}
-      {face?.kind === 'mcq' ? (
-        <Box flexDirection="column" gap={compact ? 0 : 1}>
-          <Para bold>{face.question}</Para>
-          {face.multi && !compact ? <Text color={theme.muted}>Choose all that apply.</Text> : null}
-          <Box flexDirection="column">
-            {order.map((src, d) => {
-              const picked = Array.isArray(answer) && answer.includes(d);
-              const box = face.multi ? (picked ? '[x]' : '[ ]') : picked ? '(•)' : '( )';
-              return (
-                <Box key={src}>
-                  <Text bold={picked}>
-                    {box} {EXAM_LETTERS[d]})
-                  </Text>
-                  <Box flexShrink={1} marginLeft={1}>
-                    <Para indent={7}>{face.choices[src]?.text ?? ''}</Para>
-                  </Box>
-                </Box>
-              );
-            })}
-          </Box>
-        </Box>
-      ) : null}
-      {face?.kind === 'typed' ? (
-        <Box flexDirection="column" gap={compact ? 0 : 1}>
-          <Para bold>{face.prompt}</Para>
-          <Text>
-            <Text color={theme.accent}>{'> '}</Text>
-            {typeof answer === 'string' ? answer : ''}▏
-          </Text>
-        </Box>
-      ) : null}
-      {!face ? (
-        <Text color={theme.warn}>
-          This question is no longer in its deck; it will count as wrong.
-        </Text>
-      ) : null}
+      {notesRows.length > 0 ? <Rows rows={notesRows} /> : null}
+      <Viewport rows={content} height={questionHeight} top={questionView.top} />
+      {input.length > 0 ? <Rows rows={input} /> : null}
       <Text color={theme.muted} wrap="truncate-end">
         {counts.answered}/{s.keys.length} answered ·{' '}
         {typed

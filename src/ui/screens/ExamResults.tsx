@@ -1,12 +1,18 @@
 import { Box, Text } from 'ink';
-import { useState } from 'react';
-import type { ExamResult } from '../../core/exam.js';
+import { useContext, useState } from 'react';
+import type { ExamResult, QuestionResult } from '../../core/exam.js';
 import { formatDuration } from '../../core/format.js';
+import type { Card } from '../../core/model.js';
 import type { ExamPort } from '../../core/ports.js';
-import { Para } from '../components/Para.js';
-import { useKeys } from '../hooks/useKeys.js';
+import { oneLine } from '../../core/sanitize.js';
+import { choiceRows } from '../components/ChoiceList.js';
+import { WidthContext } from '../components/Para.js';
+import { joinGroups, lineRow, type Row, textRows } from '../components/rows.js';
+import { Viewport } from '../components/Viewport.js';
+import { useViewport } from '../hooks/useViewport.js';
+import { useKeypress } from '../keypress/useKeypress.js';
 import { actionFor, hint, type Screen } from '../keys.js';
-import { useTheme } from '../theme.js';
+import { type Theme, useTheme } from '../theme.js';
 
 function tallyLine(
   label: string,
@@ -17,13 +23,54 @@ function tallyLine(
   return `${name} ${String(t.correct).padStart(3)}/${String(t.total).padEnd(3)} ${String(t.percent).padStart(3)}%`;
 }
 
+/** One mistake as rows: the question, what was given, the right answer, why and where. */
+function mistakeRows(
+  m: QuestionResult,
+  card: Card | null,
+  width: number,
+  compact: boolean,
+  theme: Theme,
+): Row[] {
+  const face = card?.face;
+  const groups: Row[][] = [];
+  if (face?.kind === 'mcq') {
+    const given = Array.isArray(m.answer) ? m.answer : [];
+    const list = choiceRows({
+      choices: face.choices,
+      // The exam's shuffled order is not kept with the result: the card's own order,
+      // without letters that would not match the ones shown during the exam.
+      order: face.choices.map((_, i) => i),
+      chosen: given,
+      multi: face.multi,
+      cursor: null,
+      letters: null,
+      answered: true,
+      width,
+      theme,
+    });
+    groups.push(textRows(face.question, width, { bold: true }), list.rows);
+    if (given.length === 0) groups.push([lineRow('You gave no answer.', { color: theme.bad })]);
+  } else if (face?.kind === 'typed') {
+    const typed = typeof m.answer === 'string' && m.answer.trim() ? m.answer : '(no answer)';
+    groups.push(textRows(face.prompt, width, { bold: true }), [
+      ...textRows(`✗ Your answer: ${typed}`, width, { color: theme.bad }),
+      ...textRows(`✓ Expected: ${face.answer}`, width, { color: theme.good }),
+    ]);
+  } else {
+    groups.push([lineRow('This question is no longer in its deck.', { color: theme.warn })]);
+  }
+  const after = card?.explanation ? textRows(card.explanation, width) : [];
+  if (card?.ref) after.push(...textRows(`Source: ${card.ref}`, width, { color: theme.muted }));
+  groups.push(after);
+  return joinGroups(groups, !compact);
+}
+
 /** Score, pass or fail, breakdowns, then each mistake with the right answer. */
 export function ExamResults({
   exams,
   result,
   columns,
   rows,
-  active,
   onHelp,
   onDone,
 }: {
@@ -31,83 +78,45 @@ export function ExamResults({
   result: ExamResult;
   columns: number;
   rows: number;
-  active: boolean;
   onHelp: (screen: Screen) => void;
   onDone: () => void;
 }) {
   const theme = useTheme();
+  const contentWidth = useContext(WidthContext);
   const compact = rows < 20;
   const mistakes = result.results.filter((r) => !r.correct);
   // -1 is the summary page; 0.. are the mistakes.
   const [page, setPage] = useState(-1);
-  useKeys(
-    (input, key) => {
-      const hit = actionFor('results', input, key);
-      if (hit?.action === 'mistakes') setPage((p) => Math.min(p + 1, mistakes.length - 1));
-      else if (hit?.action === 'examPrev') setPage((p) => Math.max(-1, p - 1));
-      else if (hit?.action === 'help') onHelp('results');
-      else if (hit?.action === 'quit') onDone();
-    },
-    { isActive: active },
-  );
+  const m = page >= 0 ? mistakes[page] : undefined;
+  const card = m ? exams.card(m.key) : null;
+  const content = m ? mistakeRows(m, card, contentWidth, compact, theme) : [];
+  // Header and hints, the blank lines between the parts, and one row left free.
+  const height = Math.max(3, rows - 3 - (compact ? 0 : 2));
+  const view = useViewport(content.length, height, page);
+  useKeypress((key) => {
+    const hit = actionFor('results', key);
+    if (!hit) return false;
+    if (m && view.apply(hit.action)) return true;
+    if (hit.action === 'mistakes') setPage((p) => Math.min(p + 1, mistakes.length - 1));
+    else if (hit.action === 'examPrev') setPage((p) => Math.max(-1, p - 1));
+    else if (hit.action === 'help') onHelp('results');
+    else if (hit.action === 'quit') onDone();
+    else return false;
+    return true;
+  });
 
-  if (page >= 0 && mistakes[page]) {
-    const m = mistakes[page];
-    const card = exams.card(m.key);
-    const face = card?.face;
-    const given =
-      face?.kind === 'typed'
-        ? typeof m.answer === 'string' && m.answer.trim()
-          ? m.answer
-          : '(no answer)'
-        : Array.isArray(m.answer) && m.answer.length
-          ? '(see ✗ below)'
-          : '(no answer)';
+  if (m) {
     const i = result.results.indexOf(m);
     return (
       <Box flexDirection="column" gap={compact ? 0 : 1}>
         <Text bold color={theme.accent} wrap="truncate-end">
           Mistake {page + 1}/{mistakes.length} · question {i + 1} ·{' '}
-          {card ? exams.deckTitle(card.deckId) : m.key}
+          {oneLine(card ? exams.deckTitle(card.deckId) : m.key)}
         </Text>
-        {face?.kind === 'mcq' ? (
-          <Box flexDirection="column" gap={compact ? 0 : 1}>
-            <Para bold>{face.question}</Para>
-            <Box flexDirection="column">
-              {face.choices.map((c, src) => {
-                const picked = Array.isArray(m.answer) && m.answer.includes(src);
-                const mark = c.correct ? '✓' : picked ? '✗' : ' ';
-                // A small screen shows only the right choices and the wrong picks.
-                if (compact && !c.correct && !picked) return null;
-                return (
-                  <Text
-                    key={c.text}
-                    wrap={compact ? 'truncate-end' : 'wrap'}
-                    color={c.correct ? theme.good : picked ? theme.bad : undefined}
-                  >
-                    {mark} {c.text}
-                    {picked && !c.correct && c.why ? ` (${c.why})` : ''}
-                  </Text>
-                );
-              })}
-            </Box>
-            {given === '(no answer)' ? <Text color={theme.bad}>You gave no answer.</Text> : null}
-          </Box>
-        ) : null}
-        {face?.kind === 'typed' ? (
-          <Box flexDirection="column">
-            <Para bold>{face.prompt}</Para>
-            <Text color={theme.bad}>✗ Your answer: {given}</Text>
-            <Text color={theme.good}>✓ Expected: {face.answer}</Text>
-          </Box>
-        ) : null}
-        {card?.explanation && !compact ? <Para>{card.explanation}</Para> : null}
-        {card?.ref ? (
-          <Text color={theme.muted} wrap="truncate-end">
-            Source: {card.ref}
-          </Text>
-        ) : null}
-        <Text color={theme.muted}>{hint('results', ['mistakes', 'examPrev', 'quit'])}</Text>
+        <Viewport rows={content} height={height} top={view.top} />
+        <Text color={theme.muted} wrap="truncate-end">
+          {hint('results', ['mistakes', 'examPrev', 'scrollDown', 'quit'])}
+        </Text>
       </Box>
     );
   }
@@ -138,14 +147,14 @@ export function ExamResults({
         <Box flexDirection="column">
           <Text bold>By deck</Text>
           {decks.map(([id, t]) => (
-            <Text key={id}>{tallyLine(exams.deckTitle(id), t, width)}</Text>
+            <Text key={id}>{tallyLine(oneLine(exams.deckTitle(id)), t, width)}</Text>
           ))}
         </Box>
         {tags.length > 0 ? (
           <Box flexDirection="column">
             <Text bold>By objective</Text>
             {tags.map(([tag, t]) => (
-              <Text key={tag}>{tallyLine(tag, t, 14)}</Text>
+              <Text key={tag}>{tallyLine(oneLine(tag), t, 14)}</Text>
             ))}
           </Box>
         ) : null}

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { type ExamState, examCounts, remainingMs, resumeExam } from '../../core/exam.js';
-import { useKeys } from '../hooks/useKeys.js';
+import { useKeypress } from '../keypress/useKeypress.js';
 import { actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
 import { clock } from './Exam.js';
@@ -10,7 +10,6 @@ export function ExamResume({
   saved,
   savedAt,
   now,
-  active,
   onResume,
   onDiscard,
   onBack,
@@ -19,7 +18,6 @@ export function ExamResume({
   saved: ExamState;
   savedAt: number;
   now: () => number;
-  active: boolean;
   onResume: (exam: ExamState) => void;
   onDiscard: () => void;
   onBack: () => void;
@@ -29,16 +27,15 @@ export function ExamResume({
   const c = examCounts(saved);
   // The clock stopped when the exam was quit: what is left is what was left then.
   const left = remainingMs(saved, savedAt);
-  useKeys(
-    (input, key) => {
-      const hit = actionFor('resume', input, key);
-      if (hit?.action === 'resumeExam') onResume(resumeExam(saved, savedAt, now()));
-      else if (hit?.action === 'discardExam') onDiscard();
-      else if (hit?.action === 'help') onHelp('resume');
-      else if (hit?.action === 'quit') onBack();
-    },
-    { isActive: active },
-  );
+  useKeypress((key) => {
+    const hit = actionFor('resume', key);
+    if (hit?.action === 'resumeExam') onResume(resumeExam(saved, savedAt, now()));
+    else if (hit?.action === 'discardExam') onDiscard();
+    else if (hit?.action === 'help') onHelp('resume');
+    else if (hit?.action === 'quit') onBack();
+    else return false;
+    return true;
+  });
   return (
     <Box flexDirection="column" gap={1}>
       <Text bold color={theme.accent}>

@@ -1,8 +1,13 @@
 import { Box, Text } from 'ink';
-import { useReducer, useRef } from 'react';
+import { useState } from 'react';
 import type { ExamSummary } from '../../core/model.js';
 import type { HomeData, ReadinessView } from '../../core/ports.js';
-import { useKeys } from '../hooks/useKeys.js';
+import { oneLine } from '../../core/sanitize.js';
+import { lineRow, type Row } from '../components/rows.js';
+import { Viewport } from '../components/Viewport.js';
+import { wrapText } from '../components/wrap.js';
+import { useViewport } from '../hooks/useViewport.js';
+import { useKeypress } from '../keypress/useKeypress.js';
 import { actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
 
@@ -10,7 +15,6 @@ export interface HomeProps {
   data: HomeData;
   columns: number;
   rows: number;
-  active: boolean;
   onStudy: (deckId: string | null) => void;
   onSettings: () => void;
   onStats?: () => void;
@@ -21,6 +25,8 @@ export interface HomeProps {
   onHelp: (screen: Screen) => void;
 }
 
+const NO_DECKS = 'No decks found. Add YAML decks and start again.';
+
 function num(n: number, w = 5): string {
   return String(n).padStart(w);
 }
@@ -30,7 +36,6 @@ export function Home({
   data,
   columns,
   rows,
-  active,
   onStudy,
   onSettings,
   onStats,
@@ -41,14 +46,7 @@ export function Home({
   onHelp,
 }: HomeProps) {
   const theme = useTheme();
-  // In a ref so keys typed ahead in one read ("j" then Enter) act on the moved cursor.
-  const [, rerender] = useReducer((x: number) => x + 1, 0);
-  const pos = useRef(0);
-  const cursor = pos.current;
-  const setCursor = (f: (c: number) => number) => {
-    pos.current = f(pos.current);
-    rerender();
-  };
+  const [cursor, setCursor] = useState(0);
   const items = [
     { id: null as string | null, title: 'All decks', ...data.totals },
     ...data.decks.map((d) => ({
@@ -59,47 +57,72 @@ export function Home({
       due: d.due,
     })),
   ];
-  useKeys(
-    (input, key) => {
-      const hit = actionFor('home', input, key);
-      if (!hit) return;
-      switch (hit.action) {
-        case 'up':
-          return setCursor((c) => (c - 1 + items.length) % items.length);
-        case 'down':
-          return setCursor((c) => (c + 1) % items.length);
-        case 'open':
-          return onStudy(items[pos.current]?.id ?? null);
-        case 'studyAll':
-          return onStudy(null);
-        case 'settings':
-          return onSettings();
-        case 'stats':
-          return onStats?.();
-        case 'exam':
-          return onExam?.(items[pos.current]?.id ?? null);
-        case 'help':
-          return onHelp('home');
-        case 'quit':
-          return onQuit();
-        default:
-          return;
-      }
-    },
-    { isActive: active },
-  );
   const width = Math.max(20, columns - 1);
   const countsWidth = 18;
   const titleWidth = width - countsWidth - 2;
   const warnLines = data.warnings.length > 0 ? 1 : 0;
-  // Title, header and footer take 3 rows; one more stays free so Ink never fills the screen.
+  const empty = data.decks.length === 0 ? wrapText(NO_DECKS, width).split('\n') : [];
+  const emptyLines = empty.length;
   // Readiness and the exam trend take two rows on screens tall enough for them.
   const exam = readiness && rows >= 20 ? examLines(readiness, history ?? []) : [];
-  const visible = Math.max(3, rows - 4 - warnLines - exam.length);
-  const top = Math.min(Math.max(0, cursor - visible + 1), Math.max(0, items.length - visible));
-  const shown = items.slice(top, top + visible);
+  // Title, column header and footer; one more row stays free so Ink never fills the screen.
+  const height = Math.max(3, rows - 4 - warnLines - emptyLines - exam.length);
   const fitTitle = (t: string) =>
     t.length > titleWidth ? `${t.slice(0, titleWidth - 1)}…` : t.padEnd(titleWidth);
+  const list: Row[] = items.map((it, i) => {
+    const selected = i === cursor;
+    return lineRow(
+      `${selected ? '› ' : '  '}${fitTitle(oneLine(it.title))}${num(it.new)}${num(it.learning, 6)}${num(it.due, 6)}`,
+      { bold: selected, color: selected ? theme.accent : undefined },
+    );
+  });
+  const view = useViewport(list.length, height, 'home');
+  const moveTo = (c: number) => {
+    setCursor(c);
+    view.follow(c, c + 1);
+  };
+  useKeypress((key) => {
+    const hit = actionFor('home', key);
+    const n = items.length;
+    switch (hit?.action) {
+      case 'up':
+        moveTo((cursor - 1 + n) % n);
+        break;
+      case 'down':
+        moveTo((cursor + 1) % n);
+        break;
+      case 'pageUp':
+        moveTo(Math.max(0, cursor - (height - 2)));
+        break;
+      case 'pageDown':
+        moveTo(Math.min(n - 1, cursor + (height - 2)));
+        break;
+      case 'open':
+        onStudy(items[cursor]?.id ?? null);
+        break;
+      case 'studyAll':
+        onStudy(null);
+        break;
+      case 'settings':
+        onSettings();
+        break;
+      case 'stats':
+        onStats?.();
+        break;
+      case 'exam':
+        onExam?.(items[cursor]?.id ?? null);
+        break;
+      case 'help':
+        onHelp('home');
+        break;
+      case 'quit':
+        onQuit();
+        break;
+      default:
+        return false;
+    }
+    return true;
+  });
   return (
     <Box flexDirection="column" width={width}>
       <Box justifyContent="space-between">
@@ -113,7 +136,7 @@ export function Home({
       </Box>
       {exam.map((line) => (
         <Text key={line} wrap="truncate-end">
-          {line}
+          {oneLine(line)}
         </Text>
       ))}
       <Text color={theme.muted}>
@@ -123,24 +146,11 @@ export function Home({
         {'Learn'.padStart(6)}
         {'Due'.padStart(6)}
       </Text>
-      {shown.map((it, i) => {
-        const selected = top + i === cursor;
-        return (
-          <Text key={it.id ?? '*'} bold={selected} color={selected ? theme.accent : undefined}>
-            {selected ? '› ' : '  '}
-            {fitTitle(it.title)}
-            {num(it.new)}
-            {num(it.learning, 6)}
-            {num(it.due, 6)}
-          </Text>
-        );
-      })}
-      {data.decks.length === 0 ? (
-        <Text>No decks found. Add YAML decks and start again.</Text>
-      ) : null}
+      <Viewport rows={list} height={height} top={view.top} />
+      {emptyLines ? <Text>{empty.join('\n')}</Text> : null}
       {warnLines ? (
         <Text color={theme.warn} wrap="truncate-end">
-          ! {data.warnings[0]}
+          ! {oneLine(data.warnings[0] ?? '')}
           {data.warnings.length > 1 ? ` (+${data.warnings.length - 1} more)` : ''}
         </Text>
       ) : null}

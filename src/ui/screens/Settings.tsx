@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useReducer, useRef, useState } from 'react';
+import { useContext, useState } from 'react';
 import type { StudyPort } from '../../core/ports.js';
 import {
   DEFAULT_SETTINGS,
@@ -8,103 +8,107 @@ import {
   SETTING_KEYS,
   type SettingKey,
 } from '../../core/settings.js';
-import { useKeys } from '../hooks/useKeys.js';
+import { WidthContext } from '../components/Para.js';
+import { lineRow, type Row, textRows } from '../components/rows.js';
+import { Rows, Viewport } from '../components/Viewport.js';
+import { useViewport } from '../hooks/useViewport.js';
+import { useKeypress } from '../keypress/useKeypress.js';
 import { actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
 
 /** Every setting with its value; Enter edits in place, r resets to the default. */
 export function Settings({
   port,
-  active,
   rows,
   onBack,
   onHelp,
 }: {
   port: StudyPort;
-  active: boolean;
   rows: number;
   onBack: () => void;
   onHelp: (screen: Screen) => void;
 }) {
   const theme = useTheme();
-  // Cursor and the line being edited live in a ref so keys typed ahead in one read apply
-  // in order (see useKeys); a counter re-renders.
-  const [, rerender] = useReducer((x: number) => x + 1, 0);
-  const ui = useRef({ cursor: 0, editing: null as string | null }).current;
+  const width = useContext(WidthContext);
+  const [cursor, setCursor] = useState(0);
+  const [editing, setEditing] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const { cursor, editing } = ui;
-  const keyAt = () => SETTING_KEYS[ui.cursor] as SettingKey;
-  const setEditing = (v: string | null) => {
-    ui.editing = v;
-    rerender();
-  };
-  const setCursor = (f: (c: number) => number) => {
-    ui.cursor = f(ui.cursor);
-    rerender();
+  const settings = port.settings();
+  const keyAt = () => SETTING_KEYS[cursor] as SettingKey;
+  const messageRows = textRows(message ?? ' ', width, {
+    color: message?.startsWith('invalid') ? theme.bad : theme.muted,
+  });
+  // Title, message and footer; one row stays free so Ink never fills the screen.
+  const height = Math.max(3, rows - 3 - messageRows.length);
+  const list: Row[] = SETTING_KEYS.map((k, i) => {
+    const at = i === cursor;
+    const value = at && editing !== null ? `${editing}▏` : formatSetting(settings, k);
+    return lineRow(`${at ? '› ' : '  '}${k.padEnd(18)}${value}`, {
+      bold: at,
+      color: at ? theme.accent : undefined,
+    });
+  });
+  const view = useViewport(list.length, height, 'settings');
+  const moveTo = (c: number) => {
+    setCursor(c);
+    view.follow(c, c + 1);
   };
   const save = (raw: string) => {
     const k = keyAt();
     const error = port.setSetting(k, raw);
     setMessage(error ?? `${k} = ${formatSetting(port.settings(), k)}`);
     if (!error) setEditing(null);
-    rerender();
   };
-  useKeys(
-    (input, k) => {
-      const editing = ui.editing;
-      if (editing !== null) {
-        if (k.return) return save(editing);
-        if (k.escape) return setEditing(null);
-        if (k.backspace || k.delete) return setEditing(editing.slice(0, -1));
-        if (input && !k.ctrl && !k.meta) setEditing(editing + input);
-        return;
-      }
-      const hit = actionFor('settings', input, k);
-      switch (hit?.action) {
-        case 'up':
-          return setCursor((c) => (c - 1 + SETTING_KEYS.length) % SETTING_KEYS.length);
-        case 'down':
-          return setCursor((c) => (c + 1) % SETTING_KEYS.length);
-        case 'change':
-          setMessage(SETTING_HELP[keyAt()]);
-          return setEditing(formatSetting(port.settings(), keyAt()).replace(/^none$/, ''));
-        case 'reset':
-          return save(formatSetting(DEFAULT_SETTINGS, keyAt()));
-        case 'help':
-          return onHelp('settings');
-        case 'quit':
-          return onBack();
-        default:
-          return;
-      }
-    },
-    { isActive: active },
-  );
-  const settings = port.settings();
-  // Title, message and footer take 3 rows; keep one free so Ink never fills the screen.
-  const visible = Math.min(SETTING_KEYS.length, Math.max(3, rows - 4));
-  const top = Math.min(Math.max(0, cursor - visible + 1), SETTING_KEYS.length - visible);
+  const n = SETTING_KEYS.length;
+  useKeypress((key) => {
+    if (editing !== null) {
+      // Letters are text here; only Enter, Esc and Backspace act.
+      if (key.name === 'enter') save(editing);
+      else if (key.name === 'escape') setEditing(null);
+      else if (key.name === 'backspace') setEditing(editing.slice(0, -1));
+      else if (key.text && !key.ctrl && !key.meta) setEditing(editing + key.text);
+      else return false;
+      return true;
+    }
+    const hit = actionFor('settings', key);
+    switch (hit?.action) {
+      case 'up':
+        moveTo((cursor - 1 + n) % n);
+        break;
+      case 'down':
+        moveTo((cursor + 1) % n);
+        break;
+      case 'pageUp':
+        moveTo(Math.max(0, cursor - (height - 2)));
+        break;
+      case 'pageDown':
+        moveTo(Math.min(n - 1, cursor + (height - 2)));
+        break;
+      case 'change':
+        setMessage(SETTING_HELP[keyAt()]);
+        setEditing(formatSetting(settings, keyAt()).replace(/^none$/, ''));
+        break;
+      case 'reset':
+        save(formatSetting(DEFAULT_SETTINGS, keyAt()));
+        break;
+      case 'help':
+        onHelp('settings');
+        break;
+      case 'quit':
+        onBack();
+        break;
+      default:
+        return false;
+    }
+    return true;
+  });
   return (
     <Box flexDirection="column">
       <Text bold color={theme.accent}>
         Settings
       </Text>
-      {SETTING_KEYS.slice(top, top + visible).map((k, j) => {
-        const i = top + j;
-        return (
-          <Text
-            key={k}
-            bold={i === cursor}
-            color={i === cursor ? theme.accent : undefined}
-            wrap="truncate-end"
-          >
-            {i === cursor ? '› ' : '  '}
-            {k.padEnd(18)}
-            {i === cursor && editing !== null ? `${editing}▏` : formatSetting(settings, k)}
-          </Text>
-        );
-      })}
-      <Text color={message?.startsWith('invalid') ? theme.bad : theme.muted}>{message ?? ' '}</Text>
+      <Viewport rows={list} height={height} top={view.top} />
+      <Rows rows={messageRows} />
       <Text color={theme.muted} wrap="truncate-end">
         {editing !== null
           ? 'type a value · Enter save · Esc cancel'

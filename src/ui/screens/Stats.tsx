@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { StudyPort } from '../../core/ports.js';
 import { sparkline } from '../../core/stats.js';
-import { useKeys } from '../hooks/useKeys.js';
+import { useKeypress } from '../keypress/useKeypress.js';
 import { actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
 
@@ -9,26 +9,23 @@ import { useTheme } from '../theme.js';
 export function Stats({
   port,
   now,
-  active,
   onBack,
   onHelp,
 }: {
   port: StudyPort;
   now: number;
-  active: boolean;
   onBack: () => void;
   onHelp: (screen: Screen) => void;
 }) {
   const theme = useTheme();
   const s = port.stats(now);
-  useKeys(
-    (input, key) => {
-      const hit = actionFor('stats', input, key);
-      if (hit?.action === 'quit') onBack();
-      else if (hit?.action === 'help') onHelp('stats');
-    },
-    { isActive: active },
-  );
+  useKeypress((key) => {
+    const hit = actionFor('stats', key);
+    if (hit?.action === 'quit') onBack();
+    else if (hit?.action === 'help') onHelp('stats');
+    else return false;
+    return true;
+  });
   const pct = (x: number | null) => (x === null ? '-' : `${Math.round(x * 100)}%`);
   return (
     <Box flexDirection="column" gap={1}>

@@ -1,27 +1,27 @@
-import { Box, Text, useStdin } from 'ink';
+import { Text, useStdin } from 'ink';
 import { useContext, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { Card, Grade } from '../../core/model.js';
-import type { CardInfo, Scope, StudyPort } from '../../core/ports.js';
+import type { Card, Grade, Memory } from '../../core/model.js';
+import type { CardInfo, Scope, StudyPort, Written } from '../../core/ports.js';
 import type { Outcome } from '../../core/scheduler.js';
 import { type CardSession, cardReducer, defaultGrade, startCard } from '../../core/session.js';
 import { type AnswerStat, type SessionSummary, summarize } from '../../core/summary.js';
 import { CardInfoView } from '../components/CardInfoView.js';
-import { CardView } from '../components/CardView.js';
-import { GradeBar } from '../components/GradeBar.js';
-import { WidthContext, wrapText } from '../components/Para.js';
-import { useKeys } from '../hooks/useKeys.js';
-import { type Action, actionFor, hint, type Screen } from '../keys.js';
+import { WidthContext } from '../components/Para.js';
+import { useViewport } from '../hooks/useViewport.js';
+import { useKeypress } from '../keypress/useKeypress.js';
+import { type Action, actionFor, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
+import { StudyFrame } from './StudyFrame.js';
+import { cursorScrolls, studyLayout } from './study-layout.js';
 
-/** Runs $EDITOR on a file at a line; blocks until the editor exits. */
-export type OpenEditor = (file: string, line: number) => string | null;
+/** Runs $EDITOR on a file at a line; settles with a problem to show, or null. */
+export type OpenEditor = (file: string, line: number) => Promise<string | null> | string | null;
 
 export interface StudyProps {
   port: StudyPort;
   scope: Scope;
   title: string;
   now: () => number;
-  active: boolean;
   /** Small terminals get a tighter layout: no blank lines, one-line header and source. */
   compact: boolean;
   rows: number;
@@ -34,6 +34,8 @@ interface Current {
   s: CardSession;
   preview: Record<Grade, Outcome>;
   isNew: boolean;
+  /** The card's memory when shown: an answer is refused if it changed since. */
+  shown: Memory | null;
 }
 
 function screenOf(s: CardSession): Screen {
@@ -44,39 +46,8 @@ function screenOf(s: CardSession): Screen {
 
 const GRADE_OF = { again: 1, hard: 2, good: 3, easy: 4 } as const;
 
-const linesOf = (text: string | undefined, width: number) =>
-  text ? wrapText(text, width).split('\n').length : 0;
-
-/** Rows the question side of a card takes, without header, footer or blank lines. */
-export function questionHeight(s: CardSession, width: number): number {
-  const face = s.card.face;
-  if (face.kind === 'flash') return linesOf(face.front, width);
-  if (face.kind === 'cloze') return linesOf(face.text, width);
-  if (face.kind === 'typed') return linesOf(face.prompt, width) + 1;
-  return (
-    linesOf(face.question, width) +
-    (face.multi ? 1 : 0) +
-    face.choices.reduce((n, c) => n + linesOf(c.text, width - 9), 0)
-  );
-}
-
-/** Rows the card takes on its answer side in the roomy layout (blank lines between parts). */
-export function fullHeight(s: CardSession, width: number): number {
-  const face = s.card.face;
-  let body = questionHeight(s, width);
-  if (face.kind === 'flash') body += linesOf(face.back, width) + 1;
-  else if (face.kind === 'typed') body += 4;
-  else if (face.kind === 'mcq')
-    // At most one reason shows: the one for the wrong pick.
-    body += 1 + Math.max(0, ...face.choices.map((c) => linesOf(c.why, width - 10)));
-  const after =
-    linesOf(s.card.explanation, width) + linesOf(`Source: ${s.card.ref ?? ''}`, width) + 1;
-  // Header, kind line, grade bar (2), footer, and the blank lines between the parts.
-  return body + after + 5 + 6;
-}
-
 export function Study(props: StudyProps) {
-  const { port, scope, title, now, active, rows, openEditor, onHelp, onDone } = props;
+  const { port, scope, title, now, rows, openEditor, onHelp, onDone } = props;
   const width = useContext(WidthContext);
   const theme = useTheme();
   const { setRawMode } = useStdin();
@@ -90,6 +61,7 @@ export function Study(props: StudyProps) {
       s: startCard(card, t, String(t)),
       preview: port.preview(card, t),
       isNew: port.phase(card.key) === 'new',
+      shown: port.memory(card.key),
     };
   };
   // The session lives in a ref, not in state: several keys can arrive in one read (typed
@@ -109,7 +81,12 @@ export function Study(props: StudyProps) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: shownKey marks a new card
   const counts = useMemo(() => port.counts(scope, now()), [port, scope, now, shownKey]);
 
+  // Set at once when the session ends (last card, q, Esc): keys still queued from the
+  // same read must not grade the last card again.
+  const finished = useRef(false);
   const finish = (done: AnswerStat[]) => {
+    if (finished.current) return;
+    finished.current = true;
     const t = now();
     onDone(summarize(done, startedAt, t, port.nextDue(scope, t), port.dayEnd(scope, t)));
   };
@@ -128,13 +105,21 @@ export function Study(props: StudyProps) {
 
   const grade = (c: Current, g: Grade) => {
     const t = now();
-    const outcome = port.answer({
+    const answered = port.answer({
       card: c.s.card,
       grade: g,
       now: t,
       tookMs: t - c.s.shownAt,
+      shown: c.shown,
       ...(c.s.result ? { correct: c.s.result.correct } : {}),
     });
+    // Not saved: say why and stay on the card, so the answer can be given again.
+    if (!answered.ok) return setNotice(answered.error);
+    const outcome = answered.value;
+    if (outcome.modified) {
+      setNotice('The card changed since it was shown; the answer was not saved.');
+      return setCur(show(port.card(c.s.card.key)));
+    }
     const done = [...session.answers, { grade: g, tookMs: t - c.s.shownAt, isNew: c.isNew }];
     session.answers = done;
     const since = c.isNew ? 0 : session.sinceNew + 1;
@@ -148,19 +133,21 @@ export function Study(props: StudyProps) {
   };
 
   const undo = () => {
-    const card = port.undo(now());
+    const undone = port.undo(now());
+    if (!undone.ok) return setNotice(undone.error);
+    const card = undone.value;
     if (!card) return setNotice('Nothing to undo.');
     session.answers = session.answers.slice(0, -1);
     setNotice('Undone.');
     setCur(show(card));
   };
 
-  const edit = (c: Current) => {
+  const edit = async (c: Current) => {
     if (!openEditor) return;
     setRawMode(false);
-    const problem = openEditor(c.s.card.pos.file, c.s.card.pos.line);
+    const problem = await openEditor(c.s.card.pos.file, c.s.card.pos.line);
     setRawMode(true);
-    void port.reloadDecks().then((warnings) => {
+    await port.reloadDecks().then((warnings) => {
       const fresh = port.card(c.s.card.key);
       setNotice(
         problem ?? warnings[0] ?? (fresh ? 'Deck reloaded.' : 'The card is gone from the deck.'),
@@ -168,6 +155,12 @@ export function Study(props: StudyProps) {
       if (fresh) setCur({ ...c, s: { ...c.s, card: fresh } });
       else advance(session.answers, session.sinceNew);
     });
+  };
+
+  /** False (and the reason shown) when a change could not be saved. */
+  const saved = <T,>(w: Written<T>): w is Written<T> & { ok: true } => {
+    if (!w.ok) setNotice(w.error);
+    return w.ok;
   };
 
   const cardAction = (c: Current, action: Action): boolean => {
@@ -180,120 +173,123 @@ export function Study(props: StudyProps) {
         setInfo(port.info(c.s.card, t));
         return true;
       case 'edit':
-        edit(c);
+        void edit(c);
         return true;
       case 'bury':
-        port.bury(c.s.card, t);
+        if (!saved(port.bury(c.s.card, t))) return true;
         setNotice('Buried until tomorrow (u to undo).');
         advance(session.answers, session.sinceNew);
         return true;
       case 'suspend':
-        port.suspend(c.s.card, t);
+        if (!saved(port.suspend(c.s.card, t))) return true;
         setNotice('Suspended (u to undo).');
         advance(session.answers, session.sinceNew);
         return true;
-      case 'flag':
-        setNotice(port.toggleFlag(c.s.card, t) ? 'Flagged.' : 'Flag removed.');
+      case 'flag': {
+        const flagged = port.toggleFlag(c.s.card, t);
+        if (saved(flagged)) setNotice(flagged.value ? 'Flagged.' : 'Flag removed.');
         return true;
+      }
       default:
         return false;
     }
   };
 
-  const screen = cur ? screenOf(cur.s) : 'summary';
-  useKeys(
-    (input, key) => {
+  const marks = cur ? port.marks(cur.s.card.key) : {};
+  const layout = studyLayout({
+    cur: cur?.s ?? null,
+    preview: cur?.preview ?? null,
+    marks,
+    notice,
+    width,
+    rows,
+    compact: props.compact,
+    theme,
+  });
+  const view = useViewport(layout.card.length, layout.height, `${shownKey}:${cur?.s.phase}`);
+
+  /** ↑/↓ on a choice list: scroll or move the cursor (see cursorScrolls). */
+  const moveCursor = (c: Current, delta: -1 | 1): void => {
+    const s = c.s;
+    if (cursorScrolls(s.cursor, delta, layout.choices, view.window) && view.canScroll(delta)) {
+      view.scroll(delta);
+      return;
+    }
+    const next = cardReducer(s, { type: 'move', delta });
+    setCur({ ...c, s: next });
+    const shown = layout.choices[next.cursor];
+    if (shown) view.follow(shown[0], shown[1]);
+  };
+
+  useKeypress(
+    (key) => {
       const cur = session.cur;
-      if (!cur) return;
-      if (info) return setInfo(null);
+      if (!cur || finished.current) return true;
       const s = cur.s;
       const screen = screenOf(s);
-      if (screen === 'typed') {
-        if (key.return) return setCur({ ...cur, s: cardReducer(s, { type: 'submit' }) });
-        if (key.escape) return finish(session.answers);
-        if (key.backspace || key.delete)
-          return setCur({ ...cur, s: cardReducer(s, { type: 'erase' }) });
-        if (!key.ctrl && !key.meta && input && !key.tab)
-          return setCur({ ...cur, s: cardReducer(s, { type: 'type', text: input }) });
-        return;
-      }
-      const hit = actionFor(screen, input, key);
-      if (!hit) return;
-      if (cardAction(cur, hit.action)) return;
+      const hit = actionFor(screen, key);
       const apply = (a: Parameters<typeof cardReducer>[1]) =>
         setCur({ ...cur, s: cardReducer(s, a) });
+      if (screen === 'typed') {
+        if (hit && view.apply(hit.action)) return true;
+        if (hit?.action === 'submit') apply({ type: 'submit' });
+        else if (hit?.action === 'leaveTyped') finish(session.answers);
+        else if (key.name === 'backspace') apply({ type: 'erase' });
+        else if (key.text && !key.ctrl && !key.meta) apply({ type: 'type', text: key.text });
+        else return false;
+        return true;
+      }
+      if (!hit) return false;
+      if (cardAction(cur, hit.action) || view.apply(hit.action)) return true;
       switch (hit.action) {
         case 'help':
-          return onHelp(screen);
+          onHelp(screen);
+          break;
         case 'quit':
-          return finish(session.answers);
+          finish(session.answers);
+          break;
         case 'reveal':
-          return apply({ type: 'reveal' });
+          apply({ type: 'reveal' });
+          break;
         case 'up':
-          return apply({ type: 'move', delta: -1 });
+          moveCursor(cur, -1);
+          break;
         case 'down':
-          return apply({ type: 'move', delta: 1 });
-        case 'choose':
-          return apply({ type: 'pick', index: hit.index });
+          moveCursor(cur, 1);
+          break;
+        case 'choose': {
+          apply({ type: 'pick', index: hit.index });
+          const range = layout.choices[hit.index];
+          if (range) view.follow(range[0], range[1]);
+          break;
+        }
         case 'toggle':
-          return apply({ type: 'toggle' });
+          apply({ type: 'toggle' });
+          break;
         case 'submit':
-          return apply({ type: 'submit' });
+          apply({ type: 'submit' });
+          break;
         case 'accept':
-          return grade(cur, defaultGrade(s));
+          grade(cur, defaultGrade(s));
+          break;
         case 'again':
         case 'hard':
         case 'good':
         case 'easy':
-          return grade(cur, GRADE_OF[hit.action]);
+          grade(cur, GRADE_OF[hit.action]);
+          break;
         default:
-          return;
+          return false;
       }
+      return true;
     },
-    { isActive: active },
+    { isActive: !info },
   );
 
   if (!cur) return <Text>Nothing to study right now.</Text>;
-  // Tight layout on small terminals, and for a card that would not fit with blank lines.
-  const compact = props.compact || fullHeight(cur.s, width) > rows - 1;
-  // On the smallest screens a long question needs every row: header and hints give way.
-  const bare = compact && cur.s.phase === 'question' && questionHeight(cur.s, width) + 3 > rows - 1;
-  if (info) return <CardInfoView info={info} maxHistory={Math.max(1, rows - 9)} />;
-  const footer: Partial<Record<Screen, string>> = {
-    flash: hint('flash', ['reveal', 'undo', 'help', 'quit']),
-    choice: hint('choice', ['choose', 'submit', 'help', 'quit']),
-    typed: `type the answer · ${hint('typed', ['submit', 'leaveTyped'])}`,
-    answer: hint('answer', ['undo', 'info', 'help', 'quit']),
-  };
-  const countsText = compact
-    ? `${counts.new}·${counts.learning}·${counts.due}`
-    : `New ${counts.new} · Learn ${counts.learning} · Due ${counts.due}`;
-  return (
-    <Box flexDirection="column" gap={compact ? 0 : 1}>
-      <Box justifyContent="space-between" display={bare ? 'none' : 'flex'}>
-        <Box flexShrink={1}>
-          <Text bold color={theme.accent} wrap="truncate-end">
-            {title}
-          </Text>
-        </Box>
-        <Box flexShrink={0}>
-          <Text> {countsText}</Text>
-        </Box>
-      </Box>
-      {notice ? (
-        <Text color={theme.warn} wrap="truncate-end">
-          {notice}
-        </Text>
-      ) : null}
-      <CardView s={cur.s} compact={compact} marks={port.marks(cur.s.card.key)} />
-      {cur.s.phase === 'answer' ? (
-        <GradeBar preview={cur.preview} suggested={defaultGrade(cur.s)} compact={compact} />
-      ) : null}
-      {(compact && cur.s.phase === 'answer') || bare ? null : (
-        <Text color={theme.muted} wrap="truncate-end">
-          {footer[screen]}
-        </Text>
-      )}
-    </Box>
-  );
+  if (info)
+    return (
+      <CardInfoView info={info} maxHistory={Math.max(1, rows - 9)} onClose={() => setInfo(null)} />
+    );
+  return <StudyFrame title={title} counts={counts} layout={layout} top={view.top} />;
 }

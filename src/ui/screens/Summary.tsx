@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { formatDuration, formatInterval } from '../../core/format.js';
 import type { SessionSummary } from '../../core/summary.js';
-import { useKeys } from '../hooks/useKeys.js';
+import { useKeypress } from '../keypress/useKeypress.js';
 import { actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
 
@@ -18,7 +18,6 @@ export function summaryLine(s: SessionSummary, now: number): string {
 export function Summary({
   summary,
   now,
-  active,
   onContinue,
   onUndo,
   onQuit,
@@ -26,23 +25,21 @@ export function Summary({
 }: {
   summary: SessionSummary;
   now: number;
-  active: boolean;
   onContinue: () => void;
   onUndo: () => void;
   onQuit: () => void;
   onHelp: (screen: Screen) => void;
 }) {
   const theme = useTheme();
-  useKeys(
-    (input, key) => {
-      const hit = actionFor('summary', input, key);
-      if (hit?.action === 'continue') onContinue();
-      else if (hit?.action === 'undo') onUndo();
-      else if (hit?.action === 'quit') onQuit();
-      else if (hit?.action === 'help') onHelp('summary');
-    },
-    { isActive: active },
-  );
+  useKeypress((key) => {
+    const hit = actionFor('summary', key);
+    if (hit?.action === 'continue') onContinue();
+    else if (hit?.action === 'undo') onUndo();
+    else if (hit?.action === 'quit') onQuit();
+    else if (hit?.action === 'help') onHelp('summary');
+    else return false;
+    return true;
+  });
   const next =
     summary.nextDue === null
       ? 'nothing scheduled'

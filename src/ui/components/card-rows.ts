@@ -1,0 +1,139 @@
+// A study card as rows: question, and after answering, the answer, verdict, explanation
+// and source. Study shows them in a Viewport, so a card of any length can be read at 40x12.
+import { clozeSegments } from '../../core/cloze.js';
+import type { CardMarks } from '../../core/model.js';
+import type { CardSession } from '../../core/session.js';
+import type { Theme } from '../theme.js';
+import { choiceRows } from './ChoiceList.js';
+import { joinGroups, lineRow, type Row, runRows, textRows } from './rows.js';
+
+const KIND_LABEL = {
+  flash: 'Flashcard',
+  cloze: 'Fill the gap',
+  mcq: 'Multiple choice',
+  typed: 'Type the answer',
+} as const;
+
+/** Study's choice letters: `a`-`h`. */
+export const STUDY_LETTERS = 'abcdefgh';
+
+export interface CardRowsInput {
+  s: CardSession;
+  width: number;
+  /** The tight layout: no blank rows between the parts. */
+  compact: boolean;
+  marks: CardMarks;
+  theme: Theme;
+}
+
+export interface CardRows {
+  rows: Row[];
+  /** Rows [from, to) of each choice (display order) on a multiple-choice card. */
+  choices: [number, number][];
+  /**
+   * The answer being typed, kept out of `rows`: it stays in view under the prompt however
+   * far the prompt is scrolled. Empty once answered (the answer is then part of `rows`).
+   */
+  input: Row[];
+}
+
+/** The typed-answer line: a prompt mark, the text, and a cursor while typing. */
+export function inputRows(text: string, typing: boolean, width: number, theme: Theme): Row[] {
+  return textRows(
+    `${text}${typing ? '▏' : ''}`,
+    width,
+    {},
+    {
+      first: { text: '> ', color: theme.accent },
+      rest: { text: '  ' },
+    },
+  );
+}
+
+function kindRows({ s, compact, marks, theme }: CardRowsInput): Row[] {
+  const face = s.card.face;
+  const multi = face.kind === 'mcq' && face.multi;
+  const parts = compact
+    ? [multi ? 'Choose all that apply' : '']
+    : [KIND_LABEL[face.kind] + (multi ? ' · choose all that apply' : '')];
+  if (marks.flagged) parts.push('⚑ flagged');
+  if (marks.leech) parts.push('leech');
+  const text = parts.filter(Boolean).join(' · ');
+  return text ? [lineRow(text, { color: theme.muted })] : [];
+}
+
+function verdictRows({ s, width, theme }: CardRowsInput): Row[] {
+  const r = s.result;
+  const face = s.card.face;
+  if (s.phase !== 'answer' || !r) return [];
+  const rows = [
+    lineRow(r.correct ? '✓ Correct' : '✗ Not quite', {
+      bold: true,
+      color: r.correct ? theme.good : theme.bad,
+    }),
+  ];
+  if (face.kind === 'typed' && r.typed) {
+    const t = r.typed;
+    if (r.correct && t.expected !== face.answer)
+      rows.push(...textRows(`Accepted as: ${t.expected}`, width));
+    if (!r.correct) rows.push(...textRows(`Expected: ${face.answer}`, width));
+    if (t.missing.length > 0) rows.push(...textRows(`Missing: ${t.missing.join(' ')}`, width));
+    if (t.extra.length > 0) rows.push(...textRows(`Not expected: ${t.extra.join(' ')}`, width));
+  }
+  return rows;
+}
+
+function afterRows({ s, width, theme }: CardRowsInput): Row[] {
+  if (s.phase !== 'answer') return [];
+  const rows = s.card.explanation ? textRows(s.card.explanation, width) : [];
+  if (s.card.ref) rows.push(...textRows(`Source: ${s.card.ref}`, width, { color: theme.muted }));
+  return rows;
+}
+
+export function cardRows(parts: CardRowsInput): CardRows {
+  const { s, width, compact, theme } = parts;
+  const face = s.card.face;
+  const answered = s.phase === 'answer';
+  const groups: Row[][] = [kindRows(parts)];
+  let choices: [number, number][] = [];
+  let input: Row[] = [];
+  if (face.kind === 'flash') {
+    groups.push(textRows(face.front, width, { bold: true }));
+    if (answered) groups.push(textRows(face.back, width, { color: theme.good }));
+  } else if (face.kind === 'cloze') {
+    const runs = clozeSegments(face.text, face.number, answered).map((seg) =>
+      seg.type === 'text'
+        ? { text: seg.text }
+        : {
+            text: seg.text,
+            bold: true,
+            underline: true,
+            color: answered ? theme.good : theme.accent,
+          },
+    );
+    groups.push(runRows(runs, width));
+  } else if (face.kind === 'mcq') {
+    groups.push(textRows(face.question, width, { bold: true }));
+    const list = choiceRows({
+      choices: face.choices,
+      order: s.order,
+      chosen: s.chosen,
+      multi: face.multi,
+      cursor: s.cursor,
+      letters: STUDY_LETTERS,
+      answered,
+      width,
+      theme,
+    });
+    groups.push(list.rows);
+    // Where the choices start once the groups before them are joined.
+    const before = joinGroups(groups.slice(0, -1), !compact).length + (compact ? 0 : 1);
+    choices = list.ranges.map(([a, b]) => [a + before, b + before]);
+  } else {
+    groups.push(textRows(face.prompt, width, { bold: true }));
+    if (answered) groups.push(inputRows(s.input, false, width, theme));
+    else input = inputRows(s.input, true, width, theme);
+  }
+  groups.push(verdictRows(parts), afterRows(parts));
+  return { rows: joinGroups(groups, !compact), choices, input };
+}
