@@ -13,37 +13,38 @@ describe('home screen', () => {
     const f = await openFixture();
     store = f.store;
     const ui = await renderApp(f.collection, { name: 'home' });
-    expect(ui.frame()).toMatch(/All decks\s+13\s+0\s+0/);
+    await ui.waitFor(/All decks\s+13\s+0\s+0/);
     expect(ui.frame()).toMatch(/Sample deck\s+13\s+0\s+0/);
     await ui.press('?');
-    expect(ui.frame()).toContain('Keys · Deck list');
+    await ui.waitFor('Keys · Deck list');
     expect(ui.frame()).toContain('study all decks');
     await ui.press('x');
+    await ui.waitFor((f) => f.includes('All decks') && !f.includes('Keys ·'));
     await ui.press(DOWN, ENTER);
+    await ui.waitFor('Flashcard');
     expect(ui.frame()).toContain('Sample deck');
-    expect(ui.frame()).toContain('Flashcard');
     await ui.press(' ', '3', 'q');
-    expect(ui.frame()).toContain('Session done');
+    await ui.waitFor('Session done');
     expect(ui.frame()).toMatch(/Cards studied\s+1/);
     await ui.press(ENTER);
-    expect(ui.frame()).toMatch(/Sample deck\s+11\s+1\s+0/);
+    await ui.waitFor(/Sample deck\s+11\s+1\s+0/);
   });
 
   it('asks for a larger terminal below 40x12', async () => {
     const f = await openFixture();
     store = f.store;
-    const ui = await renderApp(f.collection, { name: 'home' }, 30, 10);
-    expect(ui.frame()).toContain('needs at least 40x12');
+    const ui = await renderApp(f.collection, { name: 'home' }, { columns: 30, rows: 10 });
+    await ui.waitFor('needs at least 40x12');
   });
 
   it('fits the deck list into 40x12', async () => {
     const f = await openFixture();
     store = f.store;
-    const ui = await renderApp(f.collection, { name: 'home' }, 40, 12);
+    const ui = await renderApp(f.collection, { name: 'home' }, { columns: 40, rows: 12 });
+    await ui.waitFor('All decks');
     const lines = ui.frame().split('\n');
     expect(lines.length).toBeLessThanOrEqual(12);
     expect(lines.every((l) => l.length <= 40)).toBe(true);
-    expect(ui.frame()).toContain('All decks');
   });
 });
 
@@ -53,18 +54,19 @@ describe('settings screen', () => {
     store = f.store;
     const ui = await renderApp(f.collection, { name: 'home' });
     await ui.press(',');
+    await ui.waitFor(/new-per-day\s+20/);
     expect(ui.frame()).toContain('Settings');
-    expect(ui.frame()).toMatch(/new-per-day\s+20/);
     await ui.press(DOWN, DOWN, DOWN, DOWN, ENTER);
     await ui.press('\u007F', '\u007F', '9', '9', '9', '9', '9', ENTER);
-    expect(ui.frame()).toMatch(/invalid value '99999' for new-per-day: .*0 to\s+9999/s);
+    await ui.waitFor(/invalid value '99999' for new-per-day: .*0 to\s+9999/s);
     await ui.press('\u001B');
     await ui.press(ENTER, '\u007F', '\u007F', '\u007F', '\u007F', '\u007F', '5', ENTER);
-    expect(ui.frame()).toContain('new-per-day = 5');
+    await ui.waitFor('new-per-day = 5');
     expect(f.collection.settings().newPerDay).toBe(5);
     await ui.press('r');
+    await ui.waitFor('new-per-day = 20');
     expect(f.collection.settings().newPerDay).toBe(20);
     await ui.press('q');
-    expect(ui.frame()).toMatch(/All decks\s+13/);
+    await ui.waitFor(/All decks\s+13/);
   });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { BINDINGS, type Screen } from '../../src/ui/keys.js';
+import type { Keypress } from '../../src/ui/keypress/split-keys.js';
+import { actionFor, BINDINGS, SCREENS } from '../../src/ui/keys.js';
 
-const SCREENS: Screen[] = ['home', 'flash', 'choice', 'typed', 'answer', 'summary', 'settings'];
+const key = (name: string, text = ''): Keypress => ({
+  name,
+  text,
+  ctrl: false,
+  meta: false,
+  shift: false,
+});
 
 describe('key table', () => {
   it('every binding has keys, a label, a short hint and a description', () => {
@@ -25,33 +32,52 @@ describe('key table', () => {
   });
 
   it('DESIGN key contract: q quits and ? helps everywhere but while typing', () => {
-    for (const s of SCREENS.filter((x) => x !== 'typed')) {
+    const contract = SCREENS.filter((x) => !['typed', 'examTyped', 'confirm', 'help'].includes(x));
+    for (const s of contract) {
       expect(
         BINDINGS.some((b) => b.action === 'quit' && b.screens.includes(s) && b.keys.includes('q')),
+        s,
       ).toBe(true);
       expect(
         BINDINGS.some((b) => b.action === 'help' && b.screens.includes(s) && b.keys.includes('?')),
+        s,
       ).toBe(true);
     }
   });
-});
 
-describe('splitKeys', () => {
-  it('replays a burst of keys one by one, with Enter and Backspace as keys', async () => {
-    const { splitKeys } = await import('../../src/ui/hooks/useKeys.js');
-    const seen: string[] = [];
-    const key = { return: false, backspace: false, ctrl: false, meta: false } as never;
-    splitKeys('a\rb\u007f', key, (input, k) =>
-      seen.push(k.return ? 'ENTER' : k.backspace ? 'BS' : input),
-    );
-    expect(seen).toEqual(['a', 'ENTER', 'b', 'BS']);
+  it('every screen with a Viewport scrolls with the arrows and PgUp/PgDn, and j/k where no text is typed', () => {
+    const scrolling = ['flash', 'answer', 'exam', 'results', 'help'] as const;
+    for (const s of scrolling) {
+      expect(actionFor(s, key('down'))?.action, s).toBe('scrollDown');
+      expect(actionFor(s, key('j', 'j'))?.action, s).toBe('scrollDown');
+      expect(actionFor(s, key('up'))?.action, s).toBe('scrollUp');
+      expect(actionFor(s, key('k', 'k'))?.action, s).toBe('scrollUp');
+    }
+    for (const s of ['typed', 'examTyped'] as const) {
+      expect(actionFor(s, key('down'))?.action, s).toBe('scrollDown');
+      // Letters are the answer being typed.
+      expect(actionFor(s, key('j', 'j')), s).toBeNull();
+    }
+    for (const s of ['home', 'choice', 'settings', 'overview'] as const) {
+      // A cursor takes ↑/↓ there; the Viewport follows it.
+      expect(actionFor(s, key('down'))?.action, s).toBe('down');
+    }
+    for (const s of [...scrolling, 'typed', 'choice', 'home', 'settings', 'overview'] as const)
+      expect(actionFor(s, key('pagedown'))?.action, s).toBe('pageDown');
   });
-  it('leaves escape sequences and single keys alone', async () => {
-    const { splitKeys } = await import('../../src/ui/hooks/useKeys.js');
-    const seen: string[] = [];
-    const key = { ctrl: false, meta: false } as never;
-    splitKeys('\u001b[A', key, (input) => seen.push(input));
-    splitKeys('q', key, (input) => seen.push(input));
-    expect(seen).toEqual(['\u001b[A', 'q']);
+
+  it('the help overlay lists the scroll keys of a screen, from the table', () => {
+    const answer = BINDINGS.filter((b) => b.screens.includes('answer')).map((b) => b.action);
+    expect(answer).toEqual(
+      expect.arrayContaining(['scrollUp', 'scrollDown', 'pageUp', 'pageDown']),
+    );
+  });
+
+  it('matches keys by name, never with Ctrl or Alt held', () => {
+    expect(actionFor('home', key('q', 'q'))?.action).toBe('quit');
+    expect(actionFor('home', { ...key('q', 'q'), ctrl: true })).toBeNull();
+    expect(actionFor('home', { ...key('q', 'q'), meta: true })).toBeNull();
+    expect(actionFor('exam', key('c', 'c'))).toEqual({ action: 'choose', index: 2 });
+    expect(actionFor('exam', key('g', 'g'))).toEqual({ action: 'choose', index: 5 });
   });
 });

@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.js';
-import { DOWN, ENTER, openFixture, renderApp } from './harness.js';
+import { DOWN, ENTER, openFixture, renderApp, type Ui } from './harness.js';
 
 let store: Store | null = null;
 afterEach(async () => {
   await store?.close();
   store = null;
 });
+
+const FIRST = "Which bridge device does libvirt's default network create?";
 
 async function setup(deckStart = 0) {
   const f = await openFixture();
@@ -15,6 +17,7 @@ async function setup(deckStart = 0) {
     name: 'study',
     scope: { decks: ['sample'], tag: null },
   });
+  await ui.waitFor(FIRST);
   // Reach the card under test: the fixture deck is served in file order.
   for (let i = 0; i < deckStart; i++) await ui.press(' ', '3');
   return { ...ui, store: f.store };
@@ -23,23 +26,24 @@ async function setup(deckStart = 0) {
 describe('study screen', () => {
   it('reveals a flashcard and grades it with the interval shown on each button', async () => {
     const ui = await setup();
-    expect(ui.frame()).toContain("Which bridge device does libvirt's default network create?");
     expect(ui.frame()).not.toContain('virbr0');
     await ui.press(' ');
-    expect(ui.frame()).toContain('virbr0');
+    await ui.waitFor('virbr0');
     expect(ui.frame()).toMatch(/1 Again 1m\s+2 Hard 6m\s+▸3 Good 10m\s+4 Easy \d+d/);
     await ui.press('3');
+    await ui.waitFor('forward/');
     expect(ui.store.progress.cards['sample/default-bridge']?.phase).toBe('learning');
-    expect(ui.frame()).toContain('forward/');
   });
 
   it('mcq right answer: marks it correct and Enter accepts Good', async () => {
     const ui = await setup(1);
+    await ui.waitFor("NAT to the host's LAN");
     await ui.press(ui.letterOf("NAT to the host's LAN"), ENTER);
-    expect(ui.frame()).toContain('✓ Correct');
+    await ui.waitFor('✓ Correct');
     expect(ui.frame()).toContain("With no mode attribute libvirt assumes mode='nat'.");
     expect(ui.frame()).toContain('Enter: Good');
     await ui.press(ENTER);
+    await ui.waitFor('choose all that apply');
     expect(ui.store.progress.cards['sample/forward-without-mode']?.phase).toBe('learning');
     expect(ui.store.progress.cards['sample/forward-without-mode']?.due).toBeGreaterThan(
       Date.parse('2026-03-02T10:09:00Z'),
@@ -48,14 +52,15 @@ describe('study screen', () => {
 
   it('mcq wrong answer: shows the right one, why the pick is wrong, and suggests Again', async () => {
     const ui = await setup(1);
+    await ui.waitFor('Bridge guests onto the LAN');
     await ui.press(ui.letterOf('Bridge guests onto the LAN'), ENTER);
-    expect(ui.frame()).toContain('✗ Not quite');
+    await ui.waitFor('✗ Not quite');
     expect(ui.frame()).toMatch(/✓ \( \) [a-d]\) NAT to the host's LAN/);
     expect(ui.frame()).toContain("Bridging needs mode='bridge' and an existing bridge.");
     expect(ui.frame()).toContain('Enter: Again');
     await ui.press('2');
-    const log = ui.store.readAllRecords();
-    expect(log.at(-1)).toMatchObject({
+    await ui.waitFor('choose all that apply');
+    expect(ui.store.readAllRecords().at(-1)).toMatchObject({
       key: 'sample/forward-without-mode',
       rating: 2,
       correct: false,
@@ -64,8 +69,9 @@ describe('study screen', () => {
 
   it('multi-select: toggles two choices with letters and Space', async () => {
     const ui = await setup(1);
+    await ui.waitFor("NAT to the host's LAN");
     await ui.press(ui.letterOf("NAT to the host's LAN"), ENTER, ENTER); // finish the single-choice card
-    expect(ui.frame()).toContain('choose all that apply');
+    await ui.waitFor('choose all that apply');
     await ui.press(ui.letterOf('vmx'));
     await ui.press(ui.letterOf('pae'));
     await ui.press(ui.letterOf('pae'));
@@ -74,23 +80,23 @@ describe('study screen', () => {
     let guard = 0;
     while (!ui.frame().includes(`› [ ] ${target})`) && guard++ < 8) await ui.press(DOWN);
     await ui.press(' ', ENTER);
-    expect(ui.frame()).toContain('✓ Correct');
+    await ui.waitFor('✓ Correct');
   });
 
-  async function reachTyped(ui: Awaited<ReturnType<typeof setup>>) {
+  async function reachTyped(ui: Ui) {
     let guard = 0;
     while (!ui.frame().includes('Type the answer') && guard++ < 12) {
       if (ui.frame().includes('Multiple choice')) await ui.press('a', ENTER, ENTER);
       else await ui.press(' ', '3');
     }
-    expect(ui.frame()).toContain('Which command lists all domains, running or not?');
+    await ui.waitFor('Which command lists all domains, running or not?');
   }
 
   it('typed answer: wrong shows the expected answer and what differed, suggesting Again', async () => {
     const ui = await setup();
     await reachTyped(ui);
     await ui.press(...'virsh list --inactive'.split(''), ENTER);
-    expect(ui.frame()).toContain('✗ Not quite');
+    await ui.waitFor('✗ Not quite');
     expect(ui.frame()).toContain('Expected: virsh list --all');
     expect(ui.frame()).toContain('Missing: --all');
     expect(ui.frame()).toContain('Not expected: --inactive');
@@ -101,7 +107,7 @@ describe('study screen', () => {
     const ui = await setup();
     await reachTyped(ui);
     await ui.press(...'virsh  list --all --inactive'.split(''), ENTER);
-    expect(ui.frame()).toContain('✓ Correct');
+    await ui.waitFor('✓ Correct');
     expect(ui.frame()).toContain('Accepted as: virsh list --inactive --all');
     await ui.press(ENTER);
     expect(ui.store.readAllRecords().at(-1)).toMatchObject({
@@ -116,45 +122,32 @@ describe('study screen card keys', () => {
   it('u takes back the last answer and shows the card again; i shows card info', async () => {
     const ui = await setup();
     await ui.press(' ', '3');
-    expect(ui.frame()).toContain('forward/');
+    await ui.waitFor('forward/');
     await ui.press('u');
-    expect(ui.frame()).toContain('Undone.');
-    expect(ui.frame()).toContain("Which bridge device does libvirt's default network create?");
+    await ui.waitFor('Undone.');
+    expect(ui.frame()).toContain(FIRST);
     expect(ui.store.progress.cards['sample/default-bridge']).toBeUndefined();
     await ui.press(' ', '2', 'u', 'i');
-    expect(ui.frame()).toContain('Card info · sample/default-bridge');
+    await ui.waitFor('Card info · sample/default-bridge');
     expect(ui.frame()).toContain('State new');
     await ui.press('x');
+    await ui.waitFor(FIRST);
     expect(ui.frame()).not.toContain('Card info');
   });
 
   it('- buries and ! suspends the card, moving on to the next one', async () => {
     const ui = await setup();
     await ui.press('-');
-    expect(ui.frame()).toContain('Buried until tomorrow');
+    await ui.waitFor('Buried until tomorrow');
     expect(ui.store.progress.marks['sample/default-bridge']?.buriedDay).toBeDefined();
     await ui.press('!');
-    expect(ui.frame()).toContain('Suspended');
+    await ui.waitFor('Suspended');
     expect(Object.values(ui.store.progress.marks).filter((m) => m.suspended)).toHaveLength(1);
     await ui.press('*');
-    expect(ui.frame()).toContain('Flagged.');
+    await ui.waitFor('Flagged.');
     expect(ui.frame()).toContain('⚑ flagged');
     await ui.press('*');
+    await ui.waitFor('Flag removed.');
     expect(ui.frame()).not.toContain('⚑ flagged');
-  });
-});
-
-describe('keys typed ahead', () => {
-  it('a burst of keys in one read (choose, submit, grade) is applied in order', async () => {
-    const ui = await setup(1);
-    const letter = ui.letterOf("NAT to the host's LAN");
-    ui.stdin.write(`${letter}\r3`);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(ui.store.readAllRecords().at(-1)).toMatchObject({
-      key: 'sample/forward-without-mode',
-      rating: 3,
-      correct: true,
-    });
-    expect(ui.frame()).toContain('choose all that apply');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wrapRuns, wrapText } from '../../src/ui/components/Para.js';
+import { wrapRuns, wrapText } from '../../../src/ui/components/wrap.js';
 
 describe('wrapText', () => {
   it('breaks at spaces without leaving a space at the start of a line', () => {
@@ -22,37 +22,5 @@ describe('wrapRuns', () => {
       'Intel VT-x shows\nas the vmx CPU\nflag on every\nhost',
     );
     expect(out[1]).toEqual({ text: 'vmx', gap: true });
-  });
-});
-
-describe('fullHeight', () => {
-  it('counts the rows a card needs so a tall one can switch to the tight layout', async () => {
-    const { fullHeight } = await import('../../src/ui/screens/Study.js');
-    const { startCard } = await import('../../src/core/session.js');
-    const card = (question: string) => ({
-      key: 'd/x',
-      deckId: 'd',
-      entryId: 'x',
-      entryKind: 'mcq' as const,
-      sibling: 'd/x',
-      tags: [],
-      ordinal: 0,
-      pos: { file: 'f', line: 1, col: 1 },
-      explanation: 'Because.',
-      ref: 'man',
-      face: {
-        kind: 'mcq' as const,
-        question,
-        multi: false,
-        choices: [
-          { text: 'yes', correct: true },
-          { text: 'no', correct: false, why: 'It is not.' },
-        ],
-      },
-    });
-    const short = fullHeight(startCard(card('Short?'), 0, 's'), 79);
-    const long = fullHeight(startCard(card('word '.repeat(300)), 0, 's'), 79);
-    expect(short).toBeLessThan(23);
-    expect(long - short).toBe(wrapText('word '.repeat(300), 79).split('\n').length - 1);
   });
 });
