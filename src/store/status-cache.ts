@@ -78,14 +78,9 @@ export function writeStatusCache(
   entry: Omit<StatusCacheEntry, 'version'>,
   io: Io = realIo,
 ): void {
-  try {
-    // No data directory yet: a read-only command creates nothing.
-    io.statSync(dataDir);
-  } catch {
-    return;
-  }
   let madeDir = false;
   try {
+    // Not recursive: with no data directory yet, a read-only command creates nothing.
     io.mkdirSync(cacheDir(dataDir));
     madeDir = true;
   } catch (err) {

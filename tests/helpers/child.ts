@@ -29,8 +29,10 @@ export class Child {
   exited = false;
   private partial = '';
 
-  constructor(script: string, args: string[]) {
-    this.proc = spawn(process.execPath, [script, ...args], { stdio: 'pipe' });
+  /** Runs `node script ...args`; with `runner` null, runs `script` itself. */
+  constructor(script: string, args: string[], runner: string | null = process.execPath) {
+    const [cmd, argv] = runner ? [runner, [script, ...args]] : [script, args];
+    this.proc = spawn(cmd, argv, { stdio: 'pipe' });
     this.proc.stdout.on('data', (d: Buffer) => {
       const text = this.partial + d.toString();
       const parts = text.split('\n');

@@ -19,6 +19,7 @@ import {
   NotALockError,
   StoreLockedError,
 } from '../../../src/store/errors.js';
+import { type Io, realIo } from '../../../src/store/io.js';
 import { acquireLock, type Lock, lockPath } from '../../../src/store/lock.js';
 import { bundle, Child, poll } from '../../helpers/child.js';
 import { T0 } from '../../helpers/records.js';
@@ -130,6 +131,31 @@ describe('acquireLock in one process', () => {
     expect(owner(dir).token).toBe('other');
   });
 
+  it('release leaves a lock that was taken away before the holder noticed', () => {
+    const dir = dataDir();
+    const lock = take(dir);
+    writeOwner(dir, { token: 'other' });
+    lock.release();
+    expect(owner(dir).token).toBe('other');
+  });
+
+  it('a lock broken by another process while we waited for the guard is not broken again', () => {
+    const dir = dataDir();
+    writeOwner(dir, { pid: deadPid() });
+    // Just as we take the guard, another process has already replaced the dead owner.
+    const io: Io = {
+      ...realIo,
+      mkdirSync: (path, opts) => {
+        realIo.mkdirSync(path, opts);
+        if (path.endsWith('.break')) writeOwner(dir, { pid: process.pid, token: 'winner' });
+      },
+    };
+    const err = refusal(dir, { io });
+    expect(err.owner?.token).toBe('winner');
+    expect(owner(dir).token).toBe('winner');
+    expect(readdirSync(dir)).toEqual(['lock-dev1']);
+  });
+
   it('the refresh timer notices a lost lock by itself', async () => {
     const dir = dataDir();
     let lost = 0;
@@ -212,6 +238,19 @@ describe('acquireLock in one process', () => {
     expect(owner(dir).token).not.toBe('theirs');
   });
 
+  it.runIf(process.platform === 'linux')('a zombie owner is dead', async () => {
+    const dir = dataDir();
+    // `sleep 0` exits, and its new parent (`sleep 30`, exec'd by the shell) never reaps it.
+    const sh = new Child('/bin/sh', ['-c', 'sleep 0 & echo $!; exec sleep 30'], null);
+    children.push(sh);
+    const pid = Number(await sh.waitFor(/^\d+$/));
+    const state = () => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
+    expect(await poll(() => state() === 'Z')).toBe(true);
+    writeOwner(dir, { pid });
+    take(dir);
+    expect(owner(dir).pid).toBe(process.pid);
+  });
+
   it('an owner that is alive keeps the lock, however old its owner file', () => {
     const dir = dataDir();
     writeOwner(dir, { pid: process.pid, startTicks: null }, 3_600_000);
@@ -236,9 +275,8 @@ describe('acquireLock across processes', () => {
     holder = await bundle(join(import.meta.dirname, '../../helpers/lock-holder.ts'));
   });
 
-  function start(dir: string, staleMs = 1500, refreshMs = 300, goFile?: string): Child {
-    const args = [dir, 'dev1', String(staleMs), String(refreshMs)];
-    const c = new Child(holder, goFile ? [...args, goFile] : args);
+  function start(dir: string, staleMs = 1500, refreshMs = 300, goFile = '-', mode = ''): Child {
+    const c = new Child(holder, [dir, 'dev1', String(staleMs), String(refreshMs), goFile, mode]);
     children.push(c);
     return c;
   }
@@ -286,6 +324,14 @@ describe('acquireLock across processes', () => {
     const c = start(dir);
     await c.waitFor(/^locked /);
     c.proc.stdin.end();
+    expect(await poll(() => c.exited)).toBe(true);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('the refresh timer does not keep a process alive, and the exit hook removes the lock', async () => {
+    const dir = dataDir();
+    const c = start(dir, 1500, 300, '-', 'once');
+    await c.waitFor(/^locked /);
     expect(await poll(() => c.exited)).toBe(true);
     expect(readdirSync(dir)).toEqual([]);
   });
