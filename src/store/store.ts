@@ -56,7 +56,9 @@ export class Store {
       mkdirQuiet(store.io, opts.dataDir);
       // The lock code loads only for writers: read-only commands start faster.
       const { acquireLock } = await import('./lock.js');
-      store.lock = acquireLock(opts.dataDir, opts.device, { io: store.io });
+      // Refreshed more often than an old version's 10 s stale time, so an old binary on
+      // this device never sees the lock as stale while this session is alive.
+      store.lock = acquireLock(opts.dataDir, opts.device, { io: store.io, refreshMs: 5_000 });
     }
     try {
       store.load();
