@@ -11,12 +11,16 @@ type Rec = Record<string, unknown>;
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const CLOZE = /\{\{c\d+::.+?\}\}/;
+const NON_BLANK = /\S/;
 const MATCH_MODES: readonly unknown[] = ['text', 'exact', 'command'];
+
+/** Off only while checking data whose JSON text cannot spell a control character. */
+let checkControls = true;
 
 const isRec = (v: unknown): v is Rec => v !== null && typeof v === 'object' && !Array.isArray(v);
 /** Text a learner may see: non-empty and free of control characters, as the parser leaves it. */
 const isText = (v: unknown): v is string =>
-  typeof v === 'string' && v.trim() !== '' && !hasControl(v);
+  typeof v === 'string' && NON_BLANK.test(v) && !(checkControls && hasControl(v));
 const isOptText = (v: unknown): boolean => v === undefined || isText(v);
 const isTextList = (v: unknown): v is string[] => Array.isArray(v) && v.every(isText);
 const isPositive = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1;
@@ -30,7 +34,7 @@ function isProblem(v: unknown): v is Problem {
     typeof v.file === 'string' &&
     (v.severity === 'error' || v.severity === 'warning') &&
     typeof v.message === 'string' &&
-    !hasControl(v.message)
+    !(checkControls && hasControl(v.message))
   );
 }
 
@@ -105,14 +109,39 @@ function isDeck(v: unknown): v is Deck {
   return new Set(v.entries.map((e: Entry) => e.id)).size === v.entries.length;
 }
 
-/** True when `v` is a parse result as `parseDeck` returns it. */
-export function isParseResult(v: unknown): v is ParseResult {
-  return (
-    isRec(v) &&
-    isCount(v.entryCount) &&
-    Array.isArray(v.problems) &&
-    v.problems.every(isProblem) &&
-    (v.deck === null || isDeck(v.deck)) &&
-    (v.idPos === undefined || isLineCol(v.idPos))
-  );
+/**
+ * True when `v` is a parse result as `parseDeck` returns it. `textIsClean` may be passed
+ * when the JSON it came from cannot hold a control character (see `jsonMaySpellControl`).
+ */
+export function isParseResult(v: unknown, textIsClean = false): v is ParseResult {
+  checkControls = !textIsClean;
+  try {
+    return (
+      isRec(v) &&
+      isCount(v.entryCount) &&
+      Array.isArray(v.problems) &&
+      v.problems.every(isProblem) &&
+      (v.deck === null || isDeck(v.deck)) &&
+      (v.idPos === undefined || isLineCol(v.idPos))
+    );
+  } finally {
+    checkControls = true;
+  }
+}
+
+/**
+ * Every way JSON text can spell a control character: a \u00XX escape (save the file
+ * token `"file":"\u0000file"`, which is replaced on load), a \u20XX escape near the bidi
+ * overrides, \b \f \r, or the raw character. A superset: it may flag harmless text
+ * (an escaped backslash before a `b`), never miss a control character.
+ */
+const SPELLS_CONTROL =
+  /(?<!"file":")\\u00[0-9a-fA-F]{2}|\\u00(?!00file")|\\u20[26][0-9a-fA-F]|\\[bfr]|[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * False when no string parsed from `json` can hold a control character. One native scan
+ * of the text spares start-up a check of every string in the shipped cache.
+ */
+export function jsonMaySpellControl(json: string): boolean {
+  return SPELLS_CONTROL.test(json);
 }

@@ -2,7 +2,7 @@
 // start-up, so the build parses the shipped decks once (dist/deck-cache.json) and every
 // command reuses the result while a file's text is unchanged.
 import { readFileSync } from 'node:fs';
-import { isParseResult } from './cache-shape.js';
+import { isParseResult, jsonMaySpellControl } from './cache-shape.js';
 import type { ParseResult } from './parse.js';
 
 /** Stands in for the file name inside cached results; replaced on load. */
@@ -37,15 +37,21 @@ export function textHash(text: string): string {
 /**
  * The results a cache file's JSON holds, each checked: a file of another version or shape
  * gives none, and a result that does not check is dropped (its deck is parsed again).
+ * `textIsClean`: the JSON text was scanned and cannot hold a control character.
  */
-export function deckCacheFromJson(data: unknown): DeckCache {
+export function deckCacheFromJson(data: unknown, textIsClean = false): DeckCache {
   const out: DeckCache = {};
   if (data === null || typeof data !== 'object') return out;
   const { version, decks } = data as { version?: unknown; decks?: unknown };
   if (version !== DECK_CACHE_VERSION || decks === null || typeof decks !== 'object') return out;
   for (const [hash, result] of Object.entries(decks))
-    if (HASH.test(hash) && isParseResult(result)) out[hash] = result;
+    if (HASH.test(hash) && isParseResult(result, textIsClean)) out[hash] = result;
   return out;
+}
+
+/** As `deckCacheFromJson`, from the file's text; throws when it is not JSON. */
+export function deckCacheFromText(json: string): DeckCache {
+  return deckCacheFromJson(JSON.parse(json), !jsonMaySpellControl(json));
 }
 
 export function deckCacheToJson(cache: DeckCache): string {
@@ -54,7 +60,7 @@ export function deckCacheToJson(cache: DeckCache): string {
 
 export function readDeckCache(file: string): DeckCache {
   try {
-    return deckCacheFromJson(JSON.parse(readFileSync(file, 'utf8')));
+    return deckCacheFromText(readFileSync(file, 'utf8'));
   } catch {
     // No cache (a source checkout before the first build) or not JSON: decks are parsed.
     return {};

@@ -4,7 +4,7 @@
 // replaced at the next write.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type DeckCache, deckCacheFromJson, deckCacheToJson } from '../decks/cache.js';
+import { type DeckCache, deckCacheFromText, deckCacheToJson } from '../decks/cache.js';
 import { writeFileDurably } from './durable-file.js';
 
 function cacheFile(dataDir: string): string {
@@ -13,7 +13,7 @@ function cacheFile(dataDir: string): string {
 
 export function readUserDeckCache(dataDir: string): DeckCache {
   try {
-    return deckCacheFromJson(JSON.parse(readFileSync(cacheFile(dataDir), 'utf8')));
+    return deckCacheFromText(readFileSync(cacheFile(dataDir), 'utf8'));
   } catch {
     // Missing or damaged: it is only a cache, the decks are parsed again.
     return {};

@@ -10,17 +10,20 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { hasControl } from '../../../src/core/sanitize.js';
 import {
   DECK_CACHE_VERSION,
   type DeckCache,
   deckCacheFromJson,
+  deckCacheFromText,
   deckCacheToJson,
   FILE_TOKEN,
   readDeckCache,
   textHash,
 } from '../../../src/decks/cache.js';
-import { isParseResult } from '../../../src/decks/cache-shape.js';
+import { isParseResult, jsonMaySpellControl } from '../../../src/decks/cache-shape.js';
 import { loadDecks } from '../../../src/decks/load.js';
 import { type ParseResult, parseDeck } from '../../../src/decks/parse.js';
 import { readUserDeckCache, writeUserDeckCache } from '../../../src/store/deck-cache-file.js';
@@ -111,7 +114,9 @@ describe('deck cache files', () => {
     ['a single term', (r) => r.deck.entries[4].terms.splice(1)],
     ['a term definition with DEL', (r) => (r.deck.entries[4].terms[0].definition = 'd\u007f')],
   ] as [string, (r: Loose) => void][])('drops a result with %s', (_name, change) => {
-    expect(deckCacheFromJson(tampered(change))).toEqual({});
+    const data = tampered(change);
+    expect(deckCacheFromJson(data)).toEqual({});
+    expect(deckCacheFromText(JSON.stringify(data))).toEqual({});
   });
 
   it('keeps the good results beside a dropped one, and skips keys that are no hash', () => {
@@ -123,6 +128,73 @@ describe('deck cache files', () => {
     const cache = deckCacheFromJson(data);
     expect(Object.keys(cache)).toEqual([HASH]);
     expect(Object.getPrototypeOf(cache)).toBe(Object.prototype);
+  });
+
+  it('skips the check of every string only when the JSON cannot spell a control character', () => {
+    expect(jsonMaySpellControl(deckCacheToJson({ [HASH]: parsed() }))).toBe(false);
+    for (const spelling of [
+      '\\u001b',
+      '\\u001B',
+      '\\u0007',
+      '\\u0000',
+      '\\u007f',
+      '\\u0085',
+      '\\u202e',
+      '\\u2066',
+      '\\b',
+      '\\f',
+      '\\r',
+      '\u007f',
+      '\u009b',
+      '\u202e',
+      '\u2069',
+    ])
+      expect(jsonMaySpellControl(`{"front":"a${spelling}b"}`), spelling).toBe(true);
+    // The file token is harmless only as the whole value of a `file` field.
+    expect(jsonMaySpellControl('{"file":"\\u0000file"}')).toBe(false);
+    expect(jsonMaySpellControl('{"front":"\\u0000file"}')).toBe(true);
+    expect(jsonMaySpellControl('{"file":"\\u0000file!"}')).toBe(true);
+    expect(jsonMaySpellControl('{"file":"x\\u0000file"}')).toBe(true);
+    expect(jsonMaySpellControl('{"front":"tab\\tand\\nnewline \u2028 é"}')).toBe(false);
+  });
+
+  it('drops and keeps the same results with or without the per-string check', () => {
+    const piece = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 6 }),
+      fc.constantFrom(
+        '\u0000file',
+        '"file":"',
+        '\\',
+        'u0000',
+        '\u001b',
+        '\u2028',
+        '\u202e',
+        '\u0085',
+        ' ',
+      ),
+    );
+    const text = fc.array(piece, { maxLength: 4 }).map((xs) => xs.join(''));
+    const where = fc.constantFrom<(r: Loose, s: string) => void>(
+      (r, s) => (r.deck.entries[0].front = s),
+      (r, s) => (r.deck.title = s),
+      (r, s) => (r.deck.entries[1].choices[1].why = s),
+      (r, s) => (r.problems[0].message = s),
+      (r, s) => (r.deck.entries[0].pos.file = s),
+      (r, s) => (r.deck.entries[0].file = s),
+    );
+    fc.assert(
+      fc.property(where, text, (put, s) => {
+        const json = JSON.stringify(
+          tampered((r) => put(r, s)),
+          null,
+          s.length % 2 === 0 ? undefined : 1,
+        );
+        const strict = deckCacheFromJson(JSON.parse(json));
+        expect(deckCacheFromText(json)).toEqual(strict);
+        if (hasControl(s) && !/^\u0000file$/.test(s)) expect(jsonMaySpellControl(json)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('reads nothing from a missing, empty or damaged file', () => {
