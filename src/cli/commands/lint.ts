@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Deck } from '../../core/model.js';
 import { oneLine } from '../../core/sanitize.js';
 import { findDeckFiles, loadDeckFile } from '../../decks/load.js';
-import { formatProblem, type Problem } from '../../decks/parse.js';
+import { formatProblem, type Problem } from '../../decks/problem.js';
 import { qualityWarnings } from '../../decks/quality.js';
 import type { Context } from '../context.js';
 
