@@ -55,15 +55,16 @@ export function HelpOverlay({
   // Border (2), title and the closing line; one line stays free.
   const height = Math.max(3, rows - 1 - 4);
   const view = useViewport(content.length, height, screen);
+  const scrolls = content.length > height;
+  // An overlay takes every key: scroll keys scroll a long list, any other key closes.
   useKeypress(
     (key) => {
       const hit = actionFor('help', key);
-      if (!hit || !view.apply(hit.action)) onClose();
+      if (!scrolls || !hit || !view.apply(hit.action)) onClose();
       return true;
     },
     { priority: 'overlay' },
   );
-  const scrolls = content.length > height;
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
       <Text bold color={theme.accent} wrap="truncate-end">

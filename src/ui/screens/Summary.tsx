@@ -1,6 +1,8 @@
 import { Box, Text } from 'ink';
+import { useContext } from 'react';
 import { formatDuration, formatInterval } from '../../core/format.js';
 import type { SessionSummary } from '../../core/summary.js';
+import { WidthContext } from '../components/Para.js';
 import { useKeypress } from '../keypress/useKeypress.js';
 import { actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
@@ -31,6 +33,7 @@ export function Summary({
   onHelp: (screen: Screen) => void;
 }) {
   const theme = useTheme();
+  const width = useContext(WidthContext);
   useKeypress((key) => {
     const hit = actionFor('summary', key);
     if (hit?.action === 'continue') onContinue();
@@ -40,12 +43,17 @@ export function Summary({
     else return false;
     return true;
   });
-  const next =
+  const label = 16;
+  const soon =
     summary.nextDue === null
       ? 'nothing scheduled'
       : summary.nextDue <= now
         ? 'now'
-        : `in ${formatInterval(summary.nextDue - now)} (${new Date(summary.nextDue).toLocaleString()})`;
+        : `in ${formatInterval(summary.nextDue - now)}`;
+  const at = summary.nextDue !== null && summary.nextDue > now;
+  const dated = at ? `${soon} (${new Date(summary.nextDue ?? 0).toLocaleString()})` : soon;
+  // Every row on one line: the date only where it fits.
+  const next = label + dated.length <= width ? dated : soon;
   const rows: [string, string][] = [
     ['Cards studied', String(summary.cards)],
     ['New cards', String(summary.newCards)],
@@ -61,9 +69,9 @@ export function Summary({
         Session done
       </Text>
       <Box flexDirection="column">
-        {rows.map(([label, value]) => (
-          <Text key={label}>
-            {label.padEnd(16)}
+        {rows.map(([name, value]) => (
+          <Text key={name} wrap="truncate-end">
+            {name.padEnd(label)}
             {value}
           </Text>
         ))}
