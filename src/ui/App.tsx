@@ -54,7 +54,7 @@ function TooSmall({ columns, rows }: { columns: number; rows: number }) {
   const { exit } = useApp();
   useKeypress(
     (key) => {
-      if (actionFor('home', key)?.action === 'quit') exit();
+      if (actionFor('tooSmall', key)?.action === 'quit') exit();
       return true;
     },
     { priority: 'overlay' },

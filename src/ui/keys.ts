@@ -18,6 +18,8 @@ export const SCREENS = [
   'resume',
   'stats',
   'help',
+  'editSetting',
+  'tooSmall',
 ] as const;
 
 export type Screen = (typeof SCREENS)[number];
@@ -32,6 +34,9 @@ export type Action =
   | 'pageUp'
   | 'pageDown'
   | 'close'
+  | 'erase'
+  | 'save'
+  | 'cancel'
   | 'open'
   | 'studyAll'
   | 'reveal'
@@ -97,6 +102,8 @@ const SCROLLING: Screen[] = [
 const SCROLL_JK: Screen[] = ['flash', 'answer', 'exam', 'results', 'help'];
 /** While typing, letters are text: only the arrows scroll. */
 const TYPING: Screen[] = ['typed', 'examTyped'];
+/** Where letters are typed into a field. */
+const TEXT: Screen[] = ['typed', 'examTyped', 'editSetting'];
 
 /** Choice letters in the exam, where `f` is the flag key. */
 export const EXAM_LETTERS = 'abcdeghi';
@@ -174,6 +181,10 @@ export const BINDINGS: readonly Binding[] = [
   b('flag', ['*'], '*', 'flag', 'flag or unflag this card', CARD),
   b('change', ['enter'], 'Enter', 'change', 'change the selected setting', ['settings']),
   b('reset', ['r'], 'r', 'reset', 'reset the selected setting to its default', ['settings']),
+  b('save', ['enter'], 'Enter', 'save', 'save the value typed', ['editSetting']),
+  b('cancel', ['escape'], 'Esc', 'cancel', 'keep the setting as it was', ['editSetting']),
+  b('erase', ['backspace'], 'Backspace', 'erase', 'erase the last character typed', TEXT),
+  b('quit', ['q'], 'q', 'quit', 'quit (progress is saved)', ['tooSmall']),
   b('continue', ['enter', 'space'], 'Enter', 'continue', 'back to the deck list', ['summary']),
   b('exam', ['x'], 'x', 'exam', 'mock exam over the selected deck (or all)', ['home']),
   b('stats', ['t'], 't', 'stats', 'statistics and exam history', ['home']),

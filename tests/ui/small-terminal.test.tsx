@@ -19,7 +19,7 @@ function fits(ui: Ui, where: string) {
 }
 
 describe('40x12', () => {
-  it('study, help, the summary and settings fit', async () => {
+  it('study, help, card info, the summary and settings fit', async () => {
     const f = await openFixture();
     store = f.store;
     const ui = await renderApp(f.collection, { name: 'home' }, { columns: 40, rows: 12 });
@@ -34,6 +34,9 @@ describe('40x12', () => {
     await ui.press('?');
     await ui.waitFor('Keys ·');
     fits(ui, 'help');
+    await ui.press('x', 'i');
+    await ui.waitFor('Card info');
+    fits(ui, 'card info');
     await ui.press('x', '3', 'q');
     await ui.waitFor('Session done');
     fits(ui, 'summary');

@@ -24,6 +24,8 @@ const SCREEN_TITLES: Record<Screen, string> = {
   resume: 'Unfinished exam',
   stats: 'Statistics',
   help: 'Help',
+  editSetting: 'Editing a setting',
+  tooSmall: 'Terminal too small',
 };
 
 const LABEL = 12;

@@ -140,7 +140,7 @@ export function Exam({ exams, initial, notes, now, rows, onHelp, onQuit, onFinis
       if (hit && questionView.apply(hit.action)) return true;
       if (hit?.action === 'examNext') dispatch({ type: 'next' });
       else if (hit?.action === 'examOverview') dispatch({ type: 'overview' });
-      else if (key.name === 'backspace') dispatch({ type: 'erase' });
+      else if (hit?.action === 'erase') dispatch({ type: 'erase' });
       else if (key.text && !key.ctrl && !key.meta) dispatch({ type: 'type', text: key.text });
       else return false;
       return true;

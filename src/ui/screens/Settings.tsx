@@ -62,10 +62,11 @@ export function Settings({
   const n = SETTING_KEYS.length;
   useKeypress((key) => {
     if (editing !== null) {
-      // Letters are text here; only Enter, Esc and Backspace act.
-      if (key.name === 'enter') save(editing);
-      else if (key.name === 'escape') setEditing(null);
-      else if (key.name === 'backspace') setEditing(editing.slice(0, -1));
+      // Letters are text here: only the editing keys of the table act.
+      const action = actionFor('editSetting', key)?.action;
+      if (action === 'save') save(editing);
+      else if (action === 'cancel') setEditing(null);
+      else if (action === 'erase') setEditing(editing.slice(0, -1));
       else if (key.text && !key.ctrl && !key.meta) setEditing(editing + key.text);
       else return false;
       return true;
@@ -111,7 +112,7 @@ export function Settings({
       <Rows rows={messageRows} />
       <Text color={theme.muted} wrap="truncate-end">
         {editing !== null
-          ? 'type a value · Enter save · Esc cancel'
+          ? `type a value · ${hint('editSetting', ['save', 'cancel'])}`
           : hint('settings', ['change', 'reset', 'help', 'quit'])}
       </Text>
     </Box>

@@ -234,7 +234,7 @@ export function Study(props: StudyProps) {
         if (hit && view.apply(hit.action)) return true;
         if (hit?.action === 'submit') apply({ type: 'submit' });
         else if (hit?.action === 'leaveTyped') finish(session.answers);
-        else if (key.name === 'backspace') apply({ type: 'erase' });
+        else if (hit?.action === 'erase') apply({ type: 'erase' });
         else if (key.text && !key.ctrl && !key.meta) apply({ type: 'type', text: key.text });
         else return false;
         return true;
@@ -287,9 +287,6 @@ export function Study(props: StudyProps) {
   );
 
   if (!cur) return <Text>Nothing to study right now.</Text>;
-  if (info)
-    return (
-      <CardInfoView info={info} maxHistory={Math.max(1, rows - 9)} onClose={() => setInfo(null)} />
-    );
+  if (info) return <CardInfoView info={info} rows={rows} onClose={() => setInfo(null)} />;
   return <StudyFrame title={title} counts={counts} layout={layout} top={view.top} />;
 }
