@@ -1,5 +1,7 @@
 // What to study next, computed from card states alone so the home screen, `status` and
 // the session always agree. Pure: the caller passes the clock and today's counts.
+// This full scan is the reference: a session asks the incremental QueueIndex
+// (queue-index.ts), which must give the same answers, and a property test holds it to it.
 import { dayStart, nextDayStart, studyDay } from './clock.js';
 import type { Card, Memory } from './model.js';
 import type { Settings } from './settings.js';
@@ -62,19 +64,12 @@ interface Scan {
   nextReview: Head | null;
 }
 
-interface Tally {
-  fresh: number;
-  learning: number;
-  reviews: number;
-  overdue: number;
-}
-
 /** After a break the most forgettable come first; today's reviews follow in due order. */
 function reviewFirst(x: Head, y: Head): boolean {
   return x.overdue !== y.overdue ? x.overdue : x.r !== y.r ? x.r < y.r : x.due < y.due;
 }
 
-function scan(input: QueueInput, perDeck?: Map<string, Tally>): Scan {
+function scan(input: QueueInput, perDeck?: Map<string, Available>): Scan {
   const { now, settings } = input;
   const dayEnd = nextDayStart(now, settings.dayStartsAt);
   const todayStart = dayStart(studyDay(now, settings.dayStartsAt), settings.dayStartsAt);
@@ -130,7 +125,7 @@ function scan(input: QueueInput, perDeck?: Map<string, Tally>): Scan {
           card,
           due: m.due,
           overdue,
-          r: overdue && input.retrievability ? input.retrievability(m) : 1,
+          r: overdue && input.retrievability ? recallRank(input.retrievability(m)) : 1,
         };
         if (!cur || reviewFirst(h, cur)) out.nextReview = h;
       }
@@ -153,7 +148,7 @@ export function answeredSiblings(
   return out;
 }
 
-function tallyFor(map: Map<string, Tally>, deck: string): Tally {
+function tallyFor(map: Map<string, Available>, deck: string): Available {
   let t = map.get(deck);
   if (!t) {
     t = { fresh: 0, learning: 0, reviews: 0, overdue: 0 };
@@ -162,18 +157,24 @@ function tallyFor(map: Map<string, Tally>, deck: string): Tally {
   return t;
 }
 
-function limits(input: QueueInput) {
+/** What a scope holds for today, before the daily limits. */
+export interface Available {
+  fresh: number;
+  learning: number;
+  reviews: number;
+  overdue: number;
+}
+
+function limits(settings: Settings, today: Today) {
   return {
-    newLeft: Math.max(0, input.settings.newPerDay - input.today.newDone),
-    reviewsLeft: Math.max(0, input.settings.reviewsPerDay - input.today.reviewsDone),
+    newLeft: Math.max(0, settings.newPerDay - today.newDone),
+    reviewsLeft: Math.max(0, settings.reviewsPerDay - today.reviewsDone),
   };
 }
 
-function countsOf(
-  t: { fresh: number; learning: number; reviews: number; overdue: number },
-  input: QueueInput,
-): Counts {
-  const { newLeft, reviewsLeft } = limits(input);
+/** The counts a session shows: what is available, within what today's limits leave. */
+export function countsWithin(t: Available, settings: Settings, today: Today): Counts {
+  const { newLeft, reviewsLeft } = limits(settings, today);
   const due = Math.min(t.reviews, reviewsLeft);
   return {
     new: Math.min(t.fresh, newLeft),
@@ -184,14 +185,15 @@ function countsOf(
 }
 
 function scanCounts(s: Scan, input: QueueInput): Counts {
-  return countsOf(
+  return countsWithin(
     {
       fresh: s.fresh,
       learning: s.learningNow + s.learningLater,
       reviews: s.reviews,
       overdue: s.overdue,
     },
-    input,
+    input.settings,
+    input.today,
   );
 }
 
@@ -204,10 +206,10 @@ export function counts(input: QueueInput): Counts {
  * count is what a session over that deck alone would serve.
  */
 export function countsByDeck(input: QueueInput): { total: Counts; byDeck: Map<string, Counts> } {
-  const perDeck = new Map<string, Tally>();
+  const perDeck = new Map<string, Available>();
   const s = scan(input, perDeck);
   const byDeck = new Map<string, Counts>();
-  for (const [deck, t] of perDeck) byDeck.set(deck, countsOf(t, input));
+  for (const [deck, t] of perDeck) byDeck.set(deck, countsWithin(t, input.settings, input.today));
   return { total: scanCounts(s, input), byDeck };
 }
 
@@ -226,19 +228,61 @@ export function plan(input: QueueInput, sinceNew = 0): { next: Card | null; coun
   return { next: nextOf(s, input, sinceNew), counts: scanCounts(s, input) };
 }
 
-function nextOf(s: Scan, input: QueueInput, sinceNew: number): Card | null {
-  if (s.nextLearning) return s.nextLearning.card;
-  const { newLeft, reviewsLeft } = limits(input);
-  const newAvail = Math.min(s.fresh, newLeft);
-  const revAvail = Math.min(s.reviews, reviewsLeft);
+/** Which bucket the next card comes from; null when the session is done for today. */
+export type NextFrom = 'learning' | 'new' | 'review' | 'ahead' | null;
+
+/**
+ * The one serving rule, shared by the full scan and the incremental index: learning cards
+ * due now first, then new cards spread evenly among the reviews (`sinceNew` reviews shown
+ * since the last new card), then learning cards due within the learn-ahead window.
+ */
+export function nextFrom(
+  a: { learningNow: boolean; fresh: number; reviews: number; laterIn: number | null },
+  settings: Settings,
+  today: Today,
+  sinceNew: number,
+): NextFrom {
+  if (a.learningNow) return 'learning';
+  const { newLeft, reviewsLeft } = limits(settings, today);
+  const newAvail = Math.min(a.fresh, newLeft);
+  const revAvail = Math.min(a.reviews, reviewsLeft);
   if (newAvail > 0 || revAvail > 0) {
     const every = newAvail > 0 ? Math.floor(revAvail / newAvail) : Number.POSITIVE_INFINITY;
     const serveNew = newAvail > 0 && (revAvail === 0 || sinceNew >= every);
-    if (serveNew) return s.firstFresh;
-    return s.nextReview!.card;
+    return serveNew ? 'new' : 'review';
   }
-  if (s.nextLater && s.nextLater.due - input.now <= LEARN_AHEAD_MS) return s.nextLater.card;
-  return null;
+  return a.laterIn !== null && a.laterIn <= LEARN_AHEAD_MS ? 'ahead' : null;
+}
+
+function nextOf(s: Scan, input: QueueInput, sinceNew: number): Card | null {
+  const from = nextFrom(
+    {
+      learningNow: s.nextLearning !== null,
+      fresh: s.fresh,
+      reviews: s.reviews,
+      laterIn: s.nextLater ? s.nextLater.due - input.now : null,
+    },
+    input.settings,
+    input.today,
+    sinceNew,
+  );
+  switch (from) {
+    case 'learning':
+      return s.nextLearning!.card;
+    case 'new':
+      return s.firstFresh;
+    case 'review':
+      return s.nextReview!.card;
+    case 'ahead':
+      return s.nextLater!.card;
+    case null:
+      return null;
+  }
+}
+
+/** A recall figure usable for ordering: a memory too broken to give one comes first. */
+export function recallRank(r: number): number {
+  return Number.isNaN(r) ? 0 : r;
 }
 
 /** Earliest due time among cards that are not available now, for "next card due ...". */

@@ -1,0 +1,283 @@
+// The queue of one scope for one study day, kept up to date card by card: a session asks
+// "what next" and "how many left" after every answer without looking at every card.
+// It serves exactly what the full scan in queue.ts serves (a property test holds it to
+// that); it is built once per scope and study day, and rebuilt when the settings, the decks
+// or the day change, or after anything it was not told about.
+import { dayStart, nextDayStart, studyDay } from './clock.js';
+import type { Card, Memory } from './model.js';
+import {
+  type Available,
+  type Counts,
+  countsWithin,
+  type NextFrom,
+  nextFrom,
+  recallRank,
+  type Today,
+} from './queue.js';
+import { SlotHeap } from './queue-heap.js';
+import type { Settings } from './settings.js';
+
+export interface IndexSource {
+  /** The scope's cards in deck order. */
+  cards: readonly Card[];
+  /** The current state of a card; read again for each card the index is told changed. */
+  memory: (key: string) => Memory | undefined;
+  /** Suspended, or buried for the study day being indexed. */
+  hidden: (key: string) => boolean;
+  /** The card a key names, to find its place (through its sibling group) without a scan. */
+  card: (key: string) => Card | null;
+  settings: Settings;
+  /** Any instant of the study day to index. */
+  now: number;
+  /**
+   * Recall of an overdue review, or anything ordered like it: asked once per card when it
+   * enters the overdue bucket, so it must not depend on the time of the asking (evaluate it
+   * at the start of the study day).
+   */
+  retrievability?: (m: Memory) => number;
+}
+
+const NONE = 0;
+const FRESH = 1;
+const LEARNING = 2;
+const REVIEW = 3;
+
+export class QueueIndex {
+  readonly day: number;
+  /** The study day's bounds: reviews due before `end` are today's; before `start`, overdue. */
+  readonly start: number;
+  readonly end: number;
+  private readonly cards: readonly Card[];
+  private readonly src: IndexSource;
+  private readonly bucket: Uint8Array;
+  private readonly due: Float64Array;
+  private readonly recall: Float64Array;
+  private readonly late: Uint8Array;
+  /** Whether the slot's card was answered today, as counted in its group's tally. */
+  private readonly answered: Uint8Array;
+  private readonly group: Int32Array;
+  /** Per group: how many of its cards were answered today; any buries the rest. */
+  private readonly groupAnswered: Int32Array;
+  private readonly groupHead: Int32Array;
+  /** The next slot of the same sibling group, or -1. */
+  private readonly nextInGroup: Int32Array;
+  private readonly groups = new Map<string, number>();
+  /** New cards in deck order. */
+  private readonly fresh: SlotHeap;
+  /** Learning cards due before the day ends, soonest first. */
+  private readonly learning: SlotHeap;
+  /** Today's reviews: overdue ones least recalled first, then the rest by due time. */
+  private readonly reviews: SlotHeap;
+  private overdue = 0;
+
+  constructor(src: IndexSource) {
+    const { cards, settings } = src;
+    const n = cards.length;
+    this.src = src;
+    this.cards = cards;
+    this.day = studyDay(src.now, settings.dayStartsAt);
+    this.start = dayStart(this.day, settings.dayStartsAt);
+    this.end = nextDayStart(src.now, settings.dayStartsAt);
+    this.bucket = new Uint8Array(n);
+    this.due = new Float64Array(n);
+    this.recall = new Float64Array(n);
+    this.late = new Uint8Array(n);
+    this.answered = new Uint8Array(n);
+    this.group = new Int32Array(n);
+    this.nextInGroup = new Int32Array(n).fill(-1);
+    const tail = new Int32Array(n);
+    const heads: number[] = [];
+    for (let s = 0; s < n; s++) {
+      const sibling = cards[s]!.sibling;
+      let g = this.groups.get(sibling);
+      if (g === undefined) {
+        g = heads.length;
+        this.groups.set(sibling, g);
+        heads.push(s);
+      } else this.nextInGroup[tail[g]!] = s;
+      tail[g] = s;
+      this.group[s] = g;
+    }
+    this.groupHead = Int32Array.from(heads);
+    this.groupAnswered = new Int32Array(heads.length);
+    const { due, recall, late } = this;
+    this.fresh = new SlotHeap(n, (a, b) => a < b);
+    this.learning = new SlotHeap(n, (a, b) => due[a]! < due[b]! || (due[a] === due[b] && a < b));
+    this.reviews = new SlotHeap(n, (a, b) =>
+      late[a] !== late[b]
+        ? late[a] === 1
+        : late[a] === 1 && recall[a] !== recall[b]
+          ? recall[a]! < recall[b]!
+          : due[a] !== due[b]
+            ? due[a]! < due[b]!
+            : a < b,
+    );
+    const memories = new Array<Memory | undefined>(n);
+    for (let s = 0; s < n; s++) {
+      const m = src.memory(cards[s]!.key);
+      memories[s] = m;
+      if (this.answeredToday(m)) {
+        this.answered[s] = 1;
+        this.groupAnswered[this.group[s]!]!++;
+      }
+    }
+    // Fill the heaps in one go: classify every card, then heapify each bucket.
+    const lists = [[], [], [], []] as number[][];
+    for (let s = 0; s < n; s++) {
+      const b = this.classify(s, memories[s]);
+      this.bucket[s] = b;
+      if (b === NONE) continue;
+      lists[b]!.push(s);
+      if (b === REVIEW && this.late[s] === 1) this.overdue++;
+    }
+    this.fresh.fill(lists[FRESH]!, lists[FRESH]!.length);
+    this.learning.fill(lists[LEARNING]!, lists[LEARNING]!.length);
+    this.reviews.fill(lists[REVIEW]!, lists[REVIEW]!.length);
+  }
+
+  /** Whether `now` falls in the study day this index is for. */
+  covers(now: number): boolean {
+    return now >= this.start && now < this.end;
+  }
+
+  /**
+   * One card changed (answered, marked, taken back): it moves between buckets, and if
+   * whether its sibling group was answered today changed, so do its siblings.
+   */
+  update(key: string): void {
+    const card = this.src.card(key);
+    const g = card ? this.groups.get(card.sibling) : undefined;
+    if (g === undefined) return;
+    for (let s = this.groupHead[g]!; s >= 0; s = this.nextInGroup[s]!) {
+      if (this.cards[s]!.key !== key) continue;
+      const m = this.src.memory(key);
+      const was = this.answered[s]!;
+      const is = this.answeredToday(m) ? 1 : 0;
+      this.answered[s] = is;
+      const before = this.groupAnswered[g]!;
+      this.groupAnswered[g] = before + is - was;
+      this.place(s, m);
+      if (before > 0 !== this.groupAnswered[g]! > 0)
+        for (let o = this.groupHead[g]!; o >= 0; o = this.nextInGroup[o]!)
+          if (o !== s) this.place(o, this.src.memory(this.cards[o]!.key));
+    }
+  }
+
+  counts(today: Today, skip?: ReadonlySet<string>): Counts {
+    return countsWithin(this.available(this.skipped(skip)), this.src.settings, today);
+  }
+
+  /** The next card and the counts, as `plan` in queue.ts gives them for the same state. */
+  plan(
+    now: number,
+    today: Today,
+    sinceNew: number,
+    skip?: ReadonlySet<string>,
+  ): { next: Card | null; counts: Counts } {
+    if (!this.covers(now))
+      throw new Error(`QueueIndex: ${now} is outside study day ${this.day}; build a new index`);
+    const skipped = this.skipped(skip);
+    const ok = skipped ? (s: number) => !skipped.has(s) : () => true;
+    const a = this.available(skipped);
+    const lead = this.learning.first(ok);
+    const learningNow = lead >= 0 && this.due[lead]! <= now;
+    const from: NextFrom = nextFrom(
+      {
+        learningNow,
+        fresh: a.fresh,
+        reviews: a.reviews,
+        laterIn: lead >= 0 && !learningNow ? this.due[lead]! - now : null,
+      },
+      this.src.settings,
+      today,
+      sinceNew,
+    );
+    const slot =
+      from === 'learning' || from === 'ahead'
+        ? lead
+        : from === 'new'
+          ? this.fresh.first(ok)
+          : from === 'review'
+            ? this.reviews.first(ok)
+            : -1;
+    return {
+      next: slot >= 0 ? this.cards[slot]! : null,
+      counts: countsWithin(a, this.src.settings, today),
+    };
+  }
+
+  private answeredToday(m: Memory | undefined): boolean {
+    return this.src.settings.burySiblings && m?.lastReview != null && m.lastReview >= this.start;
+  }
+
+  /** Which bucket a card belongs in, noting its due time and recall for the ordering. */
+  private classify(s: number, m: Memory | undefined): number {
+    const card = this.cards[s]!;
+    if (this.src.hidden(card.key)) return NONE;
+    const buried = this.groupAnswered[this.group[s]!]! > 0;
+    if (!m || m.phase === 'new') return buried ? NONE : FRESH;
+    this.due[s] = m.due;
+    if (m.phase === 'learning' || m.phase === 'relearning')
+      return m.due < this.end ? LEARNING : NONE;
+    if (m.due >= this.end || buried) return NONE;
+    const late = m.due < this.start;
+    this.late[s] = late ? 1 : 0;
+    const r = this.src.retrievability;
+    this.recall[s] = late && r ? recallRank(r(m)) : 1;
+    return REVIEW;
+  }
+
+  private place(s: number, m: Memory | undefined): void {
+    // Out of its heap before its ordering keys change, then back in where it now belongs.
+    this.heap(this.bucket[s]!)?.remove(s);
+    if (this.bucket[s] === REVIEW && this.late[s] === 1) this.overdue--;
+    const b = this.classify(s, m);
+    this.bucket[s] = b;
+    this.heap(b)?.push(s);
+    if (b === REVIEW && this.late[s] === 1) this.overdue++;
+  }
+
+  private heap(b: number): SlotHeap | null {
+    return b === FRESH
+      ? this.fresh
+      : b === LEARNING
+        ? this.learning
+        : b === REVIEW
+          ? this.reviews
+          : null;
+  }
+
+  /** The slots of skipped cards that sit in a bucket, or null when none do. */
+  private skipped(skip: ReadonlySet<string> | undefined): Set<number> | null {
+    if (!skip || skip.size === 0) return null;
+    const out = new Set<number>();
+    for (const key of skip) {
+      const card = this.src.card(key);
+      const g = card ? this.groups.get(card.sibling) : undefined;
+      if (g === undefined) continue;
+      for (let s = this.groupHead[g]!; s >= 0; s = this.nextInGroup[s]!)
+        if (this.cards[s]!.key === key && this.bucket[s] !== NONE) out.add(s);
+    }
+    return out.size > 0 ? out : null;
+  }
+
+  private available(skipped: Set<number> | null): Available {
+    const a: Available = {
+      fresh: this.fresh.size,
+      learning: this.learning.size,
+      reviews: this.reviews.size,
+      overdue: this.overdue,
+    };
+    if (skipped)
+      for (const s of skipped) {
+        const b = this.bucket[s];
+        if (b === FRESH) a.fresh--;
+        else if (b === LEARNING) a.learning--;
+        else {
+          a.reviews--;
+          if (this.late[s] === 1) a.overdue--;
+        }
+      }
+    return a;
+  }
+}
