@@ -114,11 +114,11 @@ export class Collection implements StudyPort {
   }
 
   counts(scope: Scope, now: number): Counts {
-    return this.queue.plan(scope, now, this.queue.lastSinceNew).counts;
+    return this.queue.counts(scope, now);
   }
 
   next(scope: Scope, now: number, sinceNew: number, skip?: ReadonlySet<string>): Card | null {
-    return this.queue.plan(scope, now, sinceNew, skip && skip.size > 0 ? skip : undefined).next;
+    return this.queue.next(scope, now, sinceNew, skip);
   }
 
   nextDue(scope: Scope, now: number): number | null {
@@ -154,7 +154,7 @@ export class Collection implements StudyPort {
   private save(records: LogRecord[], key: string, sibling: string | null): void {
     const before = this.store.version;
     this.store.append(...records);
-    this.queue.patch(key, before, sibling);
+    this.queue.patch(key, before);
   }
 
   answer(input: AnswerInput): Written<AnswerOutcome> {

@@ -1,21 +1,17 @@
-// The queue's view of the collection: a scope's cards with their memories lined up beside
-// them, today's answered siblings and the hidden cards, and the last queue pass, so a
-// keypress does not look 100,000 keys up again. This session's own answers patch one slot.
+// The queue's view of the collection. A session's "what next" and "how many left" come
+// from one incremental QueueIndex per scope, told about each change this session saves, so
+// a keypress costs a few heap operations instead of a pass over 100,000 cards. Anything the
+// index was not told about (an undo, an exam, a repair, another study day, new settings or
+// decks) shows as a version it does not know, and the index is built again.
 import { dayStart, studyDay } from '../core/clock.js';
 import type { Card, Memory } from '../core/model.js';
 import type { Scope } from '../core/ports.js';
 import { isHidden, type Progress } from '../core/progress.js';
-import { answeredSiblings, plan, type QueueInput, type Today } from '../core/queue.js';
+import type { Counts, QueueInput, Today } from '../core/queue.js';
+import { QueueIndex } from '../core/queue-index.js';
 import type { Scheduler } from '../core/scheduler.js';
 import type { Settings } from '../core/settings.js';
 import { type DeckIndex, scopeKey } from './deck-index.js';
-
-interface Rows {
-  version: number;
-  rows: (Memory | undefined)[];
-  index: Map<string, number> | null;
-  cards: Card[];
-}
 
 export interface QueueEnv {
   progress: () => Progress;
@@ -25,24 +21,28 @@ export interface QueueEnv {
   scheduler: () => Scheduler;
 }
 
+interface Indexed {
+  index: QueueIndex;
+  /** The progress version the index reflects. */
+  version: number;
+  decks: number;
+  settings: Settings;
+}
+
+/** Scopes whose index is kept: a session studies one, the home screen may start another. */
+const KEPT_SCOPES = 4;
+
 export class QueueView {
-  private rows = new Map<string, Rows>();
-  private answered: { day: number; version: number; decks: number; set: Set<string> } | null = null;
-  private last: { key: string; at: number; since: number; result: ReturnType<typeof plan> } | null =
-    null;
-  private decksVersion = -1;
+  private indexes = new Map<string, Indexed>();
 
   constructor(
     private readonly decks: DeckIndex,
     private readonly env: QueueEnv,
   ) {}
 
-  /** Forget everything cached (settings or decks changed). */
+  /** Forget every index (settings or decks changed). */
   reset(): void {
-    this.rows = new Map();
-    this.answered = null;
-    this.last = null;
-    this.decksVersion = this.decks.version;
+    this.indexes = new Map();
   }
 
   today(now: number): Today {
@@ -50,100 +50,96 @@ export class QueueView {
     return { newDone: d?.newCards ?? 0, reviewsDone: d?.reviewCards ?? 0 };
   }
 
-  input(
-    scope: Scope,
-    now: number,
-    today = this.today(now),
-    skip?: ReadonlySet<string>,
-  ): QueueInput {
-    if (this.decksVersion !== this.decks.version) this.reset();
+  /** The input of a full pass over the scope: for the home screen, `status` and day's end. */
+  input(scope: Scope, now: number, today = this.today(now)): QueueInput {
     const settings = this.env.settings();
     const p = this.env.progress();
     const day = studyDay(now, settings.dayStartsAt);
     // Few cards are marked: collect the hidden ones once instead of probing every key.
-    const hidden = new Set<string>(skip);
+    const hidden = new Set<string>();
     for (const [key, m] of Object.entries(p.marks)) if (isHidden(m, day)) hidden.add(key);
-    const scheduler = this.env.scheduler();
     return {
       cards: this.decks.cards(scope),
       memory: (key) => p.cards[key],
-      memories: this.memoriesFor(scope),
-      answeredSiblings: this.answeredToday(day),
       now,
       settings,
       today,
       hidden: (key) => hidden.size > 0 && hidden.has(key),
-      retrievability: (m) => scheduler.retrievability(m, now),
+      retrievability: this.recallAtDayStart(day),
     };
   }
 
+  counts(scope: Scope, now: number): Counts {
+    return this.indexFor(scope, now).counts(this.today(now));
+  }
+
+  /** The next card, leaving out `skip` (cards left for now in this session). */
+  next(scope: Scope, now: number, sinceNew: number, skip?: ReadonlySet<string>): Card | null {
+    return this.indexFor(scope, now).plan(now, this.today(now), sinceNew, skip).next;
+  }
+
   /**
-   * One pass over the cards answers both "what next" and "how many left". A screen asks both
-   * within milliseconds, so a pass is reused while nothing changed and less than a second
-   * passed: learning cards that fall due in that second simply come one second later.
+   * This session saved a change to one card, taking progress from `versionBefore` to the
+   * current version: indexes that were current move that card and stay current.
    */
-  plan(scope: Scope, now: number, sinceNew: number, skip?: ReadonlySet<string>) {
-    const key = `${this.env.version()}|${this.decks.version}|${scopeKey(scope)}|${[...(skip ?? [])].join(',')}`;
-    const p = this.last;
-    if (p && p.key === key && p.since === sinceNew && now >= p.at && now - p.at < 1000)
-      return p.result;
-    const result = plan(this.input(scope, now, undefined, skip), sinceNew);
-    this.last = { key, at: now, since: sinceNew, result };
-    return result;
+  patch(key: string, versionBefore: number): void {
+    const version = this.env.version();
+    for (const entry of this.indexes.values()) {
+      if (entry.version !== versionBefore) continue;
+      entry.index.update(key);
+      entry.version = version;
+    }
   }
 
-  /** The sinceNew of the last pass: counts do not depend on it, so that pass can be reused. */
-  get lastSinceNew(): number {
-    return this.last?.since ?? 0;
-  }
-
-  private memoriesFor(scope: Scope): (Memory | undefined)[] {
+  private indexFor(scope: Scope, now: number): QueueIndex {
     const key = scopeKey(scope);
-    const hit = this.rows.get(key);
-    const version = this.env.version();
-    if (hit && hit.version === version) return hit.rows;
-    const cards = this.decks.cards(scope);
-    const all = this.env.progress().cards;
-    const rows = cards.map((c) => all[c.key]);
-    // The key -> slot index is built on the first patch: one-shot commands never need it.
-    this.rows.set(key, { version, rows, index: hit?.index ?? null, cards });
-    return rows;
+    const settings = this.env.settings();
+    const hit = this.indexes.get(key);
+    if (
+      hit &&
+      hit.version === this.env.version() &&
+      hit.decks === this.decks.version &&
+      hit.settings === settings &&
+      hit.index.covers(now)
+    )
+      return hit.index;
+    const index = this.build(scope, now, settings);
+    this.indexes.delete(key);
+    this.indexes.set(key, {
+      index,
+      version: this.env.version(),
+      decks: this.decks.version,
+      settings,
+    });
+    if (this.indexes.size > KEPT_SCOPES) {
+      const oldest = this.indexes.keys().next().value;
+      if (oldest !== undefined) this.indexes.delete(oldest);
+    }
+    return index;
   }
 
-  /** After this session's own change to one card, bring the lined-up memories up to date. */
-  patch(key: string, versionBefore: number, sibling: string | null): void {
-    const version = this.env.version();
-    const memory = this.env.progress().cards[key];
-    for (const row of this.rows.values()) {
-      if (row.version !== versionBefore) continue;
-      row.index ??= new Map(row.cards.map((c, n) => [c.key, n]));
-      const i = row.index.get(key);
-      if (i !== undefined) row.rows[i] = memory;
-      row.version = version;
-    }
-    const a = this.answered;
-    if (a && a.version === versionBefore) {
-      if (sibling !== null) a.set.add(sibling);
-      a.version = version;
-    }
+  private build(scope: Scope, now: number, settings: Settings): QueueIndex {
+    const env = this.env;
+    const day = studyDay(now, settings.dayStartsAt);
+    return new QueueIndex({
+      cards: this.decks.cards(scope),
+      memory: (key) => env.progress().cards[key],
+      hidden: (key) => isHidden(env.progress().marks[key], day),
+      card: (key) => this.decks.card(key),
+      settings,
+      now,
+      retrievability: this.recallAtDayStart(day),
+    });
   }
 
   /**
-   * A full pass finds today's answered siblings once; after that each answer of this
-   * session adds its own, so a keypress does not pay for a second pass over all cards.
+   * Overdue reviews are served least recalled first. Recall is taken at the start of the
+   * study day, so each card's figure is computed once when it is bucketed and the order
+   * does not drift during the day.
    */
-  private answeredToday(day: number): Set<string> {
-    const a = this.answered;
-    const version = this.env.version();
-    if (a && a.day === day && a.version === version && a.decks === this.decks.version) return a.set;
-    const start = dayStart(day, this.env.settings().dayStartsAt);
-    const cards = this.env.progress().cards;
-    const set = answeredSiblings(
-      this.decks.cards({ decks: null, tag: null }),
-      (k) => cards[k],
-      start,
-    );
-    this.answered = { day, version, decks: this.decks.version, set };
-    return set;
+  private recallAtDayStart(day: number): (m: Memory) => number {
+    const scheduler = this.env.scheduler();
+    const at = dayStart(day, this.env.settings().dayStartsAt);
+    return (m) => scheduler.retrievability(m, at);
   }
 }
