@@ -80,9 +80,8 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
   const [help, setHelp] = useState<Screen | null>(null);
   const keys = useKeypressControl();
   // Keys typed ahead for one screen must not act on the next: a new view drops them.
-  useLayoutEffect(() => {
-    if (view) keys.discardPending();
-  }, [view, keys]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs whenever the view changes
+  useLayoutEffect(() => keys.discardPending(), [view, keys]);
   // Starting an exam: offer the unfinished one first, else draw a new one.
   useEffect(() => {
     if (view.name !== 'examStart' || !exams) return;
