@@ -117,8 +117,10 @@ export function Study(props: StudyProps) {
     if (!answered.ok) return setNotice(answered.error);
     const outcome = answered.value;
     if (outcome.modified) {
+      // Shown again as it is now (another session answered it), or the next one.
       setNotice('The card changed since it was shown; the answer was not saved.');
-      return setCur(show(port.card(c.s.card.key)));
+      const fresh = show(port.card(c.s.card.key));
+      return fresh ? setCur(fresh) : advance(session.answers, session.sinceNew);
     }
     const done = [...session.answers, { grade: g, tookMs: t - c.s.shownAt, isNew: c.isNew }];
     session.answers = done;
