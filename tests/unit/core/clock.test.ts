@@ -80,3 +80,82 @@ describe('property: scheduler time round trip', () => {
     },
   );
 });
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+describe('study days in UTC', () => {
+  it('counts days since 1970-01-01, the day starting at the configured hour', () => {
+    process.env.TZ = 'UTC';
+    expect(studyDay(Date.parse('1970-01-01T12:00:00Z'), 0)).toBe(0);
+    expect(studyDay(Date.parse('1970-01-02T03:00:00Z'), 4)).toBe(0);
+    expect(studyDay(Date.parse('2026-03-10T04:00:00Z'), 4)).toBe(20522);
+  });
+
+  it('the last millisecond before the start hour belongs to the previous day', () => {
+    process.env.TZ = 'UTC';
+    const start = Date.parse('2026-03-10T04:00:00Z');
+    expect(studyDay(start - 1, 4)).toBe(20521);
+    expect(studyDay(start, 4)).toBe(20522);
+    expect(studyDay(Date.parse('2026-03-10T23:59:59Z'), 4)).toBe(20522);
+  });
+
+  it('with the day starting at midnight, study days are calendar days', () => {
+    process.env.TZ = 'UTC';
+    expect(studyDay(Date.parse('2026-03-10T00:00:00Z'), 0)).toBe(20522);
+    expect(studyDay(Date.parse('2026-03-09T23:59:59Z'), 0)).toBe(20521);
+  });
+
+  it('dayStart is the start hour of that calendar day, nextDayStart the next one', () => {
+    process.env.TZ = 'UTC';
+    expect(dayStart(20522, 4)).toBe(Date.parse('2026-03-10T04:00:00Z'));
+    expect(dayStart(0, 0)).toBe(0);
+    expect(nextDayStart(Date.parse('2026-03-10T03:00:00Z'), 4)).toBe(
+      Date.parse('2026-03-10T04:00:00Z'),
+    );
+    expect(nextDayStart(Date.parse('2026-03-10T04:00:00Z'), 4)).toBe(
+      Date.parse('2026-03-11T04:00:00Z'),
+    );
+  });
+
+  it('scheduler time moves the start hour to midnight and nothing else', () => {
+    process.env.TZ = 'UTC';
+    const at = Date.parse('2026-03-10T10:00:00Z');
+    expect(toSchedulerTime(at, 4)).toBe(at - 4 * HOUR);
+    expect(toSchedulerTime(at, 0)).toBe(at);
+    expect(fromSchedulerTime(at - 4 * HOUR, 4)).toBe(at);
+  });
+});
+
+describe('scheduler time away from UTC', () => {
+  it('adds the zone offset: 04:00 in Kolkata (UTC+5:30) is midnight in scheduler time', () => {
+    process.env.TZ = 'Asia/Kolkata';
+    const at = Date.parse('2026-03-09T22:30:00Z'); // 04:00 on 10 March in Kolkata
+    expect(toSchedulerTime(at, 4)).toBe(Date.parse('2026-03-10T00:00:00Z'));
+    expect(fromSchedulerTime(Date.parse('2026-03-10T00:00:00Z'), 4)).toBe(at);
+  });
+
+  it('west of UTC the offset is negative: 04:00 in Los Angeles (UTC-8)', () => {
+    process.env.TZ = 'America/Los_Angeles';
+    const at = Date.parse('2026-01-10T12:00:00Z'); // 04:00 PST
+    expect(toSchedulerTime(at, 4)).toBe(Date.parse('2026-01-10T00:00:00Z'));
+    expect(fromSchedulerTime(Date.parse('2026-01-10T00:00:00Z'), 4)).toBe(at);
+  });
+
+  it('converts back exactly just after a DST change, where the first guess has the old offset', () => {
+    process.env.TZ = 'America/Los_Angeles';
+    // 03:30 PDT on 8 March 2026, one and a half hours after clocks went forward.
+    const at = Date.parse('2026-03-08T10:30:00Z');
+    const t = toSchedulerTime(at, 4);
+    expect(t).toBe(at - 7 * HOUR - 4 * HOUR);
+    expect(fromSchedulerTime(t, 4)).toBe(at);
+  });
+
+  it('dayStart follows the local calendar: in Auckland (UTC+13 in summer) day 20522 starts the evening before in UTC', () => {
+    process.env.TZ = 'Pacific/Auckland';
+    expect(dayStart(20522, 4)).toBe(Date.parse('2026-03-09T15:00:00Z'));
+    expect(studyDay(Date.parse('2026-03-09T15:00:00Z'), 4)).toBe(20522);
+    expect(studyDay(Date.parse('2026-03-09T15:00:00Z') - 1, 4)).toBe(20521);
+    expect(nextDayStart(Date.parse('2026-03-09T15:00:00Z'), 4) - dayStart(20522, 4)).toBe(DAY);
+  });
+});

@@ -1,5 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gradeChoices, gradeTyped, shellWords, shuffledOrder } from '../../../src/core/grading.js';
+import {
+  commandShape,
+  gradeChoices,
+  gradeTyped,
+  normaliseText,
+  shellWords,
+  shuffledOrder,
+  suggestedGrade,
+} from '../../../src/core/grading.js';
 
 describe('gradeTyped, command mode', () => {
   const ok = (input: string, answer: string, accept: string[] = []) =>
@@ -71,5 +80,218 @@ describe('helpers', () => {
     expect([...o].sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(shuffledOrder(8, 'seed')).toEqual(o);
     expect(shuffledOrder(8, 'other')).not.toEqual(o);
+  });
+});
+
+describe('suggestedGrade', () => {
+  it('suggests Good for a right answer and Again for a wrong one', () => {
+    expect(suggestedGrade(true)).toBe(3);
+    expect(suggestedGrade(false)).toBe(1);
+  });
+});
+
+describe('gradeChoices, edge cases', () => {
+  const eleven = Array.from({ length: 11 }, (_, i) => ({
+    text: `c${i}`,
+    correct: i === 2 || i === 10,
+  }));
+
+  it('ignores a choice picked twice and the order of picking', () => {
+    expect(gradeChoices(eleven, [10, 2, 10])).toBe(true);
+  });
+  it('compares choice numbers as numbers, not as text (10 after 2)', () => {
+    expect(gradeChoices(eleven, [2, 10])).toBe(true);
+    expect(gradeChoices(eleven, [2, 9])).toBe(false);
+  });
+  it('a single-answer question is wrong with nothing picked or the wrong pick', () => {
+    const one = [
+      { text: 'a', correct: false },
+      { text: 'b', correct: true },
+    ];
+    expect(gradeChoices(one, [1])).toBe(true);
+    expect(gradeChoices(one, [])).toBe(false);
+    expect(gradeChoices(one, [0])).toBe(false);
+    expect(gradeChoices(one, [1, 0])).toBe(false);
+    expect(gradeChoices([one[1]!, one[0]!], [0, 1])).toBe(false);
+  });
+});
+
+describe('shuffledOrder', () => {
+  it('pins the order for known seeds (a change would reshuffle every learner’s choices)', () => {
+    expect(shuffledOrder(8, 'seed')).toEqual([1, 2, 4, 5, 3, 6, 0, 7]);
+    expect(shuffledOrder(10, 'kvm')).toEqual([8, 7, 6, 4, 3, 9, 5, 2, 0, 1]);
+    expect(shuffledOrder(4, '')).toEqual([0, 3, 1, 2]);
+    expect(shuffledOrder(0, 'x')).toEqual([]);
+    expect(shuffledOrder(1, 'x')).toEqual([0]);
+  });
+
+  it('property: always a permutation of 0..n-1, the same for the same seed', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 }), fc.string(), (n, seed) => {
+        const o = shuffledOrder(n, seed);
+        expect([...o].sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i));
+        expect(shuffledOrder(n, seed)).toEqual(o);
+      }),
+    );
+  });
+
+  it('property: spreads the first position over every choice', () => {
+    const firsts = new Set(Array.from({ length: 200 }, (_, i) => shuffledOrder(4, `q${i}`)[0]));
+    expect([...firsts].sort()).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe('shellWords, quoting', () => {
+  it.each([
+    ['a  b\tc\nd', ['a', 'b', 'c', 'd']],
+    ['  lead and trail  ', ['lead', 'and', 'trail']],
+    ['"a \\" b"', ['a " b']],
+    ['"a \\\\ b"', ['a \\ b']],
+    ["'a\\b'", ['a\\b']],
+    ["'it''s'", ['its']],
+    ['x"y z"w', ['xy zw']],
+    ["a '' b", ['a', '', 'b']],
+    ['""', ['']],
+    ['a\\', ['a\\']],
+    ['"a\\', ['a\\']],
+    ['a\\ b', ['a b']],
+    ['a \\  b', ['a', ' ', 'b']],
+    ['', []],
+  ])('%j is %j', (line, words) => {
+    expect(shellWords(line)).toEqual(words);
+  });
+});
+
+describe('commandShape', () => {
+  it('keeps positionals in order and options as a sorted set', () => {
+    expect(commandShape(' virsh -v list --all ')).toEqual({
+      positional: ['virsh', 'list'],
+      options: ['--all', '-v'],
+    });
+  });
+  it('joins an option and its value when the option is known to take one', () => {
+    expect(commandShape('qemu-img create -f qcow2 d.img', new Set(['-f']))).toEqual({
+      positional: ['qemu-img', 'create', 'd.img'],
+      options: ['-f=qcow2'],
+    });
+    expect(commandShape('qemu-img create -f', new Set(['-f'])).options).toEqual(['-f']);
+  });
+  it('treats --opt=value like a valued option', () => {
+    expect(commandShape('tool --size=10G x').options).toEqual(['--size=10G']);
+    expect(commandShape('tool --size=10G', new Set(['--size'])).options).toEqual(['--size=10G']);
+  });
+  it('a lone dash is a positional, and after -- everything is', () => {
+    expect(commandShape('cat - -n -- -f --x')).toEqual({
+      positional: ['cat', '-', '-f', '--x'],
+      options: ['-n'],
+    });
+  });
+});
+
+describe('normaliseText', () => {
+  it('trims, folds whitespace runs to one space and lowercases', () => {
+    expect(normaliseText('  Virtio\t\tNET  driver ')).toBe('virtio net driver');
+  });
+});
+
+describe('gradeTyped, matching', () => {
+  it('command mode: a valued option may be written either way when the answer shows a value', () => {
+    expect(
+      gradeTyped(
+        'virsh console --devname serial0 vm1',
+        'virsh console vm1 --devname serial0',
+        [],
+        'command',
+      ).correct,
+    ).toBe(true);
+    expect(
+      gradeTyped(
+        'virsh console vm1 --devname=serial0',
+        'virsh console vm1 --devname serial0',
+        [],
+        'command',
+      ).correct,
+    ).toBe(true);
+  });
+  it('command mode: options may come in any order, before or after positionals', () => {
+    expect(gradeTyped('tool -a -b x', 'tool -b -a x', [], 'command').correct).toBe(true);
+    expect(gradeTyped('tool x -a', 'tool -a x', [], 'command').correct).toBe(true);
+  });
+  it('command mode: an option followed by another option takes no value', () => {
+    // Were -v read as taking a value, the answer would pair it with -f and the moved
+    // `-f fmt` would no longer match.
+    expect(gradeTyped('tool a -f fmt -v', 'tool -v -f fmt a', [], 'command').correct).toBe(true);
+    expect(gradeTyped('tool -f fmt a -v', 'tool -v -f fmt a', [], 'command').correct).toBe(true);
+  });
+  it('command mode: a word is not an option value when the answer does not show one', () => {
+    expect(gradeTyped('virsh list vm1 --all', 'virsh list --all', [], 'command').correct).toBe(
+      false,
+    );
+  });
+  it('command mode: a different option value is wrong', () => {
+    expect(gradeTyped('tool --size 20G', 'tool --size 10G', [], 'command').correct).toBe(false);
+  });
+  it('command mode: an extra option or positional is wrong', () => {
+    expect(gradeTyped('tool -a -b', 'tool -a', [], 'command').correct).toBe(false);
+    expect(gradeTyped('tool x y', 'tool x', [], 'command').correct).toBe(false);
+  });
+  it('exact mode trims both sides but compares the rest verbatim', () => {
+    expect(gradeTyped('kvm', ' kvm\n', [], 'exact').correct).toBe(true);
+    expect(gradeTyped('k  vm', 'k vm', [], 'exact').correct).toBe(false);
+  });
+  it('tries the main answer first, then each alternative in order', () => {
+    expect(gradeTyped('virbr0', 'virbr0', ['virbr0'], 'text').expected).toBe('virbr0');
+    expect(gradeTyped('B', 'a', ['b', 'B'], 'text').expected).toBe('b');
+    expect(gradeTyped('B', 'a', ['b', 'B'], 'exact').expected).toBe('B');
+  });
+});
+
+describe('gradeTyped, what differed', () => {
+  it('a right answer lists no differences', () => {
+    expect(gradeTyped('virsh list --all', 'virsh list --all', [], 'command')).toEqual({
+      correct: true,
+      expected: 'virsh list --all',
+      missing: [],
+      extra: [],
+    });
+  });
+  it('compares against the main answer, not an alternative', () => {
+    expect(gradeTyped('red', 'virtio net', ['virtio'], 'text')).toEqual({
+      correct: false,
+      expected: 'virtio net',
+      missing: ['virtio', 'net'],
+      extra: ['red'],
+    });
+  });
+  it('text mode compares normalised words', () => {
+    expect(gradeTyped('  VIRTIO   blk ', 'virtio net', [], 'text')).toMatchObject({
+      missing: ['net'],
+      extra: ['blk'],
+    });
+  });
+  it('exact mode keeps case in the word lists', () => {
+    expect(gradeTyped('Virtio net', 'virtio net', [], 'exact')).toMatchObject({
+      missing: ['virtio'],
+      extra: ['Virtio'],
+    });
+  });
+  it('command mode splits like a shell', () => {
+    expect(gradeTyped("virsh start 'web 2'", 'virsh start "web 1"', [], 'command')).toMatchObject({
+      missing: ['web 1'],
+      extra: ['web 2'],
+    });
+  });
+  it('never lists an empty word (a quoted empty argument) as missing or extra', () => {
+    expect(gradeTyped("virsh start ''", "virsh destroy ''", [], 'command')).toMatchObject({
+      missing: ['destroy'],
+      extra: ['start'],
+    });
+  });
+  it('an empty answer is missing every word and adds none', () => {
+    for (const mode of ['exact', 'text', 'command'] as const)
+      expect(gradeTyped('  ', 'virsh list', [], mode)).toMatchObject({
+        missing: ['virsh', 'list'],
+        extra: [],
+      });
   });
 });

@@ -1,9 +1,17 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SETTINGS,
   formatSetting,
+  isSettingKey,
+  isStep,
   parseSetting,
   resolveSettings,
+  SETTING_FIELD,
+  SETTING_HELP,
+  SETTING_KEYS,
+  type SettingKey,
+  type Settings,
 } from '../../../src/core/settings.js';
 
 describe('parseSetting', () => {
@@ -58,5 +66,239 @@ describe('parseSetting', () => {
     expect(resolveSettings({ newPerDay: -3, desiredRetention: 2, learningSteps: ['x'] })).toEqual(
       resolveSettings(),
     );
+  });
+});
+
+describe('resolveSettings', () => {
+  it('fills every default', () => {
+    expect(resolveSettings()).toEqual({
+      desiredRetention: 0.9,
+      maxInterval: 36500,
+      learningSteps: ['1m', '10m'],
+      relearningSteps: ['10m'],
+      newPerDay: 20,
+      reviewsPerDay: 200,
+      dayStartsAt: 4,
+      fuzz: true,
+      leechThreshold: 8,
+      leechAction: 'suspend',
+      burySiblings: true,
+      examDate: null,
+      examFeedsSchedule: true,
+    });
+    expect(Object.isFrozen(DEFAULT_SETTINGS)).toBe(true);
+  });
+
+  it('returns steps a caller may change without touching the defaults', () => {
+    const s = resolveSettings();
+    s.learningSteps.push('1d');
+    expect(DEFAULT_SETTINGS.learningSteps).toEqual(['1m', '10m']);
+  });
+
+  type Case = [keyof Settings, unknown[], unknown[]];
+  const cases: Case[] = [
+    ['desiredRetention', [0.7, 0.85, 0.99], [0.69, 0.991, '0.9', null, Number.NaN]],
+    ['maxInterval', [1, 365, 36500], [0, 36501, 1.5, '365']],
+    ['learningSteps', [[], ['5m'], ['1.5h', '2d']], [['0m'], ['1m', 'x'], '1m 10m', null]],
+    ['relearningSteps', [[], ['1h']], [['1m', '1s'], '10m']],
+    ['newPerDay', [0, 1, 9999], [-1, 10000, 2.5, '20']],
+    ['reviewsPerDay', [0, 99999], [-1, 100000, 0.5]],
+    ['dayStartsAt', [0, 12, 23], [-1, 24, 4.5]],
+    ['fuzz', [false, true], ['false', 0]],
+    ['leechThreshold', [1, 999], [0, 1000, 3.5]],
+    ['leechAction', ['tag', 'suspend'], ['delete', '', null]],
+    ['burySiblings', [false, true], ['no', 1]],
+    [
+      'examDate',
+      ['2027-01-31', null],
+      ['2027-1-31', 'x2027-01-31', '2027-01-31x', 20270131, ['2027-01-31']],
+    ],
+    ['examFeedsSchedule', [false, true], ['true']],
+  ];
+
+  it.each(cases)('%s keeps valid values and drops invalid ones', (field, good, bad) => {
+    for (const v of good) expect(resolveSettings({ [field]: v })[field]).toEqual(v);
+    for (const v of bad)
+      expect(resolveSettings({ [field]: v })[field]).toEqual(DEFAULT_SETTINGS[field]);
+  });
+
+  it('one bad field does not drop the good ones next to it', () => {
+    const s = resolveSettings({ newPerDay: 5, reviewsPerDay: -1, fuzz: false });
+    expect([s.newPerDay, s.reviewsPerDay, s.fuzz]).toEqual([5, 200, false]);
+  });
+});
+
+describe('isStep', () => {
+  it.each(['1m', '10m', '1.5h', '2d', '0.5m'])('%j is a step', (v) => {
+    expect(isStep(v)).toBe(true);
+  });
+  it.each(['0m', '0.0d', '1', 'm', '1s', ' 1m', '1m ', 'x1m', '1mx', '1.m', '.5m', '-1m', 1, null])(
+    '%j is not a step',
+    (v) => {
+      expect(isStep(v)).toBe(false);
+    },
+  );
+});
+
+describe('isStep, values that only look like a step', () => {
+  it('an array holding a step is not a step', () => {
+    expect(isStep(['1m'])).toBe(false);
+  });
+});
+
+describe('parseSetting, values as typed', () => {
+  it.each([
+    ['new-per-day', ' 5 ', 5],
+    ['max-interval', '1.0', 1],
+    ['reviews-per-day', '99999', 99999],
+    ['leech-threshold', '1', 1],
+    ['leech-threshold', '999', 999],
+    ['desired-retention', '0.7', 0.7],
+    ['desired-retention', '0.99', 0.99],
+    ['relearning-steps', '1m, 10m', ['1m', '10m']],
+    ['relearning-steps', '  ', []],
+    ['fuzz', ' TRUE ', true],
+    ['fuzz', 'on', true],
+    ['fuzz', '1', true],
+    ['exam-feeds-schedule', 'no', false],
+    ['exam-feeds-schedule', 'false', false],
+    ['bury-siblings', '0', false],
+    ['leech-action', ' suspend ', 'suspend'],
+    ['exam-date', '2028-02-29', '2028-02-29'],
+    ['exam-date', '', null],
+  ])('%s accepts %j as %j', (key, raw, value) => {
+    expect(parseSetting(key, raw)).toEqual({
+      ok: true,
+      field: SETTING_FIELD[key as SettingKey],
+      value,
+    });
+  });
+
+  it.each([
+    ['new-per-day', '-1'],
+    ['new-per-day', '1e3'],
+    ['new-per-day', '5.'],
+    ['new-per-day', '.5'],
+    ['new-per-day', '5 6'],
+    ['new-per-day', 'x5'],
+    ['max-interval', '0'],
+    ['max-interval', '36501'],
+    ['reviews-per-day', '100000'],
+    ['leech-threshold', '0'],
+    ['leech-threshold', '1000'],
+    ['leech-threshold', '2.5'],
+    ['day-starts-at', '-1'],
+    ['desired-retention', '0.69'],
+    ['desired-retention', '0.991'],
+    ['bury-siblings', 'yess'],
+    ['exam-feeds-schedule', ''],
+    ['exam-date', '2027-02-29'],
+    ['exam-date', '2027-13-01'],
+    ['exam-date', '2027-00-10'],
+    ['exam-date', '2027-04-31'],
+    ['exam-date', '27-04-01'],
+    ['exam-date', '2027-04-01T00:00'],
+    ['exam-date', '2027-4-1'],
+    ['exam-date', '12027-04-01'],
+    ['exam-date', '2027-04-011'],
+    ['exam-date', '0099-01-01'],
+  ])('%s refuses %j', (key, raw) => {
+    expect(parseSetting(key, raw)).toEqual({
+      ok: false,
+      message: `invalid value '${raw}' for ${key}: ${SETTING_HELP[key as SettingKey]}`,
+    });
+  });
+
+  it('names every setting in the same order as the help lists them', () => {
+    expect(Object.keys(SETTING_FIELD)).toEqual([...SETTING_KEYS]);
+    expect(Object.keys(SETTING_HELP)).toEqual([...SETTING_KEYS]);
+    expect(new Set(Object.values(SETTING_FIELD)).size).toBe(SETTING_KEYS.length);
+    expect(Object.keys(resolveSettings()).sort()).toEqual(Object.values(SETTING_FIELD).sort());
+    expect(isSettingKey('new-per-day')).toBe(true);
+    expect(isSettingKey('newPerDay')).toBe(false);
+  });
+});
+
+describe('the help text tells the truth', () => {
+  const numeric = SETTING_KEYS.filter((k) => / to \d/.test(SETTING_HELP[k]));
+
+  it('covers each numeric setting', () => {
+    expect(numeric).toEqual([
+      'desired-retention',
+      'max-interval',
+      'new-per-day',
+      'reviews-per-day',
+      'day-starts-at',
+      'leech-threshold',
+    ]);
+  });
+
+  it.each(numeric)('%s accepts exactly the range its help states', (key) => {
+    const [, lo, hi] = /(\d+(?:\.\d+)?) to (\d+(?:\.\d+)?)/.exec(SETTING_HELP[key])!;
+    const step = lo!.includes('.') ? 0.01 : 1;
+    const field = SETTING_FIELD[key];
+    for (const v of [Number(lo), Number(hi)]) {
+      expect(parseSetting(key, String(v))).toMatchObject({ ok: true, value: v });
+      expect(resolveSettings({ [field]: v })[field]).toBe(v);
+    }
+    for (const v of [Number(lo) - step, Number(hi) + step]) {
+      expect(parseSetting(key, v.toFixed(2)).ok).toBe(false);
+      expect(resolveSettings({ [field]: v })[field]).toBe(DEFAULT_SETTINGS[field]);
+    }
+  });
+
+  it.each([
+    ['fuzz', 'true or false'],
+    ['bury-siblings', 'true or false'],
+    ['exam-feeds-schedule', 'true or false'],
+    ['leech-action', 'suspend or tag'],
+    ['exam-date', 'YYYY-MM-DD'],
+    ['learning-steps', '"1m 10m"'],
+    ['relearning-steps', '"10m"'],
+  ] as const)('%s help names %s', (key, words) => {
+    expect(SETTING_HELP[key]).toContain(words);
+  });
+
+  it('the step examples in the help are accepted', () => {
+    for (const key of ['learning-steps', 'relearning-steps'] as const) {
+      const example = /"([^"]+)"/.exec(SETTING_HELP[key])![1]!;
+      expect(parseSetting(key, example).ok).toBe(true);
+    }
+  });
+});
+
+describe('property: what `config set` accepts survives the store', () => {
+  it('every accepted value comes back from resolveSettings unchanged', () => {
+    const raw = fc.oneof(
+      fc.double({ min: -2, max: 40000, noNaN: true }).map((n) => String(n)),
+      fc.integer({ min: -10, max: 100001 }).map(String),
+      fc.constantFrom('true', 'off', 'tag', 'suspend', 'none', '2027-05-01', '1m 1d', ''),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...SETTING_KEYS), raw, (key, value) => {
+        const r = parseSetting(key, value);
+        if (!r.ok) return;
+        expect(resolveSettings({ [r.field]: r.value })[r.field]).toEqual(r.value);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('formatSetting', () => {
+  it('prints each kind of value as the user would type it', () => {
+    const s = resolveSettings({ relearningSteps: [], examDate: '2027-01-31', fuzz: false });
+    expect(formatSetting(s, 'relearning-steps')).toBe('');
+    expect(formatSetting(s, 'learning-steps')).toBe('1m 10m');
+    expect(formatSetting(s, 'exam-date')).toBe('2027-01-31');
+    expect(formatSetting(s, 'fuzz')).toBe('false');
+    expect(formatSetting(s, 'desired-retention')).toBe('0.9');
+    expect(formatSetting(s, 'leech-action')).toBe('suspend');
+  });
+
+  it.each(SETTING_KEYS)('%s round-trips through parseSetting', (key) => {
+    const s = resolveSettings({ examDate: '2027-01-31' });
+    const r = parseSetting(key, formatSetting(s, key));
+    expect(r).toMatchObject({ ok: true, value: s[SETTING_FIELD[key]] });
   });
 });

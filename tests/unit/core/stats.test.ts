@@ -1,66 +1,192 @@
 import { describe, expect, it } from 'vitest';
 import { studyDay } from '../../../src/core/clock.js';
-import type { Memory, ReviewRecord } from '../../../src/core/model.js';
-import { rebuildProgress } from '../../../src/core/fold.js';
+import type { ExamSummary, Memory } from '../../../src/core/model.js';
+import { type DayCount, emptyProgress, type Progress } from '../../../src/core/progress.js';
 import { newMemory } from '../../../src/core/scheduler.js';
-import { computeStats, sparkline } from '../../../src/core/stats.js';
+import { computeStats, STATS_DAYS, sparkline } from '../../../src/core/stats.js';
 
+// TZ is UTC in the tests; the study day starts at 04:00.
 const T0 = Date.parse('2026-03-10T10:00:00Z');
 const DAY = 86_400_000;
-const review = (due: number): Memory => ({
+const TODAY = studyDay(T0, 4);
+const SETTINGS = { dayStartsAt: 4, desiredRetention: 0.9 };
+
+const due = (at: number, phase: Memory['phase'] = 'review'): Memory => ({
   ...newMemory(0),
-  phase: 'review',
-  due,
+  phase,
+  due: at,
   stability: 5,
-  lastReview: due - 5 * DAY,
+  lastReview: at - 5 * DAY,
 });
 
-function rec(
-  key: string,
-  at: number,
-  rating: 1 | 3,
-  before: Memory | null,
-  after: Memory,
-): ReviewRecord {
-  return {
-    type: 'review',
-    id: `${key}@${at}`,
-    key,
-    at,
-    rating,
-    mode: 'study',
-    tookMs: 1000,
-    before,
-    after,
-    day: studyDay(at, 4),
-  };
+/** Progress built by hand, so these tests do not depend on how the log is folded. */
+function progress(parts: Partial<Progress>): Progress {
+  return { ...emptyProgress(), ...parts };
 }
+const day = (counts: Partial<DayCount>): DayCount => ({
+  reviews: 0,
+  newCards: 0,
+  reviewCards: 0,
+  passed: 0,
+  reviewPassed: 0,
+  ms: 0,
+  ...counts,
+});
+const everyDeck = () => true;
 
-describe('computeStats', () => {
-  it('true retention counts review-phase answers passed; the forecast buckets due days', () => {
-    const p = rebuildProgress([
-      rec('a', T0 - 2 * DAY, 3, review(T0 - 2 * DAY), review(T0 + DAY)),
-      rec('b', T0 - DAY, 1, review(T0 - DAY), { ...review(T0), phase: 'relearning' }),
-      rec('c', T0, 3, null, review(T0 + 3 * DAY)),
-      rec('d', T0, 3, review(T0), review(T0 + 40 * DAY)),
+describe('computeStats: retention and activity', () => {
+  const p = progress({
+    reviews: 41,
+    days: {
+      [TODAY - 30]: day({ reviews: 100, reviewCards: 100, reviewPassed: 0 }),
+      [TODAY - 29]: day({ reviews: 5, reviewCards: 4, reviewPassed: 3 }),
+      [TODAY - 1]: day({ reviews: 2, reviewCards: 1, reviewPassed: 1 }),
+      [TODAY]: day({ reviews: 3, reviewCards: 1, reviewPassed: 0, newCards: 2 }),
+    },
+  });
+
+  it('true retention is review-phase answers passed over the last 30 study days, to 3 decimals', () => {
+    const s = computeStats(p, T0, SETTINGS, everyDeck);
+    // 3 + 1 + 0 passed of 4 + 1 + 1; the day 30 days ago is outside the window.
+    expect(s.retention).toEqual({ target: 0.9, actual: 0.667, answers: 6 });
+  });
+
+  it('activity has one count per study day, oldest first, today last', () => {
+    const s = computeStats(p, T0, SETTINGS, everyDeck);
+    expect(s.activity).toHaveLength(STATS_DAYS);
+    expect(s.activity[0]).toBe(5);
+    expect(s.activity.slice(-2)).toEqual([2, 3]);
+    expect(s.activity.reduce((a, b) => a + b, 0)).toBe(10);
+  });
+
+  it('reports the total, today and the streak', () => {
+    const s = computeStats(p, T0, SETTINGS, everyDeck);
+    expect(s.reviews).toBe(41);
+    expect(s.reviewedToday).toBe(3);
+    expect(s.streak).toBe(2);
+  });
+
+  it('has no retention figure and no activity without answers', () => {
+    const empty = computeStats(
+      emptyProgress(),
+      T0,
+      { dayStartsAt: 4, desiredRetention: 0.85 },
+      everyDeck,
+    );
+    expect(empty.retention).toEqual({ target: 0.85, actual: null, answers: 0 });
+    expect(empty.activity).toEqual(new Array(STATS_DAYS).fill(0));
+    expect(empty.reviewedToday).toBe(0);
+    expect(empty.forecast).toEqual(new Array(STATS_DAYS).fill(0));
+    expect(empty.exams).toEqual([]);
+  });
+
+  it('study days follow dayStartsAt: 03:00 still counts for yesterday', () => {
+    const early = Date.parse('2026-03-11T03:00:00Z');
+    expect(computeStats(p, early, SETTINGS, everyDeck).reviewedToday).toBe(3);
+    expect(computeStats(p, early, { ...SETTINGS, dayStartsAt: 0 }, everyDeck).reviewedToday).toBe(
+      0,
+    );
+  });
+});
+
+describe('computeStats: the due forecast', () => {
+  it('buckets cards by the study day they are due; overdue cards count today', () => {
+    const p = progress({
+      cards: {
+        overdue: due(T0 - 10 * DAY),
+        today: due(T0 + 3_600_000),
+        tomorrow: due(T0 + DAY, 'learning'),
+        last: due(T0 + 29 * DAY, 'relearning'),
+        beyond: due(T0 + 30 * DAY),
+        fresh: { ...newMemory(T0), phase: 'new' },
+      },
+    });
+    const f = computeStats(p, T0, SETTINGS, everyDeck).forecast;
+    expect(f).toHaveLength(STATS_DAYS);
+    expect(f[0]).toBe(2);
+    expect(f[1]).toBe(1);
+    expect(f[29]).toBe(1);
+    expect(f.reduce((a, b) => a + b, 0)).toBe(4);
+  });
+
+  it('leaves out suspended cards, cards buried today and cards no longer in any deck', () => {
+    const p = progress({
+      cards: {
+        'd/a': due(T0 + DAY),
+        'd/suspended': due(T0 + DAY),
+        'd/buried': due(T0),
+        'd/buriedYesterday': due(T0),
+        'gone/b': due(T0 + DAY),
+      },
+      marks: {
+        'd/suspended': { suspended: true },
+        'd/buried': { buriedDay: TODAY },
+        'd/buriedYesterday': { buriedDay: TODAY - 1 },
+        'd/a': { flagged: true },
+      },
+    });
+    const f = computeStats(p, T0, SETTINGS, (key) => key.startsWith('d/')).forecast;
+    expect(f.slice(0, 2)).toEqual([1, 1]);
+    expect(f.reduce((a, b) => a + b, 0)).toBe(2);
+  });
+});
+
+describe('computeStats: exams', () => {
+  it('lists each exam with its time as ISO-8601 and its scores', () => {
+    const exam: ExamSummary = {
+      id: 'e1',
+      at: T0,
+      questions: 20,
+      correct: 15,
+      scorePercent: 75,
+      passPercent: 70,
+      passed: true,
+      usedMs: 600_000,
+      timedOut: false,
+      byDeck: {},
+      byTag: {},
+      predictedPercent: 71,
+      scope: { decks: null, tag: null, blueprint: null },
+    };
+    const s = computeStats(
+      progress({ exams: [exam, { ...exam, id: 'e2', predictedPercent: null, passed: false }] }),
+      T0,
+      SETTINGS,
+      everyDeck,
+    );
+    expect(s.exams).toEqual([
+      {
+        at: '2026-03-10T10:00:00.000Z',
+        questions: 20,
+        correct: 15,
+        scorePercent: 75,
+        passed: true,
+        passPercent: 70,
+        predictedPercent: 71,
+      },
+      {
+        at: '2026-03-10T10:00:00.000Z',
+        questions: 20,
+        correct: 15,
+        scorePercent: 75,
+        passed: false,
+        passPercent: 70,
+        predictedPercent: null,
+      },
     ]);
-    const s = computeStats(p, T0, { dayStartsAt: 4, desiredRetention: 0.9 }, () => true);
-    expect(s.retention).toEqual({ target: 0.9, actual: 0.667, answers: 3 });
-    expect(s.forecast.slice(0, 4)).toEqual([1, 1, 0, 1]);
-    expect(s.forecast.reduce((a, b) => a + b, 0)).toBe(3); // d is beyond 30 days
-    expect(s.activity.slice(-3)).toEqual([1, 1, 2]);
-    expect(s.reviewedToday).toBe(2);
-    expect(s.streak).toBe(3);
   });
+});
 
-  it('leaves out cards that are no longer in any deck', () => {
-    const p = rebuildProgress([rec('gone', T0, 3, review(T0), review(T0 + DAY))]);
-    expect(
-      computeStats(p, T0, { dayStartsAt: 4, desiredRetention: 0.9 }, () => false).forecast[1],
-    ).toBe(0);
-  });
-
-  it('sparkline scales to the largest value and marks zero with a dot', () => {
+describe('sparkline', () => {
+  it('scales to the largest value and marks zero with a dot', () => {
     expect(sparkline([0, 1, 4, 8])).toBe('·▁▄█');
+    expect(sparkline([1, 2, 3, 4, 5, 6, 7, 8])).toBe('▁▂▃▄▅▆▇█');
+  });
+  it('a small value still shows the lowest bar, not a dot', () => {
+    expect(sparkline([1, 100])).toBe('▁█');
+  });
+  it('all zeros are all dots; no values is an empty line', () => {
+    expect(sparkline([0, 0, 0])).toBe('···');
+    expect(sparkline([])).toBe('');
   });
 });
