@@ -23,6 +23,8 @@ export interface QueueEnv {
 
 interface Indexed {
   index: QueueIndex;
+  /** Keys hidden on the index's study day, kept current alongside it. */
+  hidden: Set<string>;
   /** The progress version the index reflects. */
   version: number;
   decks: number;
@@ -55,9 +57,7 @@ export class QueueView {
     const settings = this.env.settings();
     const p = this.env.progress();
     const day = studyDay(now, settings.dayStartsAt);
-    // Few cards are marked: collect the hidden ones once instead of probing every key.
-    const hidden = new Set<string>();
-    for (const [key, m] of Object.entries(p.marks)) if (isHidden(m, day)) hidden.add(key);
+    const hidden = hiddenOn(p, day);
     return {
       cards: this.decks.cards(scope),
       memory: (key) => p.cards[key],
@@ -84,8 +84,11 @@ export class QueueView {
    */
   patch(key: string, versionBefore: number): void {
     const version = this.env.version();
+    const marks = this.env.progress().marks[key];
     for (const entry of this.indexes.values()) {
       if (entry.version !== versionBefore) continue;
+      if (isHidden(marks, entry.index.day)) entry.hidden.add(key);
+      else entry.hidden.delete(key);
       entry.index.update(key);
       entry.version = version;
     }
@@ -103,10 +106,13 @@ export class QueueView {
       hit.index.covers(now)
     )
       return hit.index;
-    const index = this.build(scope, now, settings);
+    const day = studyDay(now, settings.dayStartsAt);
+    const hidden = hiddenOn(this.env.progress(), day);
+    const index = this.build(scope, now, settings, day, hidden);
     this.indexes.delete(key);
     this.indexes.set(key, {
       index,
+      hidden,
       version: this.env.version(),
       decks: this.decks.version,
       settings,
@@ -118,13 +124,18 @@ export class QueueView {
     return index;
   }
 
-  private build(scope: Scope, now: number, settings: Settings): QueueIndex {
+  private build(
+    scope: Scope,
+    now: number,
+    settings: Settings,
+    day: number,
+    hidden: ReadonlySet<string>,
+  ): QueueIndex {
     const env = this.env;
-    const day = studyDay(now, settings.dayStartsAt);
     return new QueueIndex({
       cards: this.decks.cards(scope),
       memory: (key) => env.progress().cards[key],
-      hidden: (key) => isHidden(env.progress().marks[key], day),
+      hidden: (key) => hidden.size > 0 && hidden.has(key),
       card: (key) => this.decks.card(key),
       settings,
       now,
@@ -142,4 +153,14 @@ export class QueueView {
     const at = dayStart(day, this.env.settings().dayStartsAt);
     return (m) => scheduler.retrievability(m, at);
   }
+}
+
+/**
+ * Keys hidden on a study day. Few cards are marked: collecting them once is cheaper than
+ * probing the marks with 100,000 keys.
+ */
+function hiddenOn(p: Progress, day: number): Set<string> {
+  const hidden = new Set<string>();
+  for (const [key, m] of Object.entries(p.marks)) if (isHidden(m, day)) hidden.add(key);
+  return hidden;
 }

@@ -24,10 +24,6 @@ export interface QueueInput {
   today: Today;
   /** Suspended and buried cards are left out. */
   hidden?: (key: string) => boolean;
-  /** The cards' memories in the same order as `cards`, if the caller keeps them at hand. */
-  memories?: readonly (Memory | undefined)[];
-  /** Sibling groups with a card answered today, if the caller keeps track; else computed. */
-  answeredSiblings?: ReadonlySet<string>;
   /**
    * Probability of recall now, or any number ordered like it; overdue reviews are served
    * lowest first.
@@ -69,13 +65,19 @@ function reviewFirst(x: Head, y: Head): boolean {
   return x.overdue !== y.overdue ? x.overdue : x.r !== y.r ? x.r < y.r : x.due < y.due;
 }
 
-function scan(input: QueueInput, perDeck?: Map<string, Available>): Scan {
-  const { now, settings } = input;
+/**
+ * One pass over the cards. `heads` false counts only: nothing is ordered and no recall is
+ * computed, which is all the home screen and `status` need.
+ */
+function scan(input: QueueInput, perDeck?: Map<string, Available>, heads = true): Scan {
+  const { now, settings, cards } = input;
   const dayEnd = nextDayStart(now, settings.dayStartsAt);
   const todayStart = dayStart(studyDay(now, settings.dayStartsAt), settings.dayStartsAt);
+  // Each memory is looked up once: finding today's answered siblings needs them all first.
+  const memories = cards.map((c) => input.memory(c.key));
   // Siblings of cards answered today wait until tomorrow.
-  const answered: ReadonlySet<string> = settings.burySiblings
-    ? (input.answeredSiblings ?? answeredSiblings(input.cards, input.memory, todayStart))
+  const answered = settings.burySiblings
+    ? answeredSiblings(cards, memories, todayStart)
     : new Set<string>();
   const out: Scan = {
     fresh: 0,
@@ -88,25 +90,24 @@ function scan(input: QueueInput, perDeck?: Map<string, Available>): Scan {
     overdue: 0,
     nextReview: null,
   };
-  const memories = input.memories;
-  for (let i = 0; i < input.cards.length; i++) {
-    const card = input.cards[i]!;
+  for (let i = 0; i < cards.length; i++) {
+    const card = cards[i]!;
     if (input.hidden?.(card.key)) continue;
-    const m = memories ? memories[i] : input.memory(card.key);
+    const m = memories[i];
     const tally = perDeck ? tallyFor(perDeck, card.deckId) : null;
     if (!m || m.phase === 'new') {
       if (answered.has(card.sibling)) continue;
       out.fresh++;
       if (tally) tally.fresh++;
-      if (!out.firstFresh) out.firstFresh = card;
+      out.firstFresh ??= card;
     } else if (m.phase === 'learning' || m.phase === 'relearning') {
       if (m.due <= now) {
         out.learningNow++;
-        if (!out.nextLearning || m.due < out.nextLearning.due)
+        if (heads && (!out.nextLearning || m.due < out.nextLearning.due))
           out.nextLearning = { card, due: m.due, overdue: false, r: 0 };
       } else if (m.due < dayEnd) {
         out.learningLater++;
-        if (!out.nextLater || m.due < out.nextLater.due)
+        if (heads && (!out.nextLater || m.due < out.nextLater.due))
           out.nextLater = { card, due: m.due, overdue: false, r: 0 };
       } else continue;
       if (tally) tally.learning++;
@@ -120,7 +121,7 @@ function scan(input: QueueInput, perDeck?: Map<string, Available>): Scan {
       }
       const cur = out.nextReview;
       // Recall only matters while overdue cards compete for the head.
-      if (!cur || overdue || !cur.overdue) {
+      if (heads && (!cur || overdue || !cur.overdue)) {
         const h: Head = {
           card,
           due: m.due,
@@ -134,16 +135,16 @@ function scan(input: QueueInput, perDeck?: Map<string, Available>): Scan {
   return out;
 }
 
-/** Sibling groups with a card answered since `since`. */
-export function answeredSiblings(
+/** Sibling groups with a card answered since `since`; `memories` line up with `cards`. */
+function answeredSiblings(
   cards: readonly Card[],
-  memory: (key: string) => Memory | undefined,
+  memories: readonly (Memory | undefined)[],
   since: number,
 ): Set<string> {
   const out = new Set<string>();
-  for (const card of cards) {
-    const last = memory(card.key)?.lastReview;
-    if (last != null && last >= since) out.add(card.sibling);
+  for (let i = 0; i < cards.length; i++) {
+    const last = memories[i]?.lastReview;
+    if (last != null && last >= since) out.add(cards[i]!.sibling);
   }
   return out;
 }
@@ -198,7 +199,7 @@ function scanCounts(s: Scan, input: QueueInput): Counts {
 }
 
 export function counts(input: QueueInput): Counts {
-  return scanCounts(scan(input), input);
+  return scanCounts(scan(input, undefined, false), input);
 }
 
 /**
@@ -207,7 +208,7 @@ export function counts(input: QueueInput): Counts {
  */
 export function countsByDeck(input: QueueInput): { total: Counts; byDeck: Map<string, Counts> } {
   const perDeck = new Map<string, Available>();
-  const s = scan(input, perDeck);
+  const s = scan(input, perDeck, false);
   const byDeck = new Map<string, Counts>();
   for (const [deck, t] of perDeck) byDeck.set(deck, countsWithin(t, input.settings, input.today));
   return { total: scanCounts(s, input), byDeck };
