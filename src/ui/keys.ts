@@ -20,6 +20,8 @@ export const SCREENS = [
   'help',
   'editSetting',
   'tooSmall',
+  'leaveCard',
+  'saveFailed',
 ] as const;
 
 export type Screen = (typeof SCREENS)[number];
@@ -71,6 +73,7 @@ export type Action =
   | 'mistakes'
   | 'resumeExam'
   | 'discardExam'
+  | 'retry'
   | 'stats';
 
 export interface Binding {
@@ -119,6 +122,7 @@ const ALL_BUT_TYPED: Screen[] = [
   'results',
   'resume',
   'stats',
+  'saveFailed',
 ];
 
 function b(
@@ -167,7 +171,12 @@ export const BINDINGS: readonly Binding[] = [
   ),
   b('toggle', ['space'], 'Space', 'toggle', 'select the choice under the cursor', ['choice']),
   b('submit', ['enter'], 'Enter', 'submit', 'submit the answer', ['choice', 'typed']),
-  b('leaveTyped', ['escape'], 'Esc', 'leave', 'leave the session (while typing)', ['typed']),
+  b('leaveTyped', ['escape'], 'Esc', 'leave', 'leave this card (asks first; it stays due)', [
+    'typed',
+  ]),
+  b('yes', ['y'], 'y', 'leave', 'yes, leave this card for now', ['leaveCard']),
+  b('no', ['n', 'escape'], 'n/Esc', 'keep typing', 'no, go back to the answer', ['leaveCard']),
+  b('retry', ['r'], 'r', 'retry', 'try to save again (after freeing space, say)', ['saveFailed']),
   b('accept', ['enter', 'space'], 'Enter', 'accept', 'accept the suggested grade', ['answer']),
   b('again', ['1'], '1', 'Again', 'grade Again: forgotten', ['answer']),
   b('hard', ['2'], '2', 'Hard', 'grade Hard: recalled with effort, or guessed', ['answer']),

@@ -26,6 +26,8 @@ const SCREEN_TITLES: Record<Screen, string> = {
   help: 'Help',
   editSetting: 'Editing a setting',
   tooSmall: 'Terminal too small',
+  leaveCard: 'Leave this card?',
+  saveFailed: 'An answer could not be saved',
 };
 
 const LABEL = 12;

@@ -3,7 +3,7 @@
 // has finished.
 import { describe, expect, it } from 'vitest';
 import type { Collection } from '../../../src/app/collection.js';
-import type { StudyPort, Written } from '../../../src/core/ports.js';
+import type { Scope, StudyPort, Written } from '../../../src/core/ports.js';
 import { type StudyEnv, startStudy, studyStep } from '../../../src/core/study-flow.js';
 import type { StudyIntent, StudyState } from '../../../src/core/study-session.js';
 import { studyMode } from '../../../src/core/study-session.js';
@@ -12,7 +12,7 @@ import { openFixture, T0 } from './fixture.js';
 const SEC = 1000;
 const ALL = { decks: null, tag: null };
 
-function driver(port: StudyPort, scope = ALL) {
+function driver(port: StudyPort, scope: Scope = ALL) {
   let now = T0;
   const env = (): StudyEnv => ({ port, scope, now });
   let state = startStudy(env());
@@ -190,16 +190,16 @@ describe('study flow', () => {
   it('after an edit the card is shown as edited, or the session moves on if it is gone', async () => {
     const { c } = await openFixture();
     // After the reload the edited card is no longer in any deck.
-    let gone: string | null = null;
+    const gone: { key: string | null } = { key: null };
     const port: StudyPort = Object.create(c);
     port.next = (scope, now, since, skip) =>
-      c.next(scope, now, since, new Set([...(skip ?? []), ...(gone ? [gone] : [])]));
+      c.next(scope, now, since, new Set([...(skip ?? []), ...(gone.key ? [gone.key] : [])]));
     const d = driver(port);
     const card = d.state.current!.s.card;
     const edited = { ...card, face: { kind: 'flash' as const, front: 'New front', back: 'B' } };
     d.send({ type: 'edited', card: edited, notice: 'Deck reloaded.' });
     expect(d.state.current!.s.card.face).toEqual(edited.face);
-    gone = card.key;
+    gone.key = card.key;
     d.send({ type: 'edited', card: null, notice: 'The card is gone from the deck.' });
     expect(d.key()).not.toBe(card.key);
     expect(d.state.notice).toMatch(/gone/);
