@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 // `status` runs on every shell prompt for some users: it is bundled in, and keeps its
 // heavy parts behind a cache. Every other command loads on demand.
+import type { ExamFlags } from './commands/exam.js';
 import * as status from './commands/status.js';
 import {
   type Context,
@@ -25,15 +26,6 @@ const DESCRIPTIONS = {
   doctor: 'Check the data directory and report problems; --fix repairs them',
   unsuspend: 'Bring suspended cards back (card keys as listed by doctor, or --all)',
 } as const;
-
-/** Options of `hyperrecall exam`, as commander hands them over. */
-export interface ExamFlags {
-  tag?: string;
-  questions?: string;
-  minutes?: string;
-  pass?: string;
-  blueprint?: string;
-}
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];

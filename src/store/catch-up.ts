@@ -111,3 +111,17 @@ export function catchUp(snap: Snapshot, dir: string, self: string, io: Io = real
   result.changed = true;
   return result;
 }
+
+/** What the user is told about lines that were skipped: one notice for newer ones. */
+export function skippedLines(result: CatchUpResult): string[] {
+  const out: string[] = [];
+  const n = result.future;
+  if (n > 0)
+    out.push(
+      `${n} log entr${n === 1 ? 'y' : 'ies'} from a newer hyperrecall version ${n === 1 ? 'was' : 'were'} skipped (kept in the log); update hyperrecall to use them.`,
+    );
+  for (const b of result.bad.slice(0, 3))
+    out.push(`${b.file}: an unreadable line at byte ${b.offset} was skipped (kept in the file).`);
+  if (result.bad.length > 3) out.push(`… and ${result.bad.length - 3} more unreadable log lines.`);
+  return out;
+}

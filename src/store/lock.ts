@@ -2,9 +2,8 @@
 // `<dataDir>/lock-<device>` (mkdir is atomic; older versions used proper-lockfile's
 // directory at the same path, so old and new exclude each other) holding `owner.json`.
 // A lock is never taken from a live owner: on the same host, the owner's pid is checked,
-// so a session that is stopped (SIGSTOP) or blocked (an editor run with spawnSync) keeps
-// its lock however long it stays so. Only where the pid cannot be checked (another host,
-// an old-style lock) does a lock go stale when its mtime stops being refreshed.
+// so a stopped (SIGSTOP) or blocked session keeps its lock however long it stays so. Only
+// where the pid cannot be checked (another host, an old-style lock) does a lock go stale.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';

@@ -3,7 +3,6 @@
 // returns, or it fails and leaves the file as it was: only then may the caller acknowledge
 // the answer. Reading takes the union of all devices' files and skips, without failing,
 // lines written by a newer version.
-
 import type { LogRecord } from '../core/model.js';
 import { classifyRecord } from '../core/records.js';
 import { createFileDurably, pathExists } from './durable-file.js';

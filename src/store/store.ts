@@ -8,7 +8,7 @@ import { applyRecord } from '../core/fold.js';
 import type { LogRecord } from '../core/model.js';
 import { lastAt, type Progress } from '../core/progress.js';
 import { oneLine } from '../core/sanitize.js';
-import { catchUp, readAllLogs, refold } from './catch-up.js';
+import { catchUp, readAllLogs, refold, skippedLines } from './catch-up.js';
 import { setAsideCopy } from './durable-file.js';
 import { LockLostError, StoreError } from './errors.js';
 import { ExamFile } from './exam-file.js';
@@ -89,10 +89,6 @@ export class Store {
     return this.snap.settings;
   }
 
-  get readOnly(): boolean {
-    return this.opts.readOnly;
-  }
-
   private load(): void {
     const adapter = new SnapshotAdapter(this.snapshotFile, this.opts, this.io);
     this.db = new LowSync<Snapshot>(adapter, emptySnapshot());
@@ -102,16 +98,7 @@ export class Store {
     this.dirty = adapter.rewrite;
     const result = catchUp(this.snap, this.opts.dataDir, this.opts.device, this.io);
     if (result.mismatch) this.reportMismatch(result.mismatch);
-    if (result.future > 0)
-      this.notices.push(
-        `${result.future} log entr${result.future === 1 ? 'y' : 'ies'} from a newer hyperrecall version ${result.future === 1 ? 'was' : 'were'} skipped (kept in the log); update hyperrecall to use them.`,
-      );
-    for (const b of result.bad.slice(0, 3))
-      this.notices.push(
-        `${b.file}: an unreadable line at byte ${b.offset} was skipped (kept in the file).`,
-      );
-    if (result.bad.length > 3)
-      this.notices.push(`… and ${result.bad.length - 3} more unreadable log lines.`);
+    this.notices.push(...skippedLines(result));
     if (result.changed) this.dirty = true;
     if (this.opts.readOnly) return;
     this.writer = new LogWriter(this.logFile, this.opts.now(), this.io);

@@ -55,6 +55,13 @@ export class Tmux {
     }
   }
 
+  /** The pid of the program started in the pane (the shell's child). */
+  programPid(): number {
+    const shell = this.tmux('list-panes', '-t', this.session, '-F', '#{pane_pid}').trim();
+    const out = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim();
+    return Number(out.split('\n')[0]);
+  }
+
   kill(): void {
     try {
       this.tmux('kill-server');

@@ -6,9 +6,17 @@ import { loadBlueprint } from '../../decks/blueprint.js';
 import { type Context, UsageError } from '../context.js';
 import { openEditor } from '../editor.js';
 import { loadTui } from '../load-tui.js';
-import type { ExamFlags } from '../main.js';
 import { requireDecks, withCollection } from '../with-collection.js';
 import { requireTty } from './study.js';
+
+/** Options of `hyperrecall exam`, as commander hands them over. */
+export interface ExamFlags {
+  tag?: string;
+  questions?: string;
+  minutes?: string;
+  pass?: string;
+  blueprint?: string;
+}
 
 function intOption(
   name: string,
