@@ -223,6 +223,11 @@ describe('gradeTyped, matching', () => {
     expect(gradeTyped('tool a -f fmt -v', 'tool -v -f fmt a', [], 'command').correct).toBe(true);
     expect(gradeTyped('tool -f fmt a -v', 'tool -v -f fmt a', [], 'command').correct).toBe(true);
   });
+  it('command mode: a number flag such as -5 takes no value', () => {
+    // Were -5 read as taking `a`, the answer would pair them and the input, which moves
+    // `-5` to the end, would no longer match.
+    expect(gradeTyped('tool -f fmt a -5', 'tool -5 a -f fmt', [], 'command').correct).toBe(true);
+  });
   it('command mode: a word is not an option value when the answer does not show one', () => {
     expect(gradeTyped('virsh list vm1 --all', 'virsh list --all', [], 'command').correct).toBe(
       false,
