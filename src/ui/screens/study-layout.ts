@@ -6,7 +6,7 @@ import type { Outcome } from '../../core/scheduler.js';
 import { type CardSession, defaultGrade } from '../../core/session.js';
 import { cardRows } from '../components/card-rows.js';
 import { gradeBarRows } from '../components/grade-bar.js';
-import { lineRow, type Row } from '../components/rows.js';
+import { lineRow, type Row, textRows } from '../components/rows.js';
 import type { Window } from '../components/viewport-math.js';
 import { hint, type Screen } from '../keys.js';
 import type { Theme } from '../theme.js';
@@ -63,7 +63,8 @@ function build(input: StudyLayoutInput, compact: boolean): StudyLayout {
   const answered = cur.phase === 'answer';
   const grades =
     answered && preview ? gradeBarRows(preview, defaultGrade(cur), compact, width, theme) : [];
-  const noticeRows = notice ? [lineRow(notice, { color: theme.warn })] : null;
+  // Wrapped, not cut: a failed save's message ends with what to do about it.
+  const noticeRows = notice ? textRows(notice, width, { color: theme.warn }) : null;
   // The tight layout drops the hints under the grade bar: its own line says what Enter does.
   const footer = compact && answered ? null : [lineRow(footerText(cur), { color: theme.muted })];
   const parts = [1, noticeRows?.length ?? 0, card.input.length, grades.length, footer?.length ?? 0];
