@@ -4,6 +4,7 @@
 // is folded again, so the cache always equals what the logs imply.
 import { join } from 'node:path';
 import { applyNewer, type DeviceLog, foldLogs } from '../core/fold.js';
+import { createFileDurably } from './durable-file.js';
 import { type Io, realIo } from './io.js';
 import { type LogChunk, listLogFiles, logDevice, logFileName, readLog } from './review-log.js';
 import type { Snapshot } from './snapshot.js';
@@ -113,7 +114,7 @@ export function catchUp(snap: Snapshot, dir: string, self: string, io: Io = real
 }
 
 /** What the user is told about lines that were skipped: one notice for newer ones. */
-export function skippedLines(result: CatchUpResult): string[] {
+export function skippedLines(result: CatchUpResult, setAside: boolean): string[] {
   const out: string[] = [];
   const n = result.future;
   if (n > 0)
@@ -121,7 +122,26 @@ export function skippedLines(result: CatchUpResult): string[] {
       `${n} log entr${n === 1 ? 'y' : 'ies'} from a newer hyperrecall version ${n === 1 ? 'was' : 'were'} skipped (kept in the log); update hyperrecall to use them.`,
     );
   for (const b of result.bad.slice(0, 3))
-    out.push(`${b.file}: an unreadable line at byte ${b.offset} was skipped (kept in the file).`);
+    out.push(
+      `${b.file}: an unreadable line at byte ${b.offset} was skipped (kept in the log${setAside ? ` and in ${b.file}.unreadable-${b.offset}` : ''}).`,
+    );
   if (result.bad.length > 3) out.push(`… and ${result.bad.length - 3} more unreadable log lines.`);
   return out;
+}
+
+/**
+ * Keeps each unreadable line in a file of its own beside its log (`<log>.unreadable-<byte>`),
+ * so it stays findable (`doctor` lists it) after the cache has moved past it. Best-effort:
+ * the line is still in the log either way.
+ */
+export function keepUnreadable(dir: string, bad: CatchUpResult['bad'], io: Io): string[] {
+  const kept: string[] = [];
+  for (const b of bad) {
+    const file = join(dir, `${b.file}.unreadable-${b.offset}`);
+    try {
+      createFileDurably(file, Buffer.from(`${b.text}\n`), io);
+      kept.push(file);
+    } catch {}
+  }
+  return kept;
 }

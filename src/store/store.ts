@@ -8,7 +8,7 @@ import { applyRecord } from '../core/fold.js';
 import type { LogRecord } from '../core/model.js';
 import { lastAt, type Progress } from '../core/progress.js';
 import { oneLine } from '../core/sanitize.js';
-import { catchUp, readAllLogs, refold, skippedLines } from './catch-up.js';
+import { catchUp, keepUnreadable, readAllLogs, refold, skippedLines } from './catch-up.js';
 import { setAsideCopy } from './durable-file.js';
 import { LockLostError, StoreError } from './errors.js';
 import { ExamFile } from './exam-file.js';
@@ -98,7 +98,8 @@ export class Store {
     this.dirty = adapter.rewrite;
     const result = catchUp(this.snap, this.opts.dataDir, this.opts.device, this.io);
     if (result.mismatch) this.reportMismatch(result.mismatch);
-    this.notices.push(...skippedLines(result));
+    this.notices.push(...skippedLines(result, !this.opts.readOnly));
+    if (!this.opts.readOnly) keepUnreadable(this.opts.dataDir, result.bad, this.io);
     if (result.changed) this.dirty = true;
     if (this.opts.readOnly) return;
     this.writer = new LogWriter(this.logFile, this.opts.now(), this.io);
@@ -231,7 +232,7 @@ export class Store {
     try {
       return this.io
         .readdirSync(this.opts.dataDir)
-        .filter((n) => /\.(corrupt|mismatch|torn|newer)-/.test(n))
+        .filter((n) => /\.(corrupt|mismatch|torn|newer|unreadable)-/.test(n))
         .sort();
     } catch {
       return [];

@@ -199,6 +199,14 @@ describe('log lines', () => {
     const s = await open(dir);
     expect(s.notices.join(' ')).toContain(`an unreadable line at byte ${size} was skipped`);
     await s.close();
+    // Kept beside the log, so it can still be found once the cache has moved past it.
+    expect(readFileSync(join(dir, `reviews-dev1.jsonl.unreadable-${size}`), 'utf8')).toBe(
+      'not json at all\n',
+    );
+    const again = await open(dir);
+    expect(again.notices).toEqual([]);
+    expect(again.setAsideFiles()).toEqual([`reviews-dev1.jsonl.unreadable-${size}`]);
+    await again.close();
   });
 });
 
