@@ -129,7 +129,7 @@ describe('resolveSettings', () => {
 });
 
 describe('isStep', () => {
-  it.each(['1m', '10m', '1.5h', '2d', '0.5m'])('%j is a step', (v) => {
+  it.each(['1m', '10m', '1.5h', '1.25h', '2d', '0.5m'])('%j is a step', (v) => {
     expect(isStep(v)).toBe(true);
   });
   it.each(['0m', '0.0d', '1', 'm', '1s', ' 1m', '1m ', 'x1m', '1mx', '1.m', '.5m', '-1m', 1, null])(
