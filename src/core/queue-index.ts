@@ -18,13 +18,16 @@ import { SlotHeap } from './queue-heap.js';
 import type { Settings } from './settings.js';
 
 export interface IndexSource {
-  /** The scope's cards in deck order. */
+  /**
+   * The scope's cards as DeckIndex lists them: deck by deck, each deck's cards in card order
+   * (a deck may come more than once), so the cards of a sibling group sit together.
+   */
   cards: readonly Card[];
   /** The current state of a card; read again for each card the index is told changed. */
   memory: (key: string) => Memory | undefined;
   /** Suspended, or buried for the study day being indexed. */
   hidden: (key: string) => boolean;
-  /** The card a key names, to find its place (through its sibling group) without a scan. */
+  /** The card a key names: its deck and position find its place without a scan. */
   card: (key: string) => Card | null;
   settings: Settings;
   /** Any instant of the study day to index. */
@@ -55,19 +58,21 @@ export class QueueIndex {
   private readonly late: Uint8Array;
   /** Whether the slot's card was answered today, as counted in its group's tally. */
   private readonly answered: Uint8Array;
+  /** Sibling groups are runs of slots: group g is slots start[g] to start[g + 1] - 1. */
   private readonly group: Int32Array;
+  private readonly groupStart: Int32Array;
   /** Per group: how many of its cards were answered today; any buries the rest. */
   private readonly groupAnswered: Int32Array;
-  private readonly groupHead: Int32Array;
-  /** The next slot of the same sibling group, or -1. */
-  private readonly nextInGroup: Int32Array;
-  private readonly groups = new Map<string, number>();
+  /** Per deck: where its cards sit, as [from, to) pairs, slots in card order. */
+  private readonly segments = new Map<string, number[]>();
   /** New cards in deck order. */
   private readonly fresh: SlotHeap;
   /** Learning cards due before the day ends, soonest first. */
   private readonly learning: SlotHeap;
   /** Today's reviews: overdue ones least recalled first, then the rest by due time. */
   private readonly reviews: SlotHeap;
+  /** Each bucket's heap, by bucket number. */
+  private readonly heaps: readonly (SlotHeap | null)[];
   private overdue = 0;
 
   constructor(src: IndexSource) {
@@ -84,22 +89,24 @@ export class QueueIndex {
     this.late = new Uint8Array(n);
     this.answered = new Uint8Array(n);
     this.group = new Int32Array(n);
-    this.nextInGroup = new Int32Array(n).fill(-1);
-    const tail = new Int32Array(n);
-    const heads: number[] = [];
+    // Comparing neighbours instead of hashing 100,000 keys: a deck's cards come in card
+    // order, which keeps siblings together.
+    const starts: number[] = [];
+    let from = 0;
     for (let s = 0; s < n; s++) {
-      const sibling = cards[s]!.sibling;
-      let g = this.groups.get(sibling);
-      if (g === undefined) {
-        g = heads.length;
-        this.groups.set(sibling, g);
-        heads.push(s);
-      } else this.nextInGroup[tail[g]!] = s;
-      tail[g] = s;
-      this.group[s] = g;
+      const card = cards[s]!;
+      const prev = s > 0 ? cards[s - 1]! : null;
+      if (prev === null || prev.deckId !== card.deckId || prev.ordinal >= card.ordinal) {
+        if (prev !== null) this.segment(prev.deckId, from, s);
+        from = s;
+        starts.push(s);
+      } else if (prev.sibling !== card.sibling) starts.push(s);
+      this.group[s] = starts.length - 1;
     }
-    this.groupHead = Int32Array.from(heads);
-    this.groupAnswered = new Int32Array(heads.length);
+    if (n > 0) this.segment(cards[n - 1]!.deckId, from, n);
+    this.groupAnswered = new Int32Array(starts.length);
+    starts.push(n);
+    this.groupStart = Int32Array.from(starts);
     const { due, recall, late } = this;
     this.fresh = new SlotHeap(n, (a, b) => a < b);
     this.learning = new SlotHeap(n, (a, b) => due[a]! < due[b]! || (due[a] === due[b] && a < b));
@@ -112,6 +119,7 @@ export class QueueIndex {
             ? due[a]! < due[b]!
             : a < b,
     );
+    this.heaps = [null, this.fresh, this.learning, this.reviews];
     const memories = new Array<Memory | undefined>(n);
     for (let s = 0; s < n; s++) {
       const m = src.memory(cards[s]!.key);
@@ -145,11 +153,8 @@ export class QueueIndex {
    * whether its sibling group was answered today changed, so do its siblings.
    */
   update(key: string): void {
-    const card = this.src.card(key);
-    const g = card ? this.groups.get(card.sibling) : undefined;
-    if (g === undefined) return;
-    for (let s = this.groupHead[g]!; s >= 0; s = this.nextInGroup[s]!) {
-      if (this.cards[s]!.key !== key) continue;
+    for (const s of this.slotsOf(key)) {
+      const g = this.group[s]!;
       const m = this.src.memory(key);
       const was = this.answered[s]!;
       const is = this.answeredToday(m) ? 1 : 0;
@@ -158,7 +163,7 @@ export class QueueIndex {
       this.groupAnswered[g] = before + is - was;
       this.place(s, m);
       if (before > 0 !== this.groupAnswered[g]! > 0)
-        for (let o = this.groupHead[g]!; o >= 0; o = this.nextInGroup[o]!)
+        for (let o = this.groupStart[g]!; o < this.groupStart[g + 1]!; o++)
           if (o !== s) this.place(o, this.src.memory(this.cards[o]!.key));
     }
   }
@@ -229,36 +234,46 @@ export class QueueIndex {
 
   private place(s: number, m: Memory | undefined): void {
     // Out of its heap before its ordering keys change, then back in where it now belongs.
-    this.heap(this.bucket[s]!)?.remove(s);
+    this.heaps[this.bucket[s]!]?.remove(s);
     if (this.bucket[s] === REVIEW && this.late[s] === 1) this.overdue--;
     const b = this.classify(s, m);
     this.bucket[s] = b;
-    this.heap(b)?.push(s);
+    this.heaps[b]?.push(s);
     if (b === REVIEW && this.late[s] === 1) this.overdue++;
-  }
-
-  private heap(b: number): SlotHeap | null {
-    return b === FRESH
-      ? this.fresh
-      : b === LEARNING
-        ? this.learning
-        : b === REVIEW
-          ? this.reviews
-          : null;
   }
 
   /** The slots of skipped cards that sit in a bucket, or null when none do. */
   private skipped(skip: ReadonlySet<string> | undefined): Set<number> | null {
     if (!skip || skip.size === 0) return null;
     const out = new Set<number>();
-    for (const key of skip) {
-      const card = this.src.card(key);
-      const g = card ? this.groups.get(card.sibling) : undefined;
-      if (g === undefined) continue;
-      for (let s = this.groupHead[g]!; s >= 0; s = this.nextInGroup[s]!)
-        if (this.cards[s]!.key === key && this.bucket[s] !== NONE) out.add(s);
-    }
+    for (const key of skip)
+      for (const s of this.slotsOf(key)) if (this.bucket[s] !== NONE) out.add(s);
     return out.size > 0 ? out : null;
+  }
+
+  private segment(deck: string, from: number, to: number): void {
+    const list = this.segments.get(deck);
+    if (list) list.push(from, to);
+    else this.segments.set(deck, [from, to]);
+  }
+
+  /** Where a card sits: found by its position in its deck, in each stretch of that deck. */
+  private slotsOf(key: string): number[] {
+    const card = this.src.card(key);
+    const list = card ? this.segments.get(card.deckId) : undefined;
+    if (!card || !list) return [];
+    const out: number[] = [];
+    for (let i = 0; i < list.length; i += 2) {
+      let lo = list[i]!;
+      let hi = list[i + 1]!;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.cards[mid]!.ordinal < card.ordinal) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < list[i + 1]! && this.cards[lo]!.key === key) out.push(lo);
+    }
+    return out;
   }
 
   private available(skipped: Set<number> | null): Available {

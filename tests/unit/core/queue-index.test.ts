@@ -437,6 +437,29 @@ describe('QueueIndex', () => {
     expect(index.plan(w.now, w.today(), 0)).toEqual(plan(w.input(big, new Set()), 0));
   });
 
+  it('an answer at the very start of the study day buries its siblings for that day', () => {
+    process.env.TZ = 'UTC';
+    const w = new World({ newPerDay: 50 });
+    const [first, reverse] = ALL_CARDS;
+    const start = dayStart(w.day, 4);
+    w.answer(first!.key, 4, start);
+    const index = new QueueIndex(w.source(ALL_CARDS));
+    expect(index.counts(w.today()).new).toBe(ALL_CARDS.length - 2);
+    const served = new Set<string>();
+    for (let next = index.plan(w.now, w.today(), 0).next; next; ) {
+      served.add(next.key);
+      w.answer(next.key, 4, w.now);
+      index.update(next.key);
+      next = index.plan(w.now, w.today(), 0).next;
+    }
+    expect(served.has(reverse!.key)).toBe(false);
+    // The next study day it comes back.
+    w.now = start + 24 * 60 * MIN;
+    expect(new QueueIndex(w.source(ALL_CARDS)).plan(w.now, w.today(), 0).next?.key).toBe(
+      reverse!.key,
+    );
+  });
+
   it('refuses a time outside the study day it was built for', () => {
     process.env.TZ = 'UTC';
     const w = new World({});
