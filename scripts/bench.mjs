@@ -1,7 +1,7 @@
 // Start-up benchmarks, as ratios against bare `node -e 0` measured in the same run.
 // Usage: npm run bench [-- --runs N]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -16,9 +16,11 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-function timeProcess(args) {
+/** Median wall time of RUNS runs of `node args`; `before` runs untimed ahead of each. */
+function timeProcess(args, before = () => {}) {
   const times = [];
   for (let i = 0; i < RUNS; i++) {
+    before();
     const t = performance.now();
     const r = spawnSync('node', args, { env, stdio: 'ignore' });
     if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}`);
@@ -54,6 +56,10 @@ function timeFirstFrame() {
 
 const bare = timeProcess(['-e', '0']);
 const status = timeProcess([CLI, 'status']);
+// Without its cache `status` loads the decks and the store and computes the counts, as it
+// does after every change to the data.
+const statusCache = join(home, 'cache', 'status-bench.json');
+const statusFull = timeProcess([CLI, 'status'], () => rmSync(statusCache, { force: true }));
 const decks = timeProcess([CLI, 'decks', '--json']);
 // Re-measure the baseline for the tmux path: it includes tmux's own start-up.
 const bareTmux = (() => {
@@ -80,7 +86,8 @@ console.log(
 console.log('| measurement | median | vs baseline |');
 console.log('|---|---|---|');
 console.log(row('`node -e 0` (baseline)', bare, bare));
-console.log(row('`hyperrecall status` (shipped decks)', status, bare));
+console.log(row('`hyperrecall status` (shipped decks, answer cached)', status, bare));
+console.log(row('`hyperrecall status` (full computation, cache removed)', statusFull, bare));
 console.log(row('`hyperrecall decks --json`', decks, bare));
 console.log(row('`node -e` printing one line, in tmux (baseline for the TUI)', bareTmux, bareTmux));
 console.log(row('first TUI frame (home screen) in tmux', frame, bareTmux));
