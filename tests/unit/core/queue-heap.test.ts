@@ -70,6 +70,12 @@ describe('SlotHeap', () => {
     );
   });
 
+  it('fill takes only the first count slots', () => {
+    const { heap } = model(4, [3, 2, 1, 0]);
+    heap.fill([0, 1, 2, 3], 2);
+    expect([heap.size, heap.peek(), heap.has(2), heap.has(3)]).toEqual([2, 1, false, false]);
+  });
+
   it('fill refuses a heap that is not empty', () => {
     const { heap } = model(3, [0, 1, 2]);
     heap.push(1);

@@ -71,6 +71,7 @@ const SCOPES: { decks: string[] | null; tag: string | null }[] = [
   { decks: null, tag: 'x' },
   { decks: ['b'], tag: 'x' },
   { decks: ['a', 'a'], tag: null },
+  { decks: ['c'], tag: 'x' }, // no card: an empty scope
 ];
 function scopeCards(i: number): Card[] {
   const s = SCOPES[i]!;
@@ -88,6 +89,9 @@ type Op =
   | { t: 'scope'; scope: number }
   | { t: 'skip'; card: number | null }
   | { t: 'skipNext' };
+
+/** Daily limits: tight ones shape what is served, loose ones leave every count exact. */
+const limit = fc.constantFrom(0, 1, 3, 5, 50);
 
 const grade = fc.constantFrom<Grade>(1, 2, 3, 4);
 const cardNo = fc.nat(ALL_CARDS.length - 1);
@@ -124,8 +128,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   {
     arbitrary: fc.record({
       t: fc.constant('limits' as const),
-      newPerDay: fc.nat(8),
-      reviewsPerDay: fc.nat(8),
+      newPerDay: limit,
+      reviewsPerDay: limit,
       burySiblings: fc.boolean(),
     }),
     weight: 1,
@@ -139,7 +143,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 );
 
 type Seed = {
-  phase: 'learning' | 'relearning' | 'review';
+  phase: 'new' | 'learning' | 'relearning' | 'review';
   /** Due time from the start, in hours: coarse, so that due times tie. */
   dueH: number;
   /** Last answered this many minutes before the start (some today, some days ago). */
@@ -147,9 +151,17 @@ type Seed = {
   stability: number;
 } | null;
 
-/** A card's state before the run: new, or a memory due anywhere from weeks ago to days ahead. */
+/**
+ * A card's state before the run: new (no memory, or one in the new phase), or a memory due
+ * anywhere from weeks ago to days ahead. Coarse times make due times and recall tie, so
+ * the tie-breaks are exercised.
+ */
 const seed: fc.Arbitrary<Seed> = fc.oneof(
   { arbitrary: fc.constant(null), weight: 2 },
+  {
+    arbitrary: fc.constant({ phase: 'new' as const, dueH: 0, agoMin: 0, stability: 0 }),
+    weight: 1,
+  },
   {
     arbitrary: fc.record({
       phase: fc.constantFrom('learning' as const, 'relearning' as const),
@@ -162,8 +174,15 @@ const seed: fc.Arbitrary<Seed> = fc.oneof(
   {
     arbitrary: fc.record({
       phase: fc.constant('review' as const),
-      dueH: fc.integer({ min: -240, max: 120 }).map((h) => h * 2),
-      agoMin: fc.integer({ min: 1, max: 60 * 24 * 40 }),
+      dueH: fc.oneof(
+        fc.integer({ min: -240, max: -3 }).map((h) => h * 2),
+        fc.constantFrom(-6, -4, 0, 0, 2, 6, 12),
+        fc.integer({ min: 9, max: 60 }).map((h) => h * 2),
+      ),
+      agoMin: fc.oneof(
+        fc.integer({ min: 1, max: 60 * 24 * 40 }),
+        fc.integer({ min: 1, max: 30 }).map((d) => d * 24 * 60),
+      ),
       stability: fc.constantFrom(0.5, 1, 3, 10, 40),
     }),
     weight: 3,
@@ -171,6 +190,7 @@ const seed: fc.Arbitrary<Seed> = fc.oneof(
 );
 
 function seeded(s: NonNullable<Seed>): Memory {
+  if (s.phase === 'new') return newMemory(T0);
   return {
     ...newMemory(T0),
     phase: s.phase,
@@ -266,9 +286,9 @@ class World {
   }
 }
 
-function run(tz: string, seeds: Seed[], ops: Op[]): void {
+function run(tz: string, limits: [number, number], seeds: Seed[], ops: Op[]): void {
   process.env.TZ = tz;
-  const w = new World({ newPerDay: 4, reviewsPerDay: 5 });
+  const w = new World({ newPerDay: limits[0], reviewsPerDay: limits[1] });
   ALL_CARDS.forEach((card, i) => {
     const s = seeds[i];
     if (s) w.mem[card.key] = seeded(s);
@@ -372,9 +392,10 @@ describe('QueueIndex', () => {
     fc.assert(
       fc.property(
         fc.constantFrom('UTC', 'Pacific/Auckland', 'America/Los_Angeles'),
+        fc.tuple(limit, limit),
         fc.array(seed, { minLength: ALL_CARDS.length, maxLength: ALL_CARDS.length }),
         fc.array(op, { minLength: 1, maxLength: 60 }),
-        (tz, seeds, ops) => run(tz, seeds, ops),
+        (tz, limits, seeds, ops) => run(tz, limits, seeds, ops),
       ),
       { numRuns: 150 },
     );
@@ -445,6 +466,7 @@ describe('QueueIndex', () => {
     w.answer(first!.key, 4, start);
     const index = new QueueIndex(w.source(ALL_CARDS));
     expect(index.counts(w.today()).new).toBe(ALL_CARDS.length - 2);
+    expect(index.plan(w.now, w.today(), 0)).toEqual(plan(w.input(ALL_CARDS, new Set()), 0));
     const served = new Set<string>();
     for (let next = index.plan(w.now, w.today(), 0).next; next; ) {
       served.add(next.key);
@@ -460,10 +482,28 @@ describe('QueueIndex', () => {
     );
   });
 
+  it('skipping or updating cards outside the scope changes nothing', () => {
+    process.env.TZ = 'UTC';
+    const w = new World({ newPerDay: 50 });
+    const cards = scopeCards(4); // deck b, tag x: b1, b2 and its reverse
+    const index = new QueueIndex(w.source(cards));
+    const before = index.plan(w.now, w.today(), 0);
+    // Cards of deck b without the tag: before, between and after the scope's cards.
+    const outside = new Set(['b/b0::c1', 'b/b3', 'b/b4', 'a/a0']);
+    for (const key of outside) {
+      w.answer(key, 3, w.now);
+      index.update(key);
+    }
+    expect(index.plan(w.now, w.today(), 0, outside)).toEqual(before);
+    expect(before.counts.new).toBe(3);
+  });
+
   it('refuses a time outside the study day it was built for', () => {
     process.env.TZ = 'UTC';
     const w = new World({});
     const index = new QueueIndex(w.source(ALL_CARDS));
+    expect(index.covers(index.start)).toBe(true);
+    expect(index.covers(index.start - 1)).toBe(false); // 03:59:59.999 this morning
     expect(index.covers(T0 + 17 * 60 * MIN)).toBe(true); // 03:00 the next morning
     expect(index.covers(T0 + 18 * 60 * MIN)).toBe(false); // 04:00: a new study day
     expect(() => index.plan(T0 + 18 * 60 * MIN, w.today(), 0)).toThrow(/outside study day/);
