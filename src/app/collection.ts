@@ -150,8 +150,8 @@ export class Collection implements StudyPort {
 
   private newId = (at: number) => recordId(this.device, at);
 
-  /** Appends records and keeps the queue's lined-up memories current. */
-  private save(records: LogRecord[], key: string, sibling: string | null): void {
+  /** Appends records and tells the queue which card changed. */
+  private save(records: LogRecord[], key: string): void {
     const before = this.store.version;
     this.store.append(...records);
     this.queue.patch(key, before);
@@ -175,7 +175,7 @@ export class Collection implements StudyPort {
     );
     if (!plan.ok) return { ok: true, value: { leech: null, modified: true } };
     return written(() => {
-      this.save(plan.records, card.key, card.sibling);
+      this.save(plan.records, card.key);
       this.undoStack.push(plan.undo);
       return { leech: plan.leech, modified: false };
     });
@@ -188,8 +188,9 @@ export class Collection implements StudyPort {
         if (!entry) return null;
         const key = undoKey(entry);
         const at = this.store.recordTime(key, now);
-        this.store.append(
-          ...undoRecords(entry, at, this.current.dayStartsAt, () => this.newId(at)),
+        this.save(
+          undoRecords(entry, at, this.current.dayStartsAt, () => this.newId(at)),
+          key,
         );
         this.undoStack.pop();
         const card = this.card(key);
@@ -201,7 +202,7 @@ export class Collection implements StudyPort {
   private mark(card: Card, mark: MarkKind, now: number): void {
     const at = this.store.recordTime(card.key, now);
     const day = studyDay(at, this.current.dayStartsAt);
-    this.save([markRecord(this.newId(at), card.key, mark, at, day)], card.key, null);
+    this.save([markRecord(this.newId(at), card.key, mark, at, day)], card.key);
   }
 
   bury(card: Card, now: number): Written<void> {
@@ -221,7 +222,7 @@ export class Collection implements StudyPort {
   unsuspend(key: string, now: number): void {
     const at = this.store.recordTime(key, now);
     const day = studyDay(at, this.current.dayStartsAt);
-    this.store.append(markRecord(this.newId(at), key, 'unsuspend', at, day));
+    this.save([markRecord(this.newId(at), key, 'unsuspend', at, day)], key);
   }
 
   toggleFlag(card: Card, now: number): Written<boolean> {
