@@ -156,5 +156,24 @@ describe('shape checks', () => {
     expect(isExamSummary({ ...summary, scope: { ...summary.scope, decks: [''] } })).toBe(false);
     expect(isExamSummary({ ...summary, scope: { ...summary.scope, tag: 3 } })).toBe(false);
     expect(isExamSummary({ ...summary, scope: { ...summary.scope, blueprint: 3 } })).toBe(false);
+    expect(isExamSummary({ ...summary, scope: { decks: ['d'], tag: 't', blueprint: 'b' } })).toBe(
+      true,
+    );
+    expect(isExamSummary({ ...summary, scope: { ...summary.scope, decks: 'd' } })).toBe(false);
+    const tally = { correct: 1, total: 2, percent: 50 };
+    for (const field of Object.keys(tally)) {
+      const broken: Record<string, unknown> = { ...tally };
+      delete broken[field];
+      expect(isExamSummary({ ...summary, byTag: { t: broken } }), field).toBe(false);
+    }
+    expect(isExamSummary({ ...summary, byTag: { t: 5 } })).toBe(false);
+    expect(isExamSummary({ ...summary, byTag: { t: tally } })).toBe(true);
+  });
+
+  it('every phase a memory can be in is accepted', () => {
+    for (const phase of ['new', 'learning', 'review', 'relearning'])
+      expect(isMemory({ ...mem, phase }), phase).toBe(true);
+    expect(isMemory([])).toBe(false);
+    expect(isMemory(null)).toBe(false);
   });
 });
