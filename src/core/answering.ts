@@ -74,7 +74,7 @@ export function planAnswer(req: AnswerRequest, ctx: AnswerContext): AnswerPlan {
     rating: grade,
     mode: req.mode,
     tookMs: req.tookMs,
-    ...(req.correct === undefined ? {} : { correct: req.correct }),
+    correct: req.correct,
     before,
     after,
     day,
