@@ -4,9 +4,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, cliEnv } from './cli.js';
-import { Tmux } from './tmux.js';
+import { killAllTerminals, Tmux } from './tmux.js';
+
+// A test that times out never reaches its own cleanup: no terminal is left running.
+afterEach(killAllTerminals);
 
 const env = (home: string, now: string) => cliEnv(home, now);
 

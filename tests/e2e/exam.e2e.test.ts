@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, cliEnv } from './cli.js';
-import { Tmux } from './tmux.js';
+import { killAllTerminals, Tmux } from './tmux.js';
+
+// A test that times out never reaches its own cleanup: no terminal is left running.
+afterEach(killAllTerminals);
 
 const env = (home: string) => cliEnv(home);
 

@@ -1,6 +1,13 @@
 // Drives the built CLI in a real terminal: a private tmux server per test file.
 import { execFileSync } from 'node:child_process';
 
+/** Every terminal started and not yet killed: a test that times out still leaves none behind. */
+const live = new Set<Tmux>();
+
+export function killAllTerminals(): void {
+  for (const t of live) t.kill();
+}
+
 export class Tmux {
   private readonly socket = `hr-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   private readonly session = 'e2e';
@@ -10,6 +17,7 @@ export class Tmux {
   }
 
   start(command: string, env: Record<string, string>, columns = 80, rows = 24): void {
+    live.add(this);
     const exports = Object.entries(env)
       .map(([k, v]) => `${k}='${v}'`)
       .join(' ');
@@ -63,6 +71,7 @@ export class Tmux {
   }
 
   kill(): void {
+    live.delete(this);
     try {
       this.tmux('kill-server');
     } catch {}

@@ -8,7 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, cliEnv } from './cli.js';
-import { Tmux } from './tmux.js';
+import { killAllTerminals, Tmux } from './tmux.js';
+
+// A test that times out never reaches its own cleanup: no terminal is left running.
+afterEach(killAllTerminals);
 
 let term: Tmux | null = null;
 afterEach(() => term?.kill());
