@@ -7,6 +7,7 @@ import {
   SETTING_KEYS,
   type SettingKey,
 } from '../../core/settings.js';
+import { StoreLockedError } from '../../store/errors.js';
 import { type Context, UsageError } from '../context.js';
 import { withCollection } from '../with-collection.js';
 
@@ -24,6 +25,22 @@ export async function run(ctx: Context, action: string, args: string[]): Promise
   const key = action === 'list' ? null : requireKey(args[0]);
   if (action === 'set' && args.length < 2)
     throw new UsageError(`give a value: hyperrecall config set ${key} VALUE`);
+  try {
+    return await change(ctx, action, key, args, writes);
+  } catch (err) {
+    if (err instanceof StoreLockedError)
+      err.message += ' Or change the setting in that session: press , on its home screen.';
+    throw err;
+  }
+}
+
+async function change(
+  ctx: Context,
+  action: string,
+  key: SettingKey | null,
+  args: string[],
+  writes: boolean,
+): Promise<number> {
   return withCollection(ctx, writes ? 'write' : 'read', async ({ collection }) => {
     const settings = collection.settings();
     if (key === null) {
