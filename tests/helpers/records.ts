@@ -1,5 +1,5 @@
 // Small valid log records for store tests, on a fixed clock.
-import type { Grade, Memory, ReviewRecord } from '../../src/core/model.js';
+import type { ExamSummary, Grade, Memory, ReviewRecord } from '../../src/core/model.js';
 import { markRecord, reviewRecord } from '../../src/core/records.js';
 
 export const T0 = Date.parse('2026-03-02T10:00:00Z');
@@ -40,4 +40,23 @@ export function mark(i: number) {
 
 export function line(rec: unknown): string {
   return `${JSON.stringify(rec)}\n`;
+}
+
+/** A finished mock exam, as the log and the snapshot hold it. */
+export function examSummary(id: string, at: number): ExamSummary {
+  return {
+    id,
+    at,
+    questions: 4,
+    correct: 3,
+    scorePercent: 75,
+    passPercent: 70,
+    passed: true,
+    usedMs: 120_000,
+    timedOut: false,
+    byDeck: { deck: { correct: 3, total: 4, percent: 75 } },
+    byTag: {},
+    predictedPercent: null,
+    scope: { decks: null, tag: null, blueprint: null },
+  };
 }
