@@ -4,22 +4,8 @@
 // no temp file behind. A file that cannot be parsed is never overwritten: it is set aside
 // and the caller is told.
 import { basename, dirname, join } from 'node:path';
-import type { Adapter } from 'lowdb';
-import { errnoCode, NotAFileError, UnreadableError, WriteFailedError } from './errors.js';
+import { errnoCode, WriteFailedError } from './errors.js';
 import { fsyncDir, type Io, quietly, realIo, writeAll } from './io.js';
-
-export { fsyncDir } from './io.js';
-
-export class CorruptFileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly setAsideAs: string,
-    reason: string,
-  ) {
-    super(`${file} could not be read (${reason}); it was moved to ${setAsideAs}`);
-    this.name = 'CorruptFileError';
-  }
-}
 
 let tempSeq = 0;
 
@@ -177,43 +163,4 @@ export function setAsideCopy(file: string, now: number, label: string, io: Io = 
     throw new WriteFailedError(target, err);
   }
   return target;
-}
-
-export class DurableJSONFile<T> implements Adapter<T> {
-  constructor(
-    private readonly file: string,
-    private readonly validate: (data: unknown) => data is T,
-    private readonly now: () => number,
-    private readonly io: Io = realIo,
-  ) {}
-
-  async read(): Promise<T | null> {
-    return this.readSync();
-  }
-
-  readSync(): T | null {
-    let text: string;
-    try {
-      text = this.io.readFileSync(this.file).toString('utf8');
-    } catch (err) {
-      const code = errnoCode(err);
-      if (code === 'ENOENT') return null;
-      // Not a damaged file but one we cannot read: renaming it would not help.
-      if (code === 'EISDIR') throw new NotAFileError(this.file, 'a data file');
-      throw new UnreadableError(this.file, err);
-    }
-    let reason: string;
-    try {
-      const data: unknown = JSON.parse(text);
-      if (this.validate(data)) return data;
-      reason = 'unexpected content';
-    } catch {
-      reason = 'not valid JSON';
-    }
-    throw new CorruptFileError(this.file, setAside(this.file, this.now(), this.io), reason);
-  }
-
-  async write(data: T): Promise<void> {
-    writeFileDurably(this.file, JSON.stringify(data), this.io);
-  }
 }

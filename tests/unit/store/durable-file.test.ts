@@ -1,6 +1,5 @@
 import {
   existsSync,
-  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -11,14 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  CorruptFileError,
   createFileDurably,
-  DurableJSONFile,
   setAside,
   setAsideCopy,
   writeFileDurably,
 } from '../../../src/store/durable-file.js';
-import { NotAFileError, WriteFailedError } from '../../../src/store/errors.js';
+import { WriteFailedError } from '../../../src/store/errors.js';
 import { realIo } from '../../../src/store/io.js';
 import { type FaultPlan, faultyIo } from '../../helpers/faulty-io.js';
 import { T0 } from '../../helpers/records.js';
@@ -161,27 +158,5 @@ describe('setting files aside', () => {
     expect(listing(file)).toEqual(['state-dev1.json']);
     expect(() => setAsideCopy(`${file}.missing`, T0, 'mismatch')).toThrow(WriteFailedError);
     expect(() => setAsideCopy(file, T0, '../x')).toThrow(/label/);
-  });
-});
-
-describe('DurableJSONFile', () => {
-  const isObj = (x: unknown): x is { v: number } => !!x && typeof x === 'object';
-
-  it('reads null for a missing file and sets a corrupt one aside', () => {
-    const file = dataFile();
-    const db = new DurableJSONFile(file, isObj, () => T0);
-    expect(db.readSync()).toBeNull();
-    writeFileSync(file, '{"v":');
-    expect(() => db.readSync()).toThrow(CorruptFileError);
-    expect(existsSync(file)).toBe(false);
-    expect(listing(file)).toEqual(['state-dev1.json.corrupt-2026-03-02T10-00-00-000Z']);
-  });
-
-  it('a directory in its place is a typed error and is not moved', () => {
-    const file = dataFile();
-    mkdirSync(file);
-    const db = new DurableJSONFile(file, isObj, () => T0);
-    expect(() => db.readSync()).toThrow(NotAFileError);
-    expect(statSync(file).isDirectory()).toBe(true);
   });
 });
