@@ -17,10 +17,9 @@ export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv)
  */
 export function deviceId(env: NodeJS.ProcessEnv): string {
   const raw = env.HYPERRECALL_DEVICE || hostname() || 'local';
-  return (
-    raw
-      .toLowerCase()
-      .replace(/[^a-z0-9_-]+/g, '-')
-      .slice(0, 40) || 'local'
-  );
+  // Never empty: `raw` is not, and each run of other characters becomes one dash.
+  return raw
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .slice(0, 40);
 }
