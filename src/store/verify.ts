@@ -1,7 +1,21 @@
 // What differs between the cache and a fresh fold of the logs, in words for `doctor`.
 import type { Progress } from '../core/progress.js';
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/**
+ * Deep equality that ignores the order of object keys: records applied in another order
+ * (another device's older mark after a sync) leave the same marks in another key order.
+ */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  return ka.every((k) => Object.hasOwn(y, k) && same(x[k], y[k]));
+}
 
 export function diffProgress(fresh: Progress, cached: Progress): string[] {
   const problems: string[] = [];

@@ -78,10 +78,9 @@ describe('diffProgress', () => {
 
   // Found by the property test in catch-up-sync.test.ts: after a sync, catch-up applies
   // another device's older mark after this device's own, so the cache's marks hold the
-  // same entries in another key order than a fresh fold, and `same` compares JSON text.
-  // `doctor` then reports a difference that is not there. Remove `.fails` once verify.ts
-  // compares marks by key.
-  it.fails('the same marks in another key order are no difference (known bug)', () => {
+  // same entries in another key order than a fresh fold; `doctor` must not call that a
+  // difference.
+  it('the same marks in another key order are no difference', () => {
     const fresh = progress();
     fresh.marks = { 'd/a': { flagged: true }, 'd/b': { suspended: true } };
     const cached = progress();
