@@ -4,6 +4,7 @@ import {
   readdirSync,
   readFileSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   createFileDurably,
+  pathExists,
   setAside,
   setAsideCopy,
   writeFileDurably,
@@ -158,5 +160,101 @@ describe('setting files aside', () => {
     expect(listing(file)).toEqual(['state-dev1.json']);
     expect(() => setAsideCopy(`${file}.missing`, T0, 'mismatch')).toThrow(WriteFailedError);
     expect(() => setAsideCopy(file, T0, '../x')).toThrow(/label/);
+  });
+});
+
+describe('pathExists', () => {
+  it('sees files and dangling links, and only ENOENT means no', () => {
+    const file = dataFile();
+    expect(pathExists(file)).toBe(false);
+    writeFileSync(file, '');
+    expect(pathExists(file)).toBe(true);
+    symlinkSync(join(file, '..', 'nowhere'), `${file}.link`);
+    expect(pathExists(`${file}.link`)).toBe(true);
+    expect(() => pathExists(join(file, 'below-a-file'))).toThrow(/ENOTDIR/);
+  });
+});
+
+describe('writeFileDurably, after the new content is in place', () => {
+  it('a .bak that cannot be renamed keeps the older one, and no temp file is left', () => {
+    const file = dataFile();
+    writeFileDurably(file, 'v1');
+    writeFileDurably(file, 'v2');
+    const io = faultyIo(realIo, { fail: { renameSync: { code: 'EIO', from: 2 } } });
+    writeFileDurably(file, 'v3', io);
+    expect(readFileSync(file, 'utf8')).toBe('v3');
+    expect(readFileSync(`${file}.bak`, 'utf8')).toBe('v1');
+    expect(listing(file)).toEqual(['state-dev1.json', 'state-dev1.json.bak']);
+  });
+
+  it('writes bytes as given', () => {
+    const file = dataFile();
+    writeFileDurably(file, Buffer.from([0, 255, 10]));
+    expect(readFileSync(file)).toEqual(Buffer.from([0, 255, 10]));
+  });
+});
+
+describe('createFileDurably, when a later step fails', () => {
+  it('a failing fsync removes the new file and closes it', () => {
+    const file = dataFile();
+    const io = faultyIo(realIo, { syncError: 'EIO' });
+    expect(() => createFileDurably(file, Buffer.from('x'), io)).toThrow(/EIO/);
+    expect(existsSync(file)).toBe(false);
+    expect(io.calls.closeSync).toBe(1);
+  });
+
+  it('a failing directory fsync removes the new file', () => {
+    const file = dataFile();
+    const io = faultyIo(realIo, { fail: { fsyncSync: { code: 'EIO', from: 2 } } });
+    expect(() => createFileDurably(file, Buffer.from('x'), io)).toThrow(/EIO/);
+    expect(listing(file)).toEqual([]);
+  });
+
+  it('writes the bytes in full and syncs them', () => {
+    const file = dataFile();
+    const io = faultyIo(realIo, { maxWrite: 2 });
+    createFileDurably(file, Buffer.from('abcdefg'), io);
+    expect(readFileSync(file, 'utf8')).toBe('abcdefg');
+    expect(io.calls.fsyncSync).toBe(2);
+  });
+});
+
+describe('set-aside names', () => {
+  it('a label must be a plain lower-case word', () => {
+    const file = dataFile();
+    writeFileSync(file, 'x');
+    for (const label of ['', 'Corrupt', '1st', 'a b', 'x/y', 'bad.', '-x', 'ok\n'])
+      expect(() => setAside(file, T0, realIo, label)).toThrow(`bad set-aside label: ${label}`);
+    expect(readFileSync(file, 'utf8')).toBe('x');
+    expect(setAside(file, T0, realIo, 'a-1z')).toBe(`${file}.a-1z-2026-03-02T10-00-00-000Z`);
+  });
+
+  it('counts up past names already taken', () => {
+    const file = dataFile();
+    const stamp = `${file}.corrupt-2026-03-02T10-00-00-000Z`;
+    writeFileSync(stamp, '');
+    writeFileSync(`${stamp}-1`, '');
+    writeFileSync(file, 'x');
+    expect(setAside(file, T0)).toBe(`${stamp}-2`);
+    writeFileSync(file, 'y');
+    expect(setAsideCopy(file, T0, 'corrupt')).toBe(`${stamp}-3`);
+    expect(readFileSync(`${stamp}-3`, 'utf8')).toBe('y');
+  });
+
+  it('setAsideCopy names the missing file and leaves no temp file when the copy cannot be synced', () => {
+    const file = dataFile();
+    writeFileSync(file, 'cache');
+    const err = (() => {
+      try {
+        setAsideCopy(`${file}.gone`, T0, 'mismatch');
+      } catch (e) {
+        return e as WriteFailedError;
+      }
+    })();
+    expect(err?.code).toBe('ENOENT');
+    expect(err?.path).toBe(`${file}.gone.mismatch-2026-03-02T10-00-00-000Z`);
+    const io = faultyIo(realIo, { syncError: 'EIO' });
+    expect(() => setAsideCopy(file, T0, 'mismatch', io)).toThrow(WriteFailedError);
+    expect(listing(file)).toEqual(['state-dev1.json']);
   });
 });

@@ -2,9 +2,20 @@
 // XDG_DATA_HOME, then the platform default; a device id is always a safe file-name part.
 import { homedir, hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deviceId, resolveDataDir } from '../../../src/store/paths.js';
 import { LOG_RE, logFileName } from '../../../src/store/review-log.js';
+
+// The host name, when a test sets one; the real one otherwise.
+const host = vi.hoisted(() => ({ name: null as string | null }));
+vi.mock('node:os', async (importOriginal) => {
+  const os = await importOriginal<typeof import('node:os')>();
+  return { ...os, hostname: () => host.name ?? os.hostname() };
+});
+
+afterEach(() => {
+  host.name = null;
+});
 
 describe('resolveDataDir', () => {
   const env = { HYPERRECALL_HOME: '/home/u/hr-home', XDG_DATA_HOME: '/home/u/xdg' };
@@ -62,6 +73,13 @@ describe('deviceId', () => {
     const fromHost = deviceId({});
     expect(deviceId({ HYPERRECALL_DEVICE: '' })).toBe(fromHost);
     expect(fromHost).toBe(deviceId({ HYPERRECALL_DEVICE: hostname() }));
+  });
+
+  it('a machine without a host name is "local"', () => {
+    host.name = 'Build Box';
+    expect(deviceId({})).toBe('build-box');
+    host.name = '';
+    expect(deviceId({})).toBe('local');
   });
 
   it('always names a log file the store reads back', () => {
