@@ -1,4 +1,13 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,5 +98,79 @@ describe('status cache', () => {
     expect(dataFingerprint(dir)).toBe(a);
     writeFileSync(join(dir, 'reviews-dev1.jsonl'), 'a\nb\n');
     expect(dataFingerprint(dir)).not.toBe(a);
+  });
+
+  it('the fingerprint lists each log and cache by name, size, time and inode, sorted', () => {
+    const dir = dataDir();
+    for (const f of ['state-dev1.json', 'reviews-b.jsonl', 'reviews-a.jsonl'])
+      writeFileSync(join(dir, f), f);
+    for (const f of ['state-dev1.json.bak', 'old-reviews-a.jsonl', 'reviews-a.jsonl.torn-1'])
+      writeFileSync(join(dir, f), 'x');
+    const part = (n: string) => {
+      const st = statSync(join(dir, n));
+      return `${n}:${st.size}:${st.mtimeMs}:${st.ino}`;
+    };
+    expect(dataFingerprint(dir)).toBe(
+      ['reviews-a.jsonl', 'reviews-b.jsonl', 'state-dev1.json'].map(part).join('|'),
+    );
+    // A name that cannot be looked at still counts, by name.
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'reviews-c.jsonl'));
+    expect(dataFingerprint(dir)).toBe(
+      `${['reviews-a.jsonl', 'reviews-b.jsonl'].map(part).join('|')}|reviews-c.jsonl|${part('state-dev1.json')}`,
+    );
+  });
+
+  it('the fingerprint changes when a file is replaced by one of the same size', () => {
+    const dir = dataDir();
+    writeFileSync(join(dir, 'state-dev1.json'), 'aaaa');
+    const a = dataFingerprint(dir);
+    writeFileSync(join(dir, 'tmp'), 'bbbb');
+    renameSync(join(dir, 'tmp'), join(dir, 'state-dev1.json'));
+    expect(dataFingerprint(dir)).not.toBe(a);
+    expect(dataFingerprint(dataDir())).toBe('');
+  });
+
+  it('reads back only an entry with every field', () => {
+    const dir = dataDir();
+    mkdirSync(join(dir, 'cache'));
+    const file = join(dir, 'cache', 'status-dev1.json');
+    const full = { ...entry, version: STATUS_CACHE_VERSION };
+    writeFileSync(file, JSON.stringify({ ...full, status: null }));
+    expect(readStatusCache(dir, 'dev1')).toEqual({ ...full, status: null });
+    for (const change of [
+      { key: 1 },
+      { dayStartsAt: '4' },
+      { dayStartsAt: undefined },
+      { status: undefined },
+      { key: undefined },
+    ]) {
+      writeFileSync(file, JSON.stringify({ ...full, ...change }));
+      expect(readStatusCache(dir, 'dev1')).toBeNull();
+    }
+    expect(readStatusCache(dir, 'dev2')).toBeNull();
+  });
+
+  it('a cache folder that cannot be made for another reason is not written into', () => {
+    const dir = dataDir();
+    mkdirSync(join(dir, 'cache'));
+    const io = faultyIo(realIo, { fail: { mkdirSync: 'EACCES' } });
+    writeStatusCache(dir, 'dev1', entry, io);
+    expect(tree(dir)).toEqual(['cache']);
+    expect(io.calls.openSync).toBeUndefined();
+  });
+
+  it('keeps a cache folder that was already there when the write fails', () => {
+    const dir = dataDir();
+    mkdirSync(join(dir, 'cache'));
+    writeStatusCache(dir, 'dev1', entry, faultyIo(realIo, { spaceLeft: 0 }));
+    expect(tree(dir)).toEqual(['cache']);
+  });
+
+  it('writes over an older entry without keeping a backup', () => {
+    const dir = dataDir();
+    writeStatusCache(dir, 'dev1', entry);
+    writeStatusCache(dir, 'dev1', { ...entry, key: 'k2' });
+    expect(readStatusCache(dir, 'dev1')?.key).toBe('k2');
+    expect(tree(dir)).toEqual(['cache', join('cache', 'status-dev1.json')]);
   });
 });
