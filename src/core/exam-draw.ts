@@ -61,7 +61,8 @@ export function allocate(
       out[s.i]! += s.take;
       given += s.take;
     }
-    // Hand out the remainder one by one, largest fractional share first.
+    // Hand out the remainder one by one, largest fractional share first. Every open group
+    // has room, so each round gives at least one and the loop ends.
     for (const s of [...shares].sort((a, b) => b.rest - a.rest)) {
       if (given >= left) break;
       if (out[s.i]! < groups[s.i]!.available) {
@@ -69,7 +70,6 @@ export function allocate(
         given++;
       }
     }
-    if (given === 0) break;
     left -= given;
   }
   return out;

@@ -100,7 +100,6 @@ export function cardReducer(s: CardSession, a: CardAction): CardSession {
       if (face.kind !== 'mcq') return s;
       return face.multi ? toggleAt(s, s.cursor) : { ...s, chosen: [s.cursor] };
     case 'submit':
-      if (face.kind === 'flash' || face.kind === 'cloze') return { ...s, phase: 'answer' };
       return submit(s);
     case 'type':
       return face.kind === 'typed' ? { ...s, input: s.input + a.text } : s;
