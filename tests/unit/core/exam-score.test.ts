@@ -50,6 +50,19 @@ describe('isRight', () => {
     expect(isRight(flash, 'back a/flash', [])).toBe(false);
     expect(isRight(flash, [0], [])).toBe(false);
   });
+
+  it('no answer is right even where choosing nothing would be', () => {
+    // Decks refuse such a card; a card built some other way must not score a blank.
+    const face = {
+      kind: 'mcq' as const,
+      question: 'Q',
+      multi: false,
+      choices: [{ text: 'no', correct: false }],
+    };
+    const noneRight: Card = { ...single, face };
+    expect(isRight(noneRight, [], [0])).toBe(false);
+    expect(isRight(noneRight, [0], [0])).toBe(false);
+  });
 });
 
 describe('OBJECTIVE_TAG', () => {

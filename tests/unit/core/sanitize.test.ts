@@ -128,6 +128,34 @@ describe('controlName', () => {
     expect(controlName(0x202e)).toBe('U+202E (RLO)');
   });
 
+  it.each([
+    [0x00, 'NUL'],
+    [0x07, 'BEL'],
+    [0x08, 'BS'],
+    [0x0b, 'VT'],
+    [0x0c, 'FF'],
+    [0x0d, 'CR'],
+    [0x1b, 'ESC'],
+    [0x7f, 'DEL'],
+    [0x85, 'NEL'],
+    [0x90, 'DCS'],
+    [0x9b, 'CSI'],
+    [0x9c, 'ST'],
+    [0x9d, 'OSC'],
+    [0x202a, 'LRE'],
+    [0x202b, 'RLE'],
+    [0x202c, 'PDF'],
+    [0x202d, 'LRO'],
+    [0x202e, 'RLO'],
+    [0x2066, 'LRI'],
+    [0x2067, 'RLI'],
+    [0x2068, 'FSI'],
+    [0x2069, 'PDI'],
+  ])('names code point %i as %s', (code, name) => {
+    const hex = code.toString(16).toUpperCase().padStart(4, '0');
+    expect(controlName(code)).toBe(`U+${hex} (${name})`);
+  });
+
   it('gives the code point alone for the rest', () => {
     expect(controlName(0x01)).toBe('U+0001');
     expect(controlName(0x8a)).toBe('U+008A');

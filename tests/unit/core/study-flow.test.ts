@@ -285,7 +285,8 @@ describe('answering', () => {
       answers,
       summary: summarize(answers, T0, T0 + 2000, T0 + 62_000, { dueTomorrow: 7, streak: 3 }),
     });
-    expect(d.send({ type: 'undo' })).toBe(d.state);
+    const done = d.state;
+    expect(d.send({ type: 'undo' })).toBe(done);
   });
 
   it('a card that became a leech is named with its reference, or its file without one', () => {
@@ -532,11 +533,12 @@ describe('leaving a typed card', () => {
 
   it('Esc does nothing on a flashcard or once a typed card is answered', () => {
     const d = session([flash, typedCard]);
-    expect(d.send({ type: 'leave' })).toBe(d.state);
+    const question = d.state;
+    expect(d.send({ type: 'leave' })).toBe(question);
     const t = session([typedCard]);
-    t.send({ type: 'type', text: 'v' }, { type: 'submit' });
-    expect(t.send({ type: 'leave' })).toBe(t.state);
-    expect(studyMode(t.state)).toBe('answer');
+    const answered = t.send({ type: 'type', text: 'v' }, { type: 'submit' });
+    expect(studyMode(answered)).toBe('answer');
+    expect(t.send({ type: 'leave' })).toBe(answered);
   });
 });
 
