@@ -141,7 +141,7 @@ export class Collection implements StudyPort {
   }
 
   preview(card: Card, now: number): Record<Grade, Outcome> {
-    return this.scheduler.preview(this.memory(card.key) ?? newMemory(now), now);
+    return this.scheduler.preview(this.memory(card.key) ?? newMemory(now), now, card.key);
   }
 
   phase(key: string): MemoryPhase {

@@ -65,7 +65,7 @@ export function planAnswer(req: AnswerRequest, ctx: AnswerContext): AnswerPlan {
   if (!sameMemory(req.shown, req.current)) return { ok: false, reason: 'modified' };
   const { at, card, grade } = req;
   const before = req.current;
-  const after = ctx.scheduler.answer(before ?? newMemory(at), at, grade);
+  const after = ctx.scheduler.answer(before ?? newMemory(at), at, grade, card.key);
   const day = studyDay(at, ctx.settings.dayStartsAt);
   const review = reviewRecord({
     id: ctx.newId(),

@@ -29,7 +29,7 @@ export function examRecords(result: ExamResult, ctx: ExamRecordContext): LogReco
     const before = ctx.memory(q.key);
     const relearn = !q.correct && ctx.settings.examFeedsSchedule;
     const after = relearn
-      ? ctx.scheduler.answer(before ?? newMemory(at), at, 1)
+      ? ctx.scheduler.answer(before ?? newMemory(at), at, 1, q.key)
       : (before ?? newMemory(at));
     out.push(
       reviewRecord({

@@ -102,7 +102,7 @@ export class Scheduler {
   }
 
   /** All four outcomes, computed once per shown card for the grade bar. */
-  preview(m: Memory, now: number): Record<Grade, Outcome> {
+  preview(m: Memory, now: number, _key?: string): Record<Grade, Outcome> {
     const at = this.clampNow(m, now);
     const p = this.f.repeat(this.toFsrs(m), new Date(toSchedulerTime(at, this.dayStartsAt)));
     const out = {} as Record<Grade, Outcome>;
@@ -114,7 +114,7 @@ export class Scheduler {
     return out;
   }
 
-  answer(m: Memory, now: number, grade: Grade): Memory {
+  answer(m: Memory, now: number, grade: Grade, _key?: string): Memory {
     const at = this.clampNow(m, now);
     const { card } = this.f.next(
       this.toFsrs(m),
