@@ -27,6 +27,9 @@ function count(p: Progress, rec: ReviewRecord, sign: 1 | -1): void {
 }
 
 function applyAnswer(p: Progress, rec: ReviewRecord, own: boolean): void {
+  // An exam answer that did not feed the schedule is a measurement: it is in the log (and
+  // the card's history) but changes neither the memory nor the day's counts.
+  if (rec.fed === false) return;
   const cur = p.cards[rec.key];
   // The latest answer decides the memory, whatever order the logs are read in.
   if (!cur || cur.lastReview === null || cur.lastReview <= rec.at) p.cards[rec.key] = rec.after;
@@ -36,6 +39,7 @@ function applyAnswer(p: Progress, rec: ReviewRecord, own: boolean): void {
 }
 
 function applyUndo(p: Progress, rec: ReviewRecord): void {
+  if (rec.fed === false) return;
   const cur = p.cards[rec.key];
   // Restore only if nothing newer happened to the card since (on another device, say).
   if (cur && cur.lastReview === rec.after.lastReview && cur.reps === rec.after.reps) {
@@ -69,6 +73,15 @@ function applyMark(p: Progress, rec: MarkRecord): void {
       break;
     case 'leech':
       m.leech = true;
+      break;
+    case 'unleech':
+      delete m.leech;
+      break;
+    case 'introduce':
+      m.introduced = rec.at;
+      break;
+    case 'unintroduce':
+      delete m.introduced;
       break;
     default: {
       // The reader turns marks it does not know into skipped "future" lines.

@@ -126,6 +126,12 @@ export interface ReviewRecord {
   tookMs: number;
   /** Whether the trainer judged the answer right (mcq, typed); absent when self-graded. */
   correct?: boolean;
+  /**
+   * Exam answers only: whether the answer changed the card's memory. `false` is a
+   * measurement alone: it changes no memory and no daily count. Absent in logs written
+   * before it existed, where every exam answer fed the schedule.
+   */
+  fed?: boolean;
   before: Memory | null;
   after: Memory;
   /** Study day number of `at`, so daily counts never depend on the reader's settings. */
@@ -140,7 +146,19 @@ export interface UndoRecord {
   review: ReviewRecord;
 }
 
-export type MarkKind = 'suspend' | 'unsuspend' | 'bury' | 'unbury' | 'flag' | 'unflag' | 'leech';
+export type MarkKind =
+  | 'suspend'
+  | 'unsuspend'
+  | 'bury'
+  | 'unbury'
+  | 'flag'
+  | 'unflag'
+  | 'leech'
+  /** Undo of an answer that made the card a leech. */
+  | 'unleech'
+  /** A never-studied card missed in an exam: it is introduced before other new cards. */
+  | 'introduce'
+  | 'unintroduce';
 
 /** A change to how a card is shown, not to its memory. */
 export interface MarkRecord {
@@ -190,6 +208,8 @@ export interface CardMarks {
   suspended?: boolean;
   flagged?: boolean;
   leech?: boolean;
+  /** When an exam moved this new card to the front of the new queue. */
+  introduced?: number;
   /** Hidden until this study day is over. */
   buriedDay?: number;
 }

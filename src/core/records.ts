@@ -22,6 +22,9 @@ export const MARK_KINDS: readonly MarkKind[] = [
   'flag',
   'unflag',
   'leech',
+  'unleech',
+  'introduce',
+  'unintroduce',
 ];
 const PHASES = ['new', 'learning', 'review', 'relearning'];
 const MODES: readonly ReviewMode[] = ['study', 'exam'];
@@ -34,6 +37,7 @@ export function reviewRecord(r: {
   mode: ReviewMode;
   tookMs: number;
   correct?: boolean;
+  fed?: boolean;
   before: Memory | null;
   after: Memory;
   day: number;
@@ -47,6 +51,7 @@ export function reviewRecord(r: {
     mode: r.mode,
     tookMs: Math.max(0, Math.round(r.tookMs)),
     ...(r.correct === undefined ? {} : { correct: r.correct }),
+    ...(r.fed === undefined ? {} : { fed: r.fed }),
     before: r.before,
     after: r.after,
     day: r.day,
@@ -116,6 +121,7 @@ function reviewProblem(r: Obj): string | null {
   if (r.before !== null && !isMemory(r.before)) return 'a review with a malformed earlier state';
   if (!isMemory(r.after)) return 'a review with a malformed new state';
   if (r.correct !== undefined && typeof r.correct !== 'boolean') return 'a malformed verdict';
+  if (r.fed !== undefined && typeof r.fed !== 'boolean') return 'a malformed "fed" flag';
   return null;
 }
 
