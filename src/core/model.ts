@@ -177,6 +177,14 @@ export interface Tally {
   percent: number;
 }
 
+/** One exam question's forecast beside its outcome, for calibration. */
+export interface QuestionPrediction {
+  key: string;
+  /** Predicted chance of a right answer, 0..1. */
+  p: number;
+  correct: boolean;
+}
+
 /** A finished mock exam, as kept in history. */
 export interface ExamSummary {
   id: string;
@@ -190,8 +198,16 @@ export interface ExamSummary {
   timedOut: boolean;
   byDeck: Record<string, Tally>;
   byTag: Record<string, Tally>;
-  /** Mean predicted recall of the exam's questions at its start, 0..100. */
+  /**
+   * The readiness forecast for these questions at the exam's start, 0..100: the expected
+   * share answered right (recall, else a guess). Exams before issue 9 stored mean recall.
+   */
   predictedPercent: number | null;
+  /**
+   * Per question, in exam order: the predicted chance of a right answer and whether it was
+   * right (an unanswered question is wrong). Absent in exams recorded before it was kept.
+   */
+  predictions?: QuestionPrediction[];
   scope: { decks: string[] | null; tag: string | null; blueprint: string | null };
 }
 

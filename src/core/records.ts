@@ -139,6 +139,12 @@ function isTallies(x: unknown): boolean {
   return isObj(x) && Object.values(x).every(isTally);
 }
 
+function isPrediction(x: unknown): boolean {
+  return (
+    isObj(x) && isStr(x.key) && isNum(x.p) && x.p >= 0 && x.p <= 1 && typeof x.correct === 'boolean'
+  );
+}
+
 export function isExamSummary(x: unknown): x is ExamSummary {
   if (!isObj(x)) return false;
   const scope = x.scope;
@@ -155,6 +161,9 @@ export function isExamSummary(x: unknown): x is ExamSummary {
     isTallies(x.byDeck) &&
     isTallies(x.byTag) &&
     (x.predictedPercent === null || isNum(x.predictedPercent)) &&
+    // Kept since issue 9; older summaries have none and are left out of per-question figures.
+    (x.predictions === undefined ||
+      (Array.isArray(x.predictions) && x.predictions.every(isPrediction))) &&
     isObj(scope) &&
     (scope.decks === null || (Array.isArray(scope.decks) && scope.decks.every(isStr))) &&
     (scope.tag === null || typeof scope.tag === 'string') &&
