@@ -1,5 +1,6 @@
 // Mock exams over the collection: drawing, keeping an exam in progress on disk, finishing
 // it (its records into the log) and the readiness forecast. The rules are in core.
+import { nextDayStart } from '../core/clock.js';
 import { drawByBlueprint, drawByDeck, isExamCard } from '../core/exam-draw.js';
 import { examDay } from '../core/exam-plan.js';
 import { examRecords } from '../core/exam-records.js';
@@ -7,7 +8,14 @@ import { type ExamResult, scoreExam } from '../core/exam-score.js';
 import { type ExamState, isExamState, startExam } from '../core/exam-state.js';
 import type { Card, ExamSummary, Memory } from '../core/model.js';
 import type { ExamOptions, ExamPort, ReadinessView, Scope, Written } from '../core/ports.js';
-import { examDatePlan, readiness } from '../core/readiness.js';
+import {
+  examDatePlan,
+  knownRecall,
+  type ObjectiveNames,
+  type Readiness,
+  readiness,
+  rightChance,
+} from '../core/readiness.js';
 import type { Store } from '../store/store.js';
 import type { Collection } from './collection.js';
 import { randomHex, recordId } from './ids.js';
@@ -21,7 +29,11 @@ export class ExamService implements ExamPort {
     /** Seeds the draw; tests pass a fixed one. */
     private readonly seed: (now: number) => number = (now) =>
       now ^ Number.parseInt(randomHex(4), 16),
+    /** Names for the objective tags readiness is broken down by (from the blueprints). */
+    private readonly objectiveNames: () => ObjectiveNames = () => ({}),
   ) {}
+
+  private namesRead: ObjectiveNames | undefined;
 
   private memory = (key: string): Memory | undefined => this.store.progress.cards[key];
 
@@ -46,9 +58,16 @@ export class ExamService implements ExamPort {
       ? drawByBlueprint(pool, opts.questions, opts.blueprint.plan, seed)
       : drawByDeck(pool, opts.questions, seed);
     if (draw.cards.length === 0) return { error: draw.notes.join(' ') || 'No questions matched.' };
+    // The forecast for this exam, sat now: each question's chance of a right answer.
     const scheduler = this.collection.scheduler;
-    const predicted = readiness(draw.cards, this.memory, (m) => scheduler.retrievability(m, now));
-    const exam = startExam({
+    const recall = (m: Memory) => scheduler.retrievability(m, now);
+    const predicted = draw.cards.map((c) =>
+      rightChance(c, knownRecall(this.memory(c.key), recall)),
+    );
+    const predictedPercent = Math.round(
+      (100 * predicted.reduce((s, p) => s + p, 0)) / predicted.length,
+    );
+    const started = startExam({
       id: recordId(this.device, now),
       cards: draw.cards,
       minutes: opts.minutes,
@@ -59,8 +78,12 @@ export class ExamService implements ExamPort {
         tag: opts.scope.tag,
         blueprint: opts.blueprint?.name ?? null,
       },
-      predictedPercent: predicted.percent,
+      predictedPercent,
     });
+    // Kept with the exam in progress, so a resumed exam still scores against its forecast.
+    // (`ExamState.predicted` is X1's to declare; until then the field rides along untyped.)
+    const withForecast = { ...started, predicted };
+    const exam: ExamState = withForecast;
     const saved = this.save(exam, now);
     if (!saved.ok) return { error: saved.error };
     return { exam, notes: draw.notes };
@@ -95,15 +118,26 @@ export class ExamService implements ExamPort {
   readiness(scope: Scope, now: number): ReadinessView {
     const cards = this.collection.cards(scope).filter(isExamCard);
     const sched = this.collection.scheduler;
-    const current = readiness(cards, this.memory, (m) => sched.retrievability(m, now));
     const settings = this.collection.settings();
     const date = settings.examDate;
-    if (!date) return { now: current, examDate: null };
-    const { daysLeft, forecastAt } = examDay(date, now, settings.dayStartsAt);
-    const recallThen = (m: Memory) => sched.retrievability(m, forecastAt);
-    const plan = examDatePlan(this.collection.cards(scope), this.memory, recallThen, daysLeft);
-    const forecast = readiness(cards, this.memory, recallThen);
-    return { now: current, examDate: { ...plan, forecastPercent: forecast.percent, date } };
+    const exam = date ? examDay(date, now, settings.dayStartsAt) : null;
+    const ahead = exam && !exam.past ? exam : null;
+    const at = ahead ? ahead.forecastAt : nextDayStart(now, settings.dayStartsAt);
+    const recall = (m: Memory) => sched.retrievability(m, at);
+    const ready: Readiness = {
+      ...readiness(cards, this.memory, recall, this.names()),
+      at,
+      basis: ahead ? 'exam-date' : 'next-day',
+    };
+    if (!date || !ahead) return { now: ready, examDate: null };
+    const plan = examDatePlan(this.collection.cards(scope), this.memory, recall, ahead.daysLeft);
+    return { now: ready, examDate: { ...plan, forecastPercent: ready.percent, date } };
+  }
+
+  /** Objective names from the blueprints, read once and only when readiness is asked for. */
+  private names(): ObjectiveNames {
+    this.namesRead ??= this.objectiveNames();
+    return this.namesRead;
   }
 
   history(): ExamSummary[] {

@@ -10,10 +10,12 @@ describe('examDay', () => {
     expect(examDay('2026-03-05', at('2026-03-02T10:00:00Z'), 4)).toEqual({
       daysLeft: 3,
       forecastAt: at('2026-03-05T09:00:00Z'),
+      past: false,
     });
     expect(examDay('2026-12-25', at('2026-03-02T10:00:00Z'), 0)).toEqual({
       daysLeft: 298,
       forecastAt: at('2026-12-25T05:00:00Z'),
+      past: false,
     });
   });
 
@@ -21,6 +23,7 @@ describe('examDay', () => {
     expect(examDay('2026-03-03', at('2026-03-03T02:00:00Z'), 4)).toEqual({
       daysLeft: 1,
       forecastAt: at('2026-03-03T09:00:00Z'),
+      past: false,
     });
     expect(examDay('2026-03-03', at('2026-03-03T02:00:00Z'), 0).daysLeft).toBe(0);
   });
@@ -29,12 +32,19 @@ describe('examDay', () => {
     expect(examDay('2026-03-05', at('2026-03-05T05:00:00Z'), 4)).toEqual({
       daysLeft: 0,
       forecastAt: at('2026-03-05T09:00:00Z'),
+      past: false,
     });
   });
 
   it('later on the exam day, or after it, forecasts for now and has no days left', () => {
     const now = at('2026-03-05T10:00:00Z');
-    expect(examDay('2026-03-05', now, 4)).toEqual({ daysLeft: 0, forecastAt: now });
-    expect(examDay('2026-02-20', now, 4)).toEqual({ daysLeft: 0, forecastAt: now });
+    expect(examDay('2026-03-05', now, 4)).toEqual({ daysLeft: 0, forecastAt: now, past: false });
+    expect(examDay('2026-02-20', now, 4)).toEqual({ daysLeft: 0, forecastAt: now, past: true });
+  });
+
+  it('the exam day is past only once its study day is over', () => {
+    // Study days start at 04:00: 03:59 on March 6 is still March 5's study day.
+    expect(examDay('2026-03-05', at('2026-03-06T03:59:00Z'), 4).past).toBe(false);
+    expect(examDay('2026-03-05', at('2026-03-06T04:00:00Z'), 4).past).toBe(true);
   });
 });
