@@ -2,6 +2,9 @@
 // A study day runs from `dayStartsAt` local time to the same hour the next day, so a
 // late-night session still counts for the day it started in. Local calendar fields are
 // read through Date, which follows TZ, so DST shifts move the boundary with the clock.
+// When `dayStartsAt` does not exist on a day (a spring-forward gap), Date resolves it to the
+// first instant after the gap; when it occurs twice (fall-back), to its first occurrence.
+// studyDay agrees with both, so dayStart(studyDay(t)) <= t < dayStart(studyDay(t) + 1).
 
 const DAY_MS = 86_400_000;
 
@@ -31,21 +34,4 @@ export function dayStart(day: number, dayStartsAt: number): number {
 /** Epoch ms at which the study day containing `at` ends (the next one begins). */
 export function nextDayStart(at: number, dayStartsAt: number): number {
   return dayStart(studyDay(at, dayStartsAt) + 1, dayStartsAt);
-}
-
-/**
- * ts-fsrs counts days as UTC calendar days. We hand it "scheduler time": wall time shifted
- * so that every study-day boundary lands on UTC midnight. Intervals in whole days then
- * count study days, and minute steps are unchanged.
- */
-export function toSchedulerTime(at: number, dayStartsAt: number): number {
-  const offsetMs = -new Date(at).getTimezoneOffset() * 60_000;
-  return at + offsetMs - dayStartsAt * 3_600_000;
-}
-
-export function fromSchedulerTime(t: number, dayStartsAt: number): number {
-  let guess = t + dayStartsAt * 3_600_000 + new Date(t).getTimezoneOffset() * 60_000;
-  // The offset depends on the answer (DST): settle it with a second pass.
-  guess = t + dayStartsAt * 3_600_000 + new Date(guess).getTimezoneOffset() * 60_000;
-  return guess;
 }

@@ -1,30 +1,21 @@
-// The only module that speaks ts-fsrs. Everything else sees Memory and epoch ms.
+// The scheduler: FSRS-6 memory states from ts-fsrs, intervals, steps, caps, fuzz and day
+// boundaries as Anki 25.x applies them (src/core/scheduling/). Only this module and
+// scheduling/ speak ts-fsrs; everything else sees Memory and epoch ms.
+import { type FSRS, type Grade as FsrsGrade, fsrs, generatorParameters } from 'ts-fsrs';
+import { dayStart, nextDayStart, studyDay } from './clock.js';
+import type { Grade, Memory } from './model.js';
+import { fuzzFactor, withLearningFuzz } from './scheduling/fuzz.js';
+import { DAY_SECS, LearningSteps } from './scheduling/steps.js';
 import {
-  type FSRS,
-  type Card as FsrsCard,
-  type Grade as FsrsGrade,
-  fsrs,
-  generatorParameters,
-  State,
-} from 'ts-fsrs';
-import { fromSchedulerTime, toSchedulerTime } from './clock.js';
-import type { Grade, Memory, MemoryPhase } from './model.js';
+  type Intervals,
+  type Next,
+  nextStates,
+  type RuleContext,
+} from './scheduling/transitions.js';
 import type { Settings } from './settings.js';
 
-const PHASE_OF: Record<State, MemoryPhase> = {
-  [State.New]: 'new',
-  [State.Learning]: 'learning',
-  [State.Review]: 'review',
-  [State.Relearning]: 'relearning',
-};
-const STATE_OF: Record<MemoryPhase, State> = {
-  new: State.New,
-  learning: State.Learning,
-  review: State.Review,
-  relearning: State.Relearning,
-};
-
 const DAY_MS = 86_400_000;
+const GRADES = [1, 2, 3, 4] as const;
 
 export function newMemory(now: number): Memory {
   return {
@@ -42,58 +33,39 @@ export function newMemory(now: number): Memory {
 
 export interface Outcome {
   memory: Memory;
-  /** Wall-clock ms from `now` to the new due time. */
+  /**
+   * What the grade bar shows: for a review, the interval in whole days (as ms), which the
+   * card serves from the start of that study day; for a learning step, the exact wall-clock
+   * ms to the due time.
+   */
   intervalMs: number;
 }
 
 export class Scheduler {
   private readonly f: FSRS;
-  private readonly dayStartsAt: number;
+  private readonly settings: Settings;
+  private readonly learn: LearningSteps;
+  private readonly relearn: LearningSteps;
+  /** FSRS' interval per day of stability at the desired retention, unrounded. */
+  private readonly modifier: number;
 
   constructor(settings: Settings, weights?: readonly number[]) {
-    this.dayStartsAt = settings.dayStartsAt;
+    this.settings = settings;
+    const w = weights ?? settings.weights ?? undefined;
     this.f = fsrs(
       generatorParameters({
         request_retention: settings.desiredRetention,
         maximum_interval: settings.maxInterval,
-        enable_fuzz: settings.fuzz,
+        enable_fuzz: false,
         enable_short_term: true,
-        learning_steps: settings.learningSteps,
+        // ts-fsrs only reads the relearning steps' count, to clip w17/w18 as fsrs-rs does.
         relearning_steps: settings.relearningSteps,
-        ...(weights ? { w: weights } : {}),
+        ...(w ? { w } : {}),
       }),
     );
-  }
-
-  private toFsrs(m: Memory): FsrsCard {
-    const t = (ms: number) => new Date(toSchedulerTime(ms, this.dayStartsAt));
-    return {
-      due: t(m.due),
-      stability: m.stability,
-      difficulty: m.difficulty,
-      elapsed_days: 0,
-      scheduled_days: m.scheduledDays,
-      learning_steps: m.learningSteps,
-      reps: m.reps,
-      lapses: m.lapses,
-      state: STATE_OF[m.phase],
-      ...(m.lastReview === null ? {} : { last_review: t(m.lastReview) }),
-    };
-  }
-
-  private fromFsrs(c: FsrsCard): Memory {
-    const w = (d: Date) => fromSchedulerTime(d.getTime(), this.dayStartsAt);
-    return {
-      phase: PHASE_OF[c.state],
-      due: w(c.due),
-      stability: c.stability,
-      difficulty: c.difficulty,
-      scheduledDays: c.scheduled_days,
-      learningSteps: c.learning_steps,
-      reps: c.reps,
-      lapses: c.lapses,
-      lastReview: c.last_review ? w(c.last_review) : null,
-    };
+    this.modifier = this.f.interval_modifier;
+    this.learn = LearningSteps.of(settings.learningSteps);
+    this.relearn = LearningSteps.of(settings.relearningSteps);
   }
 
   /** ts-fsrs refuses a review earlier than the last one (clock skew): clamp. */
@@ -101,40 +73,90 @@ export class Scheduler {
     return m.lastReview !== null && now < m.lastReview ? m.lastReview : now;
   }
 
-  /** All four outcomes, computed once per shown card for the grade bar. */
-  preview(m: Memory, now: number, _key?: string): Record<Grade, Outcome> {
+  /** Elapsed study days since the last review, as Anki's days_elapsed counts them. */
+  private elapsedDays(m: Memory, at: number): number {
+    if (m.lastReview === null) return 0;
+    const { dayStartsAt } = this.settings;
+    return Math.max(0, studyDay(at, dayStartsAt) - studyDay(m.lastReview, dayStartsAt));
+  }
+
+  /**
+   * All four outcomes of answering `m` at `now`. answer() is this, one grade picked, so the
+   * grade bar shows exactly what an answer schedules. `key` seeds the card's fuzz.
+   */
+  preview(m: Memory, now: number, key: string): Record<Grade, Outcome> {
     const at = this.clampNow(m, now);
-    const p = this.f.repeat(this.toFsrs(m), new Date(toSchedulerTime(at, this.dayStartsAt)));
+    const t = this.elapsedDays(m, at);
+    const prev = m.phase === 'new' ? null : { stability: m.stability, difficulty: m.difficulty };
+    const states = GRADES.map((g) => this.f.next_state(prev, t, g as FsrsGrade));
+    const ivl = {} as Intervals;
+    for (const g of GRADES) ivl[g] = (states[g - 1]?.stability ?? 0) * this.modifier;
+    const fuzz = this.settings.fuzz ? fuzzFactor(key, m.reps) : null;
+    const ctx: RuleContext = {
+      learn: this.learn,
+      relearn: this.relearn,
+      maxInterval: this.settings.maxInterval,
+      fuzz,
+    };
+    const next = nextStates(m.phase, m.learningSteps, ivl, ctx);
     const out = {} as Record<Grade, Outcome>;
-    for (const g of [1, 2, 3, 4] as const) {
-      const memory = this.fromFsrs(p[g as FsrsGrade].card);
-      memory.lastReview = at;
-      out[g] = { memory, intervalMs: Math.max(0, memory.due - at) };
+    for (const g of GRADES) {
+      const s = states[g - 1] as { stability: number; difficulty: number };
+      out[g] = this.outcome(m, at, g, next[g], s, fuzz);
     }
     return out;
   }
 
-  answer(m: Memory, now: number, grade: Grade, _key?: string): Memory {
-    const at = this.clampNow(m, now);
-    const { card } = this.f.next(
-      this.toFsrs(m),
-      new Date(toSchedulerTime(at, this.dayStartsAt)),
-      grade as FsrsGrade,
-    );
-    const memory = this.fromFsrs(card);
-    // Keep the exact wall time: the round trip through scheduler time may drift by a DST hour.
-    memory.lastReview = at;
-    return memory;
+  private outcome(
+    m: Memory,
+    at: number,
+    grade: Grade,
+    next: Next,
+    s: { stability: number; difficulty: number },
+    fuzz: number | null,
+  ): Outcome {
+    const { dayStartsAt } = this.settings;
+    const today = studyDay(at, dayStartsAt);
+    const memory: Memory = {
+      phase: next.kind === 'review' ? 'review' : next.phase,
+      due: at,
+      stability: s.stability,
+      difficulty: s.difficulty,
+      scheduledDays: 0,
+      learningSteps: next.kind === 'review' ? 0 : next.index,
+      reps: m.reps + 1,
+      lapses: m.lapses + (m.phase === 'review' && grade === 1 ? 1 : 0),
+      lastReview: at,
+    };
+    if (next.kind === 'review') {
+      // A review of N days is due when study day today + N begins (local time, DST-proof).
+      memory.scheduledDays = next.days;
+      memory.due = dayStart(today + next.days, dayStartsAt);
+      return { memory, intervalMs: next.days * DAY_MS };
+    }
+    // Anki's IntervalKind::maybe_as_days: a step that reaches the next day's rollover becomes
+    // interday learning, due when that study day begins; a shorter step is wall-clock time
+    // (answer + step, with learning fuzz), so a DST change never moves it.
+    const untilRollover = Math.floor((nextDayStart(at, dayStartsAt) - at) / 1000);
+    if (next.secs >= untilRollover) {
+      const days = Math.floor((next.secs - untilRollover) / DAY_SECS) + 1;
+      memory.due = dayStart(today + days, dayStartsAt);
+      return { memory, intervalMs: memory.due - at };
+    }
+    memory.due = at + withLearningFuzz(fuzz, next.secs) * 1000;
+    return { memory, intervalMs: memory.due - at };
+  }
+
+  answer(m: Memory, now: number, grade: Grade, key: string): Memory {
+    return this.preview(m, now, key)[grade].memory;
   }
 
   /**
-   * Probability of recall at `now`, 0..1; 0 for a card never studied. The forgetting curve
-   * over whole days since the last review, as ts-fsrs' get_retrievability computes it, but
-   * without building a Card and Dates: the queue asks this for every overdue card.
+   * Probability of recall at `now`, 0..1; 0 for a card never studied. Elapsed time is
+   * counted in study days, as the scheduler counts it: the morning after a review is 1 day.
    */
   retrievability(m: Memory, now: number): number {
     if (m.phase === 'new' || m.lastReview === null) return 0;
-    const days = Math.max(0, Math.floor((now - m.lastReview) / DAY_MS));
-    return this.f.forgetting_curve(days, m.stability);
+    return this.f.forgetting_curve(this.elapsedDays(m, now), m.stability);
   }
 }

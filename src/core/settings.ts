@@ -1,5 +1,7 @@
 // One door for settings: every read goes through resolveSettings, which fills defaults
 // and drops values that fail validation, so a hand-edited store cannot break scheduling.
+import { stepSeconds } from './scheduling/steps.js';
+import { parseWeights, weightsProblem } from './scheduling/weights.js';
 
 export type Step = `${number}${'m' | 'h' | 'd'}`;
 
@@ -18,6 +20,8 @@ export interface Settings {
   examDate: string | null;
   /** Wrong exam answers send their cards back to relearning. */
   examFeedsSchedule: boolean;
+  /** 21 FSRS-6 parameters (e.g. optimised); null for ts-fsrs' defaults. */
+  weights: number[] | null;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -34,12 +38,12 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   burySiblings: true,
   examDate: null,
   examFeedsSchedule: true,
+  weights: null,
 });
 
-const STEP_RE = /^(\d+(?:\.\d+)?)(m|h|d)$/;
-
+/** A step such as `10m`, `1.5m`, `0.5h` or `2d`: decimals are exact, in whole seconds. */
 export function isStep(value: unknown): value is Step {
-  return typeof value === 'string' && STEP_RE.test(value) && Number.parseFloat(value) > 0;
+  return typeof value === 'string' && stepSeconds(value) !== null;
 }
 
 function intIn(v: unknown, lo: number, hi: number): v is number {
@@ -70,6 +74,7 @@ export function resolveSettings(partial: Partial<Record<keyof Settings, unknown>
   if (typeof p.examDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(p.examDate))
     s.examDate = p.examDate;
   if (typeof p.examFeedsSchedule === 'boolean') s.examFeedsSchedule = p.examFeedsSchedule;
+  if (weightsProblem(p.weights) === null) s.weights = [...(p.weights as number[])];
   return s;
 }
 
@@ -89,6 +94,7 @@ export const SETTING_KEYS = [
   'bury-siblings',
   'exam-date',
   'exam-feeds-schedule',
+  'weights',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -106,13 +112,15 @@ export const SETTING_FIELD: Record<SettingKey, keyof Settings> = {
   'bury-siblings': 'burySiblings',
   'exam-date': 'examDate',
   'exam-feeds-schedule': 'examFeedsSchedule',
+  weights: 'weights',
 };
 
 export const SETTING_HELP: Record<SettingKey, string> = {
   'desired-retention': 'target probability of recall, 0.70 to 0.99',
   'max-interval': 'longest interval in days, 1 to 36500',
-  'learning-steps': 'steps for new cards, e.g. "1m 10m" (m, h or d; empty for none)',
-  'relearning-steps': 'steps after a lapse, e.g. "10m" (m, h or d; empty for none)',
+  'learning-steps':
+    'steps for new cards, e.g. "1m 10m" or "1.5m 0.5h 1d" (m, h or d, whole seconds; empty for none)',
+  'relearning-steps': 'steps after a lapse, e.g. "10m" (m, h or d, whole seconds; empty for none)',
   'new-per-day': 'new cards introduced per study day, 0 to 9999',
   'reviews-per-day': 'reviews per study day at most, 0 to 99999',
   'day-starts-at': 'local hour at which a study day begins, 0 to 23',
@@ -122,6 +130,7 @@ export const SETTING_HELP: Record<SettingKey, string> = {
   'bury-siblings': "hold a card's siblings until the next day: true or false",
   'exam-date': 'date of your exam, YYYY-MM-DD (or "none")',
   'exam-feeds-schedule': 'wrong exam answers send cards back to relearning: true or false',
+  weights: '21 FSRS-6 parameters separated by commas or spaces, or "default"',
 };
 
 export function isSettingKey(key: string): key is SettingKey {
@@ -204,6 +213,14 @@ export function parseSetting(key: string, raw: string): ParsedSetting {
     case 'exam-date':
       if (v === '' || v === 'none') return { ok: true, field, value: null };
       return isRealDate(v) ? { ok: true, field, value: v } : bad();
+    case 'weights': {
+      const w = parseWeights(v);
+      if (w.ok) return { ok: true, field, value: w.value };
+      return {
+        ok: false,
+        message: `invalid value for weights: ${w.problem}; ${SETTING_HELP[key]}`,
+      };
+    }
     default: {
       const never: never = key;
       return never;
@@ -213,6 +230,7 @@ export function parseSetting(key: string, raw: string): ParsedSetting {
 
 export function formatSetting(settings: Settings, key: SettingKey): string {
   const v = settings[SETTING_FIELD[key]];
+  if (key === 'weights') return Array.isArray(v) ? v.join(',') : 'default';
   if (Array.isArray(v)) return v.join(' ');
   if (v === null) return 'none';
   return String(v);

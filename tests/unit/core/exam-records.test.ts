@@ -99,7 +99,7 @@ describe('examRecords', () => {
           rating: 1,
           correct: false,
           before: studied,
-          after: scheduler.answer(studied, t[1]!, 1),
+          after: scheduler.answer(studied, t[1]!, 1, 'a/wrong-studied'),
         },
         {
           ...review,
@@ -109,7 +109,7 @@ describe('examRecords', () => {
           rating: 1,
           correct: false,
           before: null,
-          after: scheduler.answer(newMemory(t[2]!), t[2]!, 1),
+          after: scheduler.answer(newMemory(t[2]!), t[2]!, 1, 'a/wrong-new'),
         },
         {
           ...review,

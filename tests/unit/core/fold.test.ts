@@ -64,7 +64,7 @@ function deviceLog(device: string, steps: readonly Step[], start: number): Devic
     if (s.kind === 'review') {
       const key = KEYS[s.key]!;
       const before = memory.get(key) ?? null;
-      const after = sched.answer(before ?? newMemory(t), t, s.grade);
+      const after = sched.answer(before ?? newMemory(t), t, s.grade, key);
       const rec = reviewRecord({
         id,
         key,
@@ -185,7 +185,7 @@ describe('foldLogs', () => {
 
 describe('applyRecord', () => {
   const at = T0;
-  const m = sched.answer(newMemory(at), at, 3);
+  const m = sched.answer(newMemory(at), at, 3, 'd/x');
   const review = reviewRecord({
     id: 'a-1',
     key: 'd/x',
@@ -240,7 +240,7 @@ describe('applyRecord', () => {
       id: 'b-1',
       at: at + 10,
       before: m,
-      after: sched.answer(m, at + 10, 4),
+      after: sched.answer(m, at + 10, 4, 'd/x'),
     });
     applyRecord(p, other, false);
     applyRecord(p, undoRecord('a-2', at + 20, review), true);

@@ -243,7 +243,7 @@ class World {
       this.days.set(day, t);
     }
     this.undo.push({ key, before, day, kind });
-    this.mem[key] = this.sched.answer(before ?? newMemory(at), at, g);
+    this.mem[key] = this.sched.answer(before ?? newMemory(at), at, g, key);
   }
 
   takeBack(): string | null {

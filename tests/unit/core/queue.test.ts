@@ -120,7 +120,7 @@ describe('queue', () => {
   it('buries the siblings of a card answered today', () => {
     const cards = deckCards(deckOf('d', [basic('x', { reverse: true } as never), basic('y')]));
     const s = new Scheduler(resolveSettings({ fuzz: false }));
-    const mem = { 'd/x': s.answer(newMemory(T0 - 60_000), T0 - 60_000, 4) };
+    const mem = { 'd/x': s.answer(newMemory(T0 - 60_000), T0 - 60_000, 4, 'd/x') };
     const q = input({ cards, mem });
     expect(nextCard(q)?.key).toBe('d/y');
     expect(counts(q).new).toBe(1);
@@ -159,7 +159,7 @@ describe('queue', () => {
               today.newDone++;
             }
             answeredSiblings.set(card.sibling, card.key);
-            mem[card.key] = s.answer(before ?? newMemory(now), now, g as 1 | 2 | 3 | 4);
+            mem[card.key] = s.answer(before ?? newMemory(now), now, g as 1 | 2 | 3 | 4, card.key);
             now += 30_000;
           }
           expect(today.newDone).toBeLessThanOrEqual(6);

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { default_w } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SETTINGS,
@@ -13,6 +14,8 @@ import {
   type SettingKey,
   type Settings,
 } from '../../../src/core/settings.js';
+
+const W: number[] = [...default_w];
 
 describe('parseSetting', () => {
   it.each([
@@ -85,6 +88,7 @@ describe('resolveSettings', () => {
       burySiblings: true,
       examDate: null,
       examFeedsSchedule: true,
+      weights: null,
     });
     expect(Object.isFrozen(DEFAULT_SETTINGS)).toBe(true);
   });
@@ -114,6 +118,7 @@ describe('resolveSettings', () => {
       ['2027-1-31', 'x2027-01-31', '2027-01-31x', 20270131, ['2027-01-31']],
     ],
     ['examFeedsSchedule', [false, true], ['true']],
+    ['weights', [null, [...W]], [W.slice(1), [...W, 1], '0.2', [...W.slice(0, 20), 'x'], {}]],
   ];
 
   it.each(cases)('%s keeps valid values and drops invalid ones', (field, good, bad) => {
@@ -303,5 +308,66 @@ describe('formatSetting', () => {
     const s = resolveSettings({ examDate: '2027-01-31' });
     const r = parseSetting(key, formatSetting(s, key));
     expect(r).toMatchObject({ ok: true, value: s[SETTING_FIELD[key]] });
+  });
+});
+
+describe('decimal steps are exact (defect 6: ts-fsrs parseInt made 0.5h zero)', () => {
+  it.each([
+    ['0.5h', true],
+    ['1.5m', true],
+    ['0.25d', true],
+    ['0.1h', true], // 6 minutes, despite 0.1 * 3600 = 360.00000000000006
+    ['0.01m', false], // 0.6 s: not a whole number of seconds
+    ['1.001m', false],
+    ['36500d', true],
+    ['36501d', false],
+  ])('%s is a step: %s', (v, ok) => {
+    expect(isStep(v)).toBe(ok);
+  });
+
+  it('config set refuses a step of a fraction of a second and names the valid form', () => {
+    const r = parseSetting('learning-steps', '0.01m 10m');
+    expect(!r.ok && r.message).toContain('whole seconds');
+  });
+});
+
+describe('weights', () => {
+  it('accepts 21 numbers separated by commas or spaces, in brackets or not', () => {
+    for (const raw of [W.join(','), W.join(' '), `[${W.join(', ')}]`])
+      expect(parseSetting('weights', raw)).toEqual({ ok: true, field: 'weights', value: W });
+  });
+
+  it('"default", "none" or nothing clears them', () => {
+    for (const raw of ['default', 'none', ''])
+      expect(parseSetting('weights', raw)).toEqual({ ok: true, field: 'weights', value: null });
+  });
+
+  it.each([
+    [W.slice(0, 19).join(','), 'expected 21 FSRS-6 weights, got 19'],
+    [[...W.slice(0, 20), 'abc'].join(','), "'abc' is not a number"],
+    [[500, ...W.slice(1)].join(','), 'w0 = 500 is outside 0.001 to 100'],
+    [[...W.slice(0, 20), 0.9].join(','), 'w20 = 0.9 is outside 0.1 to 0.8'],
+    [[...W.slice(0, 4), 0.5, ...W.slice(5)].join(','), 'w4 = 0.5 is outside 1 to 10'],
+  ])('refuses %s: %s', (raw, problem) => {
+    const r = parseSetting('weights', raw);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message).toContain(problem);
+    expect(!r.ok && r.message).toMatch(/^invalid value for weights: .*21 FSRS-6 parameters/);
+  });
+
+  it('prints as the user would type them, "default" when unset', () => {
+    expect(formatSetting(resolveSettings(), 'weights')).toBe('default');
+    expect(formatSetting(resolveSettings({ weights: W }), 'weights')).toBe(W.join(','));
+  });
+
+  it('resolveSettings copies them, so a caller cannot change the stored list', () => {
+    const stored = [...W];
+    const s = resolveSettings({ weights: stored });
+    s.weights![0] = 1;
+    expect(stored[0]).toBe(W[0]);
+  });
+
+  it('a store written before weights existed resolves to the defaults', () => {
+    expect(resolveSettings({ newPerDay: 5 }).weights).toBeNull();
   });
 });

@@ -42,7 +42,7 @@ function simulate(tz: string, startLocal: [number, number, number, number], hour
     if (card) {
       const before = mem[card.key];
       if (!before) perDay.set(day, (perDay.get(day) ?? 0) + 1);
-      mem[card.key] = sched.answer(before ?? newMemory(now), now, 3);
+      mem[card.key] = sched.answer(before ?? newMemory(now), now, 3, card.key);
     }
     now += card ? 60_000 : HOUR;
   }
@@ -151,7 +151,7 @@ describe('property: the queue over random days of study', () => {
             const before = mem[card.key];
             if (!before || before.phase === 'new') today.newDone++;
             else if (before.phase === 'review') today.reviewsDone++;
-            mem[card.key] = sched.answer(before ?? newMemory(now), now, s.grade as Grade);
+            mem[card.key] = sched.answer(before ?? newMemory(now), now, s.grade as Grade, card.key);
             now += 60_000;
           } else if (card && s.kind === 'bury')
             marks[card.key] = { ...marks[card.key], buriedDay: day };

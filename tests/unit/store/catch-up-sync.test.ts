@@ -161,7 +161,7 @@ class World {
       const key = `deck/c${o.card}`;
       const at = s.recordTime(key, this.now);
       const before = s.progress.cards[key] ?? null;
-      const after = sched.answer(before ?? newMemory(at), at, o.rating);
+      const after = sched.answer(before ?? newMemory(at), at, o.rating, key);
       s.append(
         reviewRecord({
           id,

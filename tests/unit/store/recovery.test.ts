@@ -40,7 +40,7 @@ function review(store: Store, key: string, rating: Grade, at: number): ReviewRec
     mode: 'study',
     tookMs: 1000,
     before,
-    after: sched.answer(before ?? newMemory(at), at, rating),
+    after: sched.answer(before ?? newMemory(at), at, rating, key),
     day: studyDay(at, 4),
   };
 }
