@@ -2,17 +2,17 @@
 // had when it was shown, refuse if the card changed since ("card was modified"), and
 // return the records to append plus what undo needs. Persisting is the caller's job.
 import { studyDay } from './clock.js';
-import { becameLeech } from './leech.js';
+import { type LeechOutcome, leechMarks } from './leech.js';
 import type {
   Card,
+  CardMarks,
   Grade,
   LogRecord,
-  MarkRecord,
   Memory,
   ReviewMode,
   ReviewRecord,
 } from './model.js';
-import { markRecord, reviewRecord } from './records.js';
+import { reviewRecord } from './records.js';
 import type { Scheduler } from './scheduler.js';
 import { newMemory } from './scheduler.js';
 import type { Settings } from './settings.js';
@@ -30,6 +30,8 @@ export interface AnswerRequest {
   tookMs: number;
   correct?: boolean;
   mode: ReviewMode;
+  /** The card's marks now: whether it is a leech already (undo keeps that mark). */
+  marks?: CardMarks;
 }
 
 export interface AnswerContext {
@@ -45,7 +47,7 @@ export type AnswerPlan =
       records: LogRecord[];
       review: ReviewRecord;
       undo: UndoEntry;
-      leech: { lapses: number; action: 'suspend' | 'tag' } | null;
+      leech: LeechOutcome | null;
     }
   | { ok: false; reason: 'modified' };
 
@@ -79,20 +81,21 @@ export function planAnswer(req: AnswerRequest, ctx: AnswerContext): AnswerPlan {
     after,
     day,
   });
-  const marks: MarkRecord[] = [];
-  let leech: { lapses: number; action: 'suspend' | 'tag' } | null = null;
-  if (becameLeech(before, after, ctx.settings.leechThreshold)) {
-    const action = ctx.settings.leechAction;
-    leech = { lapses: after.lapses, action };
-    // Each record a strictly later time than the one before it, on this device.
-    marks.push(markRecord(ctx.newId(), card.key, 'leech', at + 1, day));
-    if (action === 'suspend') marks.push(markRecord(ctx.newId(), card.key, 'suspend', at + 2, day));
-  }
+  const marks = leechMarks({
+    key: card.key,
+    before,
+    after,
+    settings: ctx.settings,
+    wasLeech: req.marks ? req.marks.leech === true : undefined,
+    at,
+    day,
+    newId: ctx.newId,
+  });
   return {
     ok: true,
-    records: [review, ...marks],
+    records: [review, ...marks.records],
     review,
-    undo: { kind: 'answer', review, suspended: leech?.action === 'suspend' },
-    leech,
+    undo: { kind: 'answer', review, ...marks.undo },
+    leech: marks.leech,
   };
 }

@@ -9,10 +9,27 @@ export interface QuestionResult {
   correct: boolean;
   /** The answer given; for multiple choice, indexes into the card's own choice list. */
   answer: ExamAnswer;
+  answered: boolean;
+  /** When the answer last changed (the submit time for exams saved before this was kept). */
+  answeredAt: number | null;
+  /** Time the question was on screen, ms. */
+  tookMs: number;
+}
+
+/** What the exam did to the schedule, counted as its records were made. */
+export interface ScheduleEffect {
+  /** Studied cards a wrong answer sent back to relearning. */
+  relearning: number;
+  /** Never-studied cards a wrong answer moved to the front of the new queue. */
+  movedUp: number;
+  /** Cards those lapses made leeches. */
+  leeches: number;
 }
 
 export interface ExamResult extends ExamSummary {
   results: QuestionResult[];
+  /** Set once the result is in the log. */
+  schedule?: ScheduleEffect;
 }
 
 export function isRight(card: Card, answer: ExamAnswer, order: readonly number[]): boolean {
@@ -55,7 +72,15 @@ export function scoreExam(
     }
     const given = s.answers[i] ?? null;
     const answer = Array.isArray(given) ? given.map((d) => s.orders[i]?.[d] ?? d) : given;
-    return { key, correct: ok, answer };
+    const answered = isAnswered(given);
+    return {
+      key,
+      correct: ok,
+      answer,
+      answered,
+      answeredAt: answered ? (s.answeredAt?.[i] ?? s.submittedAt ?? now) : null,
+      tookMs: s.spentMs?.[i] ?? 0,
+    };
   });
   const correct = results.filter((r) => r.correct).length;
   const scorePercent = results.length ? Math.round((100 * correct) / results.length) : 0;

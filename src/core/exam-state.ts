@@ -29,9 +29,19 @@ export interface ExamState {
   scope: ExamSummary['scope'];
   /** Readiness of these questions when the exam started, to set beside the score. */
   predictedPercent: number | null;
+  /**
+   * Per question: when its answer last changed, and the time it spent on screen (ms). The
+   * log dates each answer by the first and records the second as its answer time. Absent
+   * in exams saved before they were kept.
+   */
+  answeredAt?: (number | null)[];
+  spentMs?: number[];
+  /** When the question on screen came up (it adds to `spentMs` when it leaves). */
+  viewSince?: number;
 }
 
-export type ExamAction =
+/** `now`, when given, times the answers and the time spent on each question. */
+export type ExamAction = (
   | { type: 'choose'; index: number; multi: boolean }
   | { type: 'type'; text: string }
   | { type: 'erase' }
@@ -44,7 +54,8 @@ export type ExamAction =
   | { type: 'back' }
   | { type: 'askSubmit' }
   | { type: 'confirmSubmit'; now: number }
-  | { type: 'tick'; now: number };
+  | { type: 'tick'; now: number }
+) & { now?: number };
 
 export function startExam(init: {
   id: string;
@@ -75,6 +86,9 @@ export function startExam(init: {
     timedOut: false,
     scope: init.scope,
     predictedPercent: init.predictedPercent,
+    answeredAt: init.cards.map(() => null),
+    spentMs: init.cards.map(() => 0),
+    viewSince: init.now,
   };
 }
 
@@ -89,7 +103,13 @@ export function remainingMs(s: ExamState, now: number): number {
 
 /** A quit exam keeps its time used; the clock runs again from `now`. */
 export function resumeExam(s: ExamState, quitAt: number, now: number): ExamState {
-  return { ...s, usedBeforeMs: usedMs(s, quitAt), resumedAt: now, view: 'question' };
+  return {
+    ...s,
+    usedBeforeMs: usedMs(s, quitAt),
+    resumedAt: now,
+    view: 'question',
+    viewSince: now,
+  };
 }
 
 export function isAnswered(a: ExamAnswer): boolean {
@@ -115,7 +135,45 @@ function submit(s: ExamState, now: number, timedOut: boolean): ExamState {
   return { ...s, view: 'submitted', submittedAt: now, timedOut };
 }
 
+/** The question on screen, or null (overview, confirm, submitted). */
+function onScreen(s: ExamState): number | null {
+  return s.view === 'question' ? s.index : null;
+}
+
+/** Notes the time of each changed answer, and adds up time on the question that left. */
+function timed(prev: ExamState, next: ExamState, now: number): ExamState {
+  if (next === prev) return next;
+  let answeredAt = prev.answeredAt;
+  for (let i = 0; i < next.answers.length; i++)
+    if (next.answers[i] !== prev.answers[i]) {
+      answeredAt ??= prev.keys.map(() => null);
+      if (answeredAt === prev.answeredAt) answeredAt = [...answeredAt];
+      answeredAt[i] = now;
+    }
+  let { spentMs, viewSince } = prev;
+  const was = onScreen(prev);
+  if (was !== onScreen(next) || next.view === 'submitted') {
+    if (was !== null) {
+      const end = Math.min(now, next.submittedAt ?? now);
+      spentMs = spentMs ? [...spentMs] : prev.keys.map(() => 0);
+      spentMs[was] = (spentMs[was] ?? 0) + Math.max(0, end - (viewSince ?? prev.resumedAt));
+    }
+    viewSince = now;
+  }
+  return {
+    ...next,
+    ...(answeredAt ? { answeredAt } : {}),
+    ...(spentMs ? { spentMs } : {}),
+    viewSince: viewSince ?? now,
+  };
+}
+
 export function examReducer(s: ExamState, a: ExamAction): ExamState {
+  const next = step(s, a);
+  return a.now === undefined ? next : timed(s, next, a.now);
+}
+
+function step(s: ExamState, a: ExamAction): ExamState {
   if (s.view === 'submitted') return s;
   const last = s.keys.length - 1;
   switch (a.type) {
@@ -212,6 +270,13 @@ export function isExamState(x: unknown): x is ExamState {
     (s.submittedAt === null || num(s.submittedAt)) &&
     typeof s.timedOut === 'boolean' &&
     (s.predictedPercent === null || num(s.predictedPercent)) &&
+    (s.answeredAt === undefined ||
+      (Array.isArray(s.answeredAt) &&
+        s.answeredAt.length === n &&
+        s.answeredAt.every((t) => t === null || num(t)))) &&
+    (s.spentMs === undefined ||
+      (Array.isArray(s.spentMs) && s.spentMs.length === n && s.spentMs.every(num))) &&
+    (s.viewSince === undefined || num(s.viewSince)) &&
     !!scope &&
     typeof scope === 'object' &&
     (scope.decks === null || Array.isArray(scope.decks)) &&

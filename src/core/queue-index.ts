@@ -27,6 +27,8 @@ export interface IndexSource {
   memory: (key: string) => Memory | undefined;
   /** Suspended, or buried for the study day being indexed. */
   hidden: (key: string) => boolean;
+  /** New cards an exam moved up, served first. */
+  introduced?: (key: string) => boolean;
   /** The card a key names: its deck and position find its place without a scan. */
   card: (key: string) => Card | null;
   settings: Settings;
@@ -56,6 +58,7 @@ export class QueueIndex {
   private readonly due: Float64Array;
   private readonly recall: Float64Array;
   private readonly late: Uint8Array;
+  private readonly intro: Uint8Array;
   /** Whether the slot's card was answered today, as counted in its group's tally. */
   private readonly answered: Uint8Array;
   /** Sibling groups are runs of slots: group g is slots start[g] to start[g + 1] - 1. */
@@ -65,13 +68,12 @@ export class QueueIndex {
   private readonly groupAnswered: Int32Array;
   /** Per deck: where its cards sit, as [from, to) pairs, slots in card order. */
   private readonly segments = new Map<string, number[]>();
-  /** New cards in deck order. */
+  /** New cards: those an exam moved up (`intro`), then deck order. */
   private readonly fresh: SlotHeap;
   /** Learning cards due before the day ends, soonest first. */
   private readonly learning: SlotHeap;
   /** Today's reviews: overdue ones least recalled first, then the rest by due time. */
   private readonly reviews: SlotHeap;
-  /** Each bucket's heap, by bucket number. */
   private readonly heaps: readonly (SlotHeap | null)[];
   private overdue = 0;
 
@@ -87,6 +89,7 @@ export class QueueIndex {
     this.due = new Float64Array(n);
     this.recall = new Float64Array(n);
     this.late = new Uint8Array(n);
+    this.intro = new Uint8Array(n);
     this.answered = new Uint8Array(n);
     this.group = new Int32Array(n);
     // Comparing neighbours instead of hashing 100,000 keys: a deck's cards come in card
@@ -107,8 +110,8 @@ export class QueueIndex {
     this.groupAnswered = new Int32Array(starts.length);
     starts.push(n);
     this.groupStart = Int32Array.from(starts);
-    const { due, recall, late } = this;
-    this.fresh = new SlotHeap(n, (a, b) => a < b);
+    const { due, recall, late, intro } = this;
+    this.fresh = new SlotHeap(n, (a, b) => (intro[a] !== intro[b] ? intro[a] === 1 : a < b));
     this.learning = new SlotHeap(n, (a, b) => due[a]! < due[b]! || (due[a] === due[b] && a < b));
     this.reviews = new SlotHeap(n, (a, b) =>
       late[a] !== late[b]
@@ -138,9 +141,7 @@ export class QueueIndex {
       lists[b]!.push(s);
       if (b === REVIEW && this.late[s] === 1) this.overdue++;
     }
-    this.fresh.fill(lists[FRESH]!, lists[FRESH]!.length);
-    this.learning.fill(lists[LEARNING]!, lists[LEARNING]!.length);
-    this.reviews.fill(lists[REVIEW]!, lists[REVIEW]!.length);
+    for (const b of [FRESH, LEARNING, REVIEW]) this.heaps[b]!.fill(lists[b]!, lists[b]!.length);
   }
 
   /** Whether `now` falls in the study day this index is for. */
@@ -220,6 +221,7 @@ export class QueueIndex {
     const card = this.cards[s]!;
     if (this.src.hidden(card.key)) return NONE;
     const buried = this.groupAnswered[this.group[s]!]! > 0;
+    this.intro[s] = Number(this.src.introduced?.(card.key) === true);
     if (!m || m.phase === 'new') return buried ? NONE : FRESH;
     this.due[s] = m.due;
     if (m.phase === 'learning' || m.phase === 'relearning')

@@ -24,6 +24,8 @@ export interface QueueInput {
   today: Today;
   /** Suspended and buried cards are left out. */
   hidden?: (key: string) => boolean;
+  /** New cards an exam moved up: introduced before the others, in deck order. */
+  introduced?: (key: string) => boolean;
   /**
    * Probability of recall now, or any number ordered like it; overdue reviews are served
    * lowest first.
@@ -90,6 +92,7 @@ function scan(input: QueueInput, perDeck?: Map<string, Available>, heads = true)
     overdue: 0,
     nextReview: null,
   };
+  let moved = false;
   for (let i = 0; i < cards.length; i++) {
     const card = cards[i]!;
     if (input.hidden?.(card.key)) continue;
@@ -99,7 +102,9 @@ function scan(input: QueueInput, perDeck?: Map<string, Available>, heads = true)
       if (answered.has(card.sibling)) continue;
       out.fresh++;
       if (tally) tally.fresh++;
-      out.firstFresh ??= card;
+      // The first card an exam moved up, else the first in deck order.
+      if (heads && !moved && (input.introduced?.(card.key) || !out.firstFresh))
+        [out.firstFresh, moved] = [card, input.introduced?.(card.key) === true];
     } else if (m.phase === 'learning' || m.phase === 'relearning') {
       if (m.due <= now) {
         out.learningNow++;
@@ -186,16 +191,9 @@ export function countsWithin(t: Available, settings: Settings, today: Today): Co
 }
 
 function scanCounts(s: Scan, input: QueueInput): Counts {
-  return countsWithin(
-    {
-      fresh: s.fresh,
-      learning: s.learningNow + s.learningLater,
-      reviews: s.reviews,
-      overdue: s.overdue,
-    },
-    input.settings,
-    input.today,
-  );
+  const learning = s.learningNow + s.learningLater;
+  const t = { fresh: s.fresh, learning, reviews: s.reviews, overdue: s.overdue };
+  return countsWithin(t, input.settings, input.today);
 }
 
 export function counts(input: QueueInput): Counts {

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { useContext, useEffect, useReducer, useRef, useState } from 'react';
 import {
+  type ExamAction,
   type ExamResult,
   type ExamState,
   examCounts,
@@ -47,6 +48,8 @@ function screenOf(s: ExamState, typed: boolean): Screen {
 export function Exam({ exams, initial, notes, now, rows, onHelp, onQuit, onFinished }: ExamProps) {
   const theme = useTheme();
   const [s, dispatch] = useReducer(examReducer, initial);
+  // Every action carries the time: the log dates each answer and says how long it took.
+  const act = (a: ExamAction) => dispatch({ ...a, now: now() });
   const finished = useRef(false);
   const leaving = useRef(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -121,7 +124,7 @@ export function Exam({ exams, initial, notes, now, rows, onHelp, onQuit, onFinis
   const listView = useViewport(list.length, listHeight, s.view, [c, c + 1]);
   const moveOverview = (delta: number) => {
     const next = Math.min(s.keys.length - 1, Math.max(0, c + delta));
-    dispatch({ type: 'overviewMove', delta });
+    act({ type: 'overviewMove', delta });
     listView.follow(next, next + 1);
   };
 
@@ -138,10 +141,10 @@ export function Exam({ exams, initial, notes, now, rows, onHelp, onQuit, onFinis
     const hit = actionFor(screen, key);
     if (screen === 'examTyped') {
       if (hit && questionView.apply(hit.action)) return true;
-      if (hit?.action === 'examNext') dispatch({ type: 'next' });
-      else if (hit?.action === 'examOverview') dispatch({ type: 'overview' });
-      else if (hit?.action === 'erase') dispatch({ type: 'erase' });
-      else if (key.text && !key.ctrl && !key.meta) dispatch({ type: 'type', text: key.text });
+      if (hit?.action === 'examNext') act({ type: 'next' });
+      else if (hit?.action === 'examOverview') act({ type: 'overview' });
+      else if (hit?.action === 'erase') act({ type: 'erase' });
+      else if (key.text && !key.ctrl && !key.meta) act({ type: 'type', text: key.text });
       else return false;
       return true;
     }
@@ -150,25 +153,25 @@ export function Exam({ exams, initial, notes, now, rows, onHelp, onQuit, onFinis
     switch (hit.action) {
       case 'choose':
         if (face?.kind === 'mcq' && hit.index < face.choices.length)
-          dispatch({ type: 'choose', index: hit.index, multi: face.multi });
+          act({ type: 'choose', index: hit.index, multi: face.multi });
         break;
       case 'examNext':
-        dispatch({ type: 'next' });
+        act({ type: 'next' });
         break;
       case 'examPrev':
-        dispatch({ type: 'prev' });
+        act({ type: 'prev' });
         break;
       case 'examFlag':
-        dispatch({ type: 'flag' });
+        act({ type: 'flag' });
         break;
       case 'examOverview':
-        dispatch({ type: 'overview' });
+        act({ type: 'overview' });
         break;
       case 'examBack':
-        dispatch({ type: 'back' });
+        act({ type: 'back' });
         break;
       case 'examSubmit':
-        dispatch({ type: 'askSubmit' });
+        act({ type: 'askSubmit' });
         break;
       case 'up':
         moveOverview(-1);
@@ -183,13 +186,13 @@ export function Exam({ exams, initial, notes, now, rows, onHelp, onQuit, onFinis
         moveOverview(listHeight - 2);
         break;
       case 'open':
-        dispatch({ type: 'goto', index: c });
+        act({ type: 'goto', index: c });
         break;
       case 'yes':
-        dispatch({ type: 'confirmSubmit', now: now() });
+        act({ type: 'confirmSubmit', now: now() });
         break;
       case 'no':
-        dispatch({ type: 'back' });
+        act({ type: 'back' });
         break;
       case 'help':
         onHelp(screen);

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { useContext, useState } from 'react';
 import type { ExamResult, QuestionResult } from '../../core/exam.js';
+import { describeEffect } from '../../core/exam-records.js';
 import { formatDuration } from '../../core/format.js';
 import type { Card } from '../../core/model.js';
 import type { ExamPort } from '../../core/ports.js';
@@ -137,6 +138,7 @@ export function ExamResults({
           Time used {formatDuration(result.usedMs)}
           {result.timedOut ? ' · time ran out, submitted automatically' : ''}
         </Text>
+        {result.schedule ? <Text>{describeEffect(result.schedule)}</Text> : null}
         {result.predictedPercent !== null ? (
           <Text color={theme.muted}>
             Readiness forecast before the exam: {result.predictedPercent}%

@@ -71,7 +71,7 @@ describe('planAnswer', () => {
       day: studyDay(T0, settings.dayStartsAt),
     });
     expect(p.review.after).toEqual(scheduler.answer(newMemory(T0), T0, 3, 'd/c'));
-    expect(p.undo).toEqual({ kind: 'answer', review: p.review, suspended: false });
+    expect(p.undo).toEqual({ kind: 'answer', review: p.review, suspended: false, leech: false });
     expect(p.leech).toBeNull();
   });
 

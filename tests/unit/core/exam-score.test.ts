@@ -92,6 +92,13 @@ describe('OBJECTIVE_TAG', () => {
   });
 });
 
+/** An answered question: answered at `minutes` into the exam, on screen `minutes` s. */
+const on = (minutes: number) => ({
+  answered: true,
+  answeredAt: T0 + minutes * MIN,
+  tookMs: minutes * 1000,
+});
+
 describe('scoreExam', () => {
   const exam = () =>
     examOf(5, {
@@ -100,6 +107,8 @@ describe('scoreExam', () => {
       orders: [ORDER, ORDER, [], [0, 1, 2], [1, 0]],
       // Right, half of a multi-select (wrong), right, unanswered, answered but deleted.
       answers: [[1], [1], 'virsh list --all', null, [0]],
+      answeredAt: [T0 + MIN, T0 + 2 * MIN, T0 + 3 * MIN, null, T0 + 4 * MIN],
+      spentMs: [1000, 2000, 3000, 4000, 5000],
       passPercent: 40,
       durationMs: 30 * MIN,
       submittedAt: T0 + 5 * MIN,
@@ -131,16 +140,38 @@ describe('scoreExam', () => {
         'lpic3-352.1.2': { correct: 0, total: 1, percent: 0 },
       },
       results: [
-        { key: single.key, correct: true, answer: [0] },
-        { key: multi.key, correct: false, answer: [0] },
-        { key: typedCard.key, correct: true, answer: 'virsh list --all' },
-        { key: other.key, correct: false, answer: null },
+        { ...on(1), key: single.key, correct: true, answer: [0] },
+        { ...on(2), key: multi.key, correct: false, answer: [0] },
+        { ...on(3), key: typedCard.key, correct: true, answer: 'virsh list --all' },
+        // Looked at for 4 s, never answered.
+        {
+          key: other.key,
+          correct: false,
+          answer: null,
+          answered: false,
+          answeredAt: null,
+          tookMs: 4000,
+        },
         // A card gone from the decks counts as wrong and in no breakdown.
-        { key: 'gone/card', correct: false, answer: [1] },
+        { ...on(4), tookMs: 5000, key: 'gone/card', correct: false, answer: [1] },
       ],
       predictedPercent: 61,
       scope: { decks: ['a', 'b'], tag: null, blueprint: 'lpic3' },
     });
+  });
+
+  it('an exam saved before answer times were kept dates its answers at the submit time', () => {
+    const old = { ...exam() };
+    delete old.answeredAt;
+    delete old.spentMs;
+    const r = scoreExam(old, cardOf, T0 + 9 * MIN);
+    expect(r.results.map((q) => [q.answered, q.answeredAt, q.tookMs])).toEqual([
+      [true, T0 + 5 * MIN, 0],
+      [true, T0 + 5 * MIN, 0],
+      [true, T0 + 5 * MIN, 0],
+      [false, null, 0],
+      [true, T0 + 5 * MIN, 0],
+    ]);
   });
 
   it('passes at exactly the pass mark, not one point under', () => {

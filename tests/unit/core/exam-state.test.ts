@@ -53,6 +53,9 @@ describe('startExam', () => {
       timedOut: false,
       scope,
       predictedPercent: 42,
+      answeredAt: [null, null, null],
+      spentMs: [0, 0, 0],
+      viewSince: T0,
     });
     expect(isExamState(s)).toBe(true);
   });
@@ -86,7 +89,13 @@ describe('time', () => {
     const s = examOf(3, { view: 'overview', usedBeforeMs: MIN, resumedAt: T0 });
     const later = T0 + 86_400_000;
     const r = resumeExam(s, T0 + 4 * MIN, later);
-    expect(r).toEqual({ ...s, usedBeforeMs: 5 * MIN, resumedAt: later, view: 'question' });
+    expect(r).toEqual({
+      ...s,
+      usedBeforeMs: 5 * MIN,
+      resumedAt: later,
+      view: 'question',
+      viewSince: later,
+    });
     expect(remainingMs(r, later)).toBe(5 * MIN);
     expect(remainingMs(r, later + 2 * MIN)).toBe(3 * MIN);
   });
@@ -279,6 +288,7 @@ describe('examReducer: submission', () => {
       view: 'submitted',
       submittedAt: T0 + MIN,
       timedOut: false,
+      viewSince: T0 + MIN,
     });
     const overview = examOf(2, { view: 'overview' });
     expect(examReducer(overview, { type: 'confirmSubmit', now: T0 })).toBe(overview);
@@ -312,6 +322,9 @@ describe('examReducer: submission', () => {
       view: 'submitted',
       submittedAt: T0 + MIN,
       timedOut: true,
+      // The minute on the first question is its answer time.
+      spentMs: [MIN, 0],
+      viewSince: T0 + MIN,
     });
     expect(run(s, { type: 'tick', now: T0 + 5 * MIN })).toMatchObject({
       submittedAt: T0 + MIN,
