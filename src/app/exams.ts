@@ -3,7 +3,7 @@
 import { nextDayStart } from '../core/clock.js';
 import { drawByBlueprint, drawByDeck, isExamCard } from '../core/exam-draw.js';
 import { examDay } from '../core/exam-plan.js';
-import { examRecords } from '../core/exam-records.js';
+import { examWrite } from '../core/exam-records.js';
 import { type ExamResult, scoreExam } from '../core/exam-score.js';
 import { type ExamState, isExamState, startExam } from '../core/exam-state.js';
 import type { Card, ExamSummary, Memory } from '../core/model.js';
@@ -98,11 +98,12 @@ export class ExamService implements ExamPort {
   }
 
   finish(exam: ExamState, now: number): Written<ExamResult> {
-    const result = scoreExam(exam, (k) => this.card(k), now);
-    const records = examRecords(result, {
+    const scored = scoreExam(exam, (k) => this.card(k), now);
+    const { records, effect } = examWrite(scored, {
       scheduler: this.collection.scheduler,
       settings: this.collection.settings(),
       memory: (key) => this.store.progress.cards[key] ?? null,
+      marks: (key) => this.store.progress.marks[key],
       exists: (key) => this.card(key) !== null,
       newId: () => recordId(this.device, now),
       timeFor: (key, notBefore) => this.store.recordTime(key, notBefore),
@@ -111,7 +112,7 @@ export class ExamService implements ExamPort {
       // One append: the exam's answers and its summary land together or not at all.
       this.store.append(...records);
       this.discard();
-      return result;
+      return { ...scored, schedule: effect };
     });
   }
 
