@@ -29,6 +29,8 @@ export interface ExamState {
   scope: ExamSummary['scope'];
   /** Readiness of these questions when the exam started, to set beside the score. */
   predictedPercent: number | null;
+  /** Per question: its forecast chance of a right answer when the exam started (0..1). */
+  predicted?: number[];
   /**
    * Per question: when its answer last changed, and the time it spent on screen (ms). The
    * log dates each answer by the first and records the second as its answer time. Absent
@@ -274,6 +276,8 @@ export function isExamState(x: unknown): x is ExamState {
       (Array.isArray(s.answeredAt) &&
         s.answeredAt.length === n &&
         s.answeredAt.every((t) => t === null || num(t)))) &&
+    (s.predicted === undefined ||
+      (Array.isArray(s.predicted) && s.predicted.length === n && s.predicted.every(num))) &&
     (s.spentMs === undefined ||
       (Array.isArray(s.spentMs) && s.spentMs.length === n && s.spentMs.every(num))) &&
     (s.viewSince === undefined || num(s.viewSince)) &&
