@@ -1,5 +1,8 @@
-// Exam blueprints: YAML files mapping objective tags to weights. Read with the same limits
-// as decks; any problem, whatever the file holds, comes back as one located message.
+// Exam blueprints: YAML files mapping objective tags to weights and names. Read with the
+// same limits as decks; any problem, whatever the file holds, comes back as one located
+// message.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { Blueprint } from '../core/exam.js';
 import { oneLine } from '../core/sanitize.js';
@@ -11,15 +14,54 @@ import { readYaml } from './yaml-limits.js';
 
 const BlueprintSchema = z.strictObject({
   title: z.string().trim().min(1),
+  // Each objective is checked by `objective` below, for messages that show both forms.
   objectives: z
     .record(
       z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'objective tags are lowercase, e.g. lpic3-351.4'),
-      z.number().positive('weights must be positive'),
+      z.unknown(),
     )
     .refine((o) => Object.keys(o).length > 0, 'list at least one objective'),
 });
 
-export type BlueprintResult = { blueprint: Blueprint } | { error: string };
+/** A blueprint with the names its objectives are shown by (readiness, results). */
+export interface NamedBlueprint extends Blueprint {
+  /** Objective tag -> name, for the objectives given one. */
+  names: Record<string, string>;
+}
+
+export type BlueprintResult = { blueprint: NamedBlueprint } | { error: string };
+
+const FORMS = 'an objective is a weight (lpic3-351.2: 3) or { weight: 3, name: Xen }';
+const MAX_NAME = 100;
+
+type Checked = { weight: number; name?: string } | { path: (string | number)[]; message: string };
+
+/** One objective: the old `tag: weight` form, or `tag: { weight, name }`. */
+function objective(tag: string, v: unknown): Checked {
+  const at = ['objectives', tag];
+  const weight = (w: unknown, path: (string | number)[]): Checked =>
+    typeof w !== 'number' || !Number.isFinite(w)
+      ? { path, message: `weights are numbers; ${FORMS}` }
+      : w <= 0
+        ? { path, message: 'weights must be positive' }
+        : { weight: w };
+  if (typeof v === 'number') return weight(v, at);
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return { path: at, message: FORMS };
+  const o = v as Record<string, unknown>;
+  const extra = Object.keys(o).find((k) => k !== 'weight' && k !== 'name');
+  if (extra !== undefined)
+    return { path: [...at, extra], message: `unknown field '${extra}'; ${FORMS}` };
+  if (!('weight' in o)) return { path: at, message: `the weight is missing; ${FORMS}` };
+  const w = weight(o.weight, [...at, 'weight']);
+  if ('message' in w || o.name === undefined) return w;
+  const name = typeof o.name === 'string' ? o.name.trim() : '';
+  if (!name || name.length > MAX_NAME)
+    return {
+      path: [...at, 'name'],
+      message: `a name is text of 1 to ${MAX_NAME} characters, e.g. Virtualization concepts and theory`,
+    };
+  return { weight: w.weight, name };
+}
 
 /** Reads and checks a blueprint file; never throws. */
 export function loadBlueprint(file: string): BlueprintResult {
@@ -53,9 +95,49 @@ function parseBlueprint(where: string, file: string): BlueprintResult {
   const r = BlueprintSchema.safeParse(y.data);
   if (!r.success) {
     const issue = r.error.issues[0];
-    const path = (issue?.path ?? []) as (string | number)[];
-    const { line, col } = loc.at(path);
-    return { error: `${where}:${line}:${col} ${path.join('.') || 'blueprint'}: ${issue?.message}` };
+    return located(loc, where, (issue?.path ?? []) as (string | number)[], issue?.message);
   }
-  return { blueprint: r.data };
+  const objectives: Record<string, number> = {};
+  const names: Record<string, string> = {};
+  for (const [tag, v] of Object.entries(r.data.objectives)) {
+    const o = objective(tag, v);
+    if ('message' in o) return located(loc, where, o.path, o.message);
+    objectives[tag] = o.weight;
+    if (o.name) names[tag] = o.name;
+  }
+  return { blueprint: { title: r.data.title, objectives, names } };
+}
+
+function located(
+  loc: Locator,
+  where: string,
+  path: (string | number)[],
+  message: string | undefined,
+): { error: string } {
+  const { line, col } = loc.at(path);
+  return { error: `${where}:${line}:${col} ${path.join('.') || 'blueprint'}: ${message}` };
+}
+
+/**
+ * The objective names of every blueprint in a folder (first file by name wins a tag named
+ * twice), for readiness per objective. A blueprint that cannot be read names nothing: it is
+ * reported where it is used as a blueprint (`exam --blueprint`, `lint`).
+ */
+export function objectiveNames(dir: string): Record<string, string> {
+  let files: string[];
+  try {
+    files = readdirSync(dir)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort();
+  } catch {
+    return {};
+  }
+  const names: Record<string, string> = {};
+  for (const f of files) {
+    const r = loadBlueprint(join(dir, f));
+    if ('error' in r) continue;
+    for (const [tag, name] of Object.entries(r.blueprint.names))
+      if (!Object.hasOwn(names, tag)) names[tag] = name;
+  }
+  return names;
 }

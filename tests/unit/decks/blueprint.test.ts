@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBlueprint } from '../../../src/decks/blueprint.js';
+import { loadBlueprint, objectiveNames } from '../../../src/decks/blueprint.js';
 import { MAX_FILE_BYTES } from '../../../src/decks/read-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hr-blueprint-'));
@@ -24,6 +24,7 @@ describe('loadBlueprint', () => {
     expect(load('ok.yaml', 'title: T\nobjectives:\n  a-1: 2\n  b: 1\n')).toEqual({
       title: 'T',
       objectives: { 'a-1': 2, b: 1 },
+      names: {},
     });
   });
 
@@ -81,5 +82,86 @@ describe('loadBlueprint', () => {
   it('shows a file name with control characters harmlessly', () => {
     const r = loadBlueprint(join(dir, 'a\u001b[2Jb.yaml'));
     expect('error' in r && r.error).toMatch(/a␛\[2Jb\.yaml:1:1 cannot read file: ENOENT/);
+  });
+});
+
+describe('objective names', () => {
+  it('reads { weight, name } beside the old weight-only form', () => {
+    const text = [
+      'title: T',
+      'objectives:',
+      '  a-1.1: { weight: 6, name: Virtualization concepts and theory }',
+      '  a-1.2:',
+      '    weight: 3',
+      '    name: "  Xen  "',
+      '  a-1.3: 4',
+      '  a-1.4: { weight: 2 }',
+    ].join('\n');
+    expect(load('named.yaml', text)).toEqual({
+      title: 'T',
+      objectives: { 'a-1.1': 6, 'a-1.2': 3, 'a-1.3': 4, 'a-1.4': 2 },
+      names: { 'a-1.1': 'Virtualization concepts and theory', 'a-1.2': 'Xen' },
+    });
+  });
+
+  it.each([
+    ['a: { weight: -1, name: X }', ':3:16 objectives.a.weight: weights must be positive'],
+    ['a: { weight: 0 }', ':3:16 objectives.a.weight: weights must be positive'],
+    [
+      'a: { weight: six, name: X }',
+      ':3:16 objectives.a.weight: weights are numbers; an objective is a weight (lpic3-351.2: 3) or { weight: 3, name: Xen }',
+    ],
+    [
+      'a: { name: X }',
+      ':3:6 objectives.a: the weight is missing; an objective is a weight (lpic3-351.2: 3) or { weight: 3, name: Xen }',
+    ],
+    [
+      'a: { weight: 1, title: X }',
+      ":3:26 objectives.a.title: unknown field 'title'; an objective is a weight (lpic3-351.2: 3) or { weight: 3, name: Xen }",
+    ],
+    [
+      'a: { weight: 1, name: "  " }',
+      ':3:25 objectives.a.name: a name is text of 1 to 100 characters, e.g. Virtualization concepts and theory',
+    ],
+    [
+      'a: { weight: 1, name: 7 }',
+      ':3:25 objectives.a.name: a name is text of 1 to 100 characters, e.g. Virtualization concepts and theory',
+    ],
+    [
+      `a: { weight: 1, name: ${'x'.repeat(101)} }`,
+      ':3:25 objectives.a.name: a name is text of 1 to 100 characters, e.g. Virtualization concepts and theory',
+    ],
+    [
+      'a: [3, Xen]',
+      ':3:6 objectives.a: an objective is a weight (lpic3-351.2: 3) or { weight: 3, name: Xen }',
+    ],
+    [
+      'a: "3"',
+      ':3:6 objectives.a: an objective is a weight (lpic3-351.2: 3) or { weight: 3, name: Xen }',
+    ],
+  ])('reports %s at its place', (line, message) => {
+    expect(load('bad.yaml', `title: T\nobjectives:\n  ${line}\n`)).toBe(message);
+  });
+
+  it('refuses a control character in a name, at the character', () => {
+    expect(
+      load('ctl.yaml', 'title: T\nobjectives:\n  a: { weight: 1, name: "X\\e[2J" }\n'),
+    ).toMatch(/^:3:27 objectives\.a\.name: contains the control character U\+001B \(ESC\)/);
+  });
+
+  it('objectiveNames gathers the names of every blueprint in a folder, the first file winning', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'hr-blueprints-'));
+    writeFileSync(
+      join(folder, 'a.yaml'),
+      'title: A\nobjectives:\n  x-1: { weight: 1, name: First }\n',
+    );
+    writeFileSync(
+      join(folder, 'b.yml'),
+      'title: B\nobjectives:\n  x-1: { weight: 1, name: Second }\n  x-2: { weight: 1, name: Two }\n',
+    );
+    writeFileSync(join(folder, 'c.yaml'), 'title: [broken\n');
+    writeFileSync(join(folder, 'notes.txt'), 'x-3: Three\n');
+    expect(objectiveNames(folder)).toEqual({ 'x-1': 'First', 'x-2': 'Two' });
+    expect(objectiveNames(join(folder, 'none'))).toEqual({});
   });
 });
