@@ -1,4 +1,5 @@
 // Statistics over progress: true retention, the due forecast, activity and exam history.
+import { type Calibration, calibration } from './calibration.js';
 import { studyDay } from './clock.js';
 import type { ExamSummary } from './model.js';
 import { isHidden, type Progress, streak } from './progress.js';
@@ -26,6 +27,8 @@ export interface Stats {
     passPercent: number;
     predictedPercent: number | null;
   }[];
+  /** How the readiness forecasts stored with the exams matched their scores. */
+  calibration: Calibration;
 }
 
 export const STATS_DAYS = 30;
@@ -72,6 +75,7 @@ export function computeStats(
       passPercent: e.passPercent,
       predictedPercent: e.predictedPercent,
     })),
+    calibration: calibration(p.exams),
   };
 }
 
