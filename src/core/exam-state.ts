@@ -105,8 +105,10 @@ export function remainingMs(s: ExamState, now: number): number {
 
 /** A quit exam keeps its time used; the clock runs again from `now`. */
 export function resumeExam(s: ExamState, quitAt: number, now: number): ExamState {
+  // The question on screen at the quit keeps its time up to then; the time away is nobody's.
+  const closed = timed(s, { ...s, view: 'overview' }, quitAt);
   return {
-    ...s,
+    ...closed,
     usedBeforeMs: usedMs(s, quitAt),
     resumedAt: now,
     view: 'question',
