@@ -16,6 +16,18 @@ import { useKeypress } from '../keypress/useKeypress.js';
 import { actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
 
+/** The longest name and a space: exam-feeds-schedule once ran into its value. */
+const KEY_WIDTH = Math.max(...SETTING_KEYS.map((k) => k.length)) + 1;
+
+/**
+ * A value longer than the room left (the 21 weights): its start with an ellipsis, or while
+ * typing its end, so the cursor stays in view.
+ */
+function clip(value: string, room: number, keep: 'start' | 'end'): string {
+  if (value.length <= room) return value;
+  return keep === 'start' ? `${value.slice(0, room - 1)}…` : `…${value.slice(-(room - 1))}`;
+}
+
 /** Every setting with its value; Enter edits in place, r resets to the default. */
 export function Settings({
   port,
@@ -40,10 +52,14 @@ export function Settings({
   });
   // Title, message and footer; one row stays free so Ink never fills the screen.
   const height = Math.max(3, rows - 3 - messageRows.length);
+  const room = Math.max(8, width - 2 - KEY_WIDTH);
   const list: Row[] = SETTING_KEYS.map((k, i) => {
     const at = i === cursor;
-    const value = at && editing !== null ? `${editing}▏` : formatSetting(settings, k);
-    return lineRow(`${at ? '› ' : '  '}${k.padEnd(18)}${value}`, {
+    const value =
+      at && editing !== null
+        ? clip(`${editing}▏`, room, 'end')
+        : clip(formatSetting(settings, k), room, 'start');
+    return lineRow(`${at ? '› ' : '  '}${k.padEnd(KEY_WIDTH)}${value}`, {
       bold: at,
       color: at ? theme.accent : undefined,
     });
@@ -87,7 +103,7 @@ export function Settings({
         break;
       case 'change':
         setMessage(SETTING_HELP[keyAt()]);
-        setEditing(formatSetting(settings, keyAt()).replace(/^none$/, ''));
+        setEditing(formatSetting(settings, keyAt()).replace(/^(none|default)$/, ''));
         break;
       case 'reset':
         save(formatSetting(DEFAULT_SETTINGS, keyAt()));

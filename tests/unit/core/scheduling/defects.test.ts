@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { fsrs, generatorParameters } from 'ts-fsrs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dayStart, studyDay } from '../../../../src/core/clock.js';
+import { studyDay } from '../../../../src/core/clock.js';
 import type { Grade, Memory } from '../../../../src/core/model.js';
 import { newMemory, Scheduler } from '../../../../src/core/scheduler.js';
 import { fuzzBounds } from '../../../../src/core/scheduling/fuzz.js';
