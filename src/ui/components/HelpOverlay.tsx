@@ -2,10 +2,10 @@ import { Box, Text } from 'ink';
 import { useContext } from 'react';
 import { useViewport } from '../hooks/useViewport.js';
 import { useKeypress } from '../keypress/useKeypress.js';
-import { actionFor, BINDINGS, GLOBAL_KEYS, hint, type Screen } from '../keys.js';
+import { actionFor, BINDINGS, GLOBAL_KEYS, HELP_NOTES, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
 import { WidthContext } from './Para.js';
-import { type Row, textRows } from './rows.js';
+import { joinGroups, type Row, textRows } from './rows.js';
 import { Viewport } from './Viewport.js';
 
 const SCREEN_TITLES: Record<Screen, string> = {
@@ -38,9 +38,12 @@ function keyRows(screen: Screen, width: number): Row[] {
   const entries = [...BINDINGS.filter((b) => b.screens.includes(screen)), ...GLOBAL_KEYS].map(
     (b) => ({ label: b.label, description: b.description }),
   );
-  return entries.flatMap((e) =>
+  const keys = entries.flatMap((e) =>
     textRows(e.description, width, {}, { first: { text: e.label.padEnd(LABEL), bold: true } }),
   );
+  // What the screen's figures mean, after its keys.
+  const notes = (HELP_NOTES[screen] ?? []).map((n) => textRows(n, width));
+  return joinGroups([keys, ...notes], true);
 }
 
 /** The `?` overlay: every key of the screen below, from the key table. Scrolls when long. */

@@ -63,7 +63,7 @@ export function Home({
   const warnLines = data.warnings.length > 0 ? 1 : 0;
   const empty = data.decks.length === 0 ? wrapText(NO_DECKS, width).split('\n') : [];
   const emptyLines = empty.length;
-  // Readiness and the exam trend take two rows on screens tall enough for them.
+  // Readiness and the exam trend take two or three rows on screens tall enough for them.
   const exam = readiness && rows >= 20 ? examLines(readiness, history ?? []) : [];
   // Title, column header and footer; one more row stays free so Ink never fills the screen.
   const height = Math.max(3, rows - 4 - warnLines - emptyLines - exam.length);
@@ -161,22 +161,27 @@ export function Home({
   );
 }
 
-/** Readiness now per objective, the exam-day plan if a date is set, and the score trend. */
-function examLines(r: ReadinessView, history: readonly ExamSummary[]): string[] {
-  const tags = Object.entries(r.now.byTag)
-    .map(([t, v]) => `${t.replace(/^[a-z0-9]+-/, '')}:${v.percent}`)
-    .join(' ');
-  const lines = [`Ready now ${r.now.percent}%${tags ? `  ${tags}` : ''}`];
+/**
+ * The readiness forecast (for the next study day, or the exam morning with a date set) with
+ * its objectives weakest first, by name; the pace to the exam date; the score trend.
+ */
+export function examLines(r: ReadinessView, history: readonly ExamSummary[]): string[] {
+  const when = r.now.basis === 'exam-date' ? 'on exam day' : 'tomorrow';
+  const objectives = Object.entries(r.now.byTag)
+    .sort(([ta, a], [tb, b]) => a.percent - b.percent || ta.localeCompare(tb))
+    .map(([t, v]) => `${t.replace(/^[a-z0-9]+-/, '')}${v.name ? ` ${v.name}` : ''} ${v.percent}%`)
+    .join(' · ');
+  const lines = [`Ready ${when} ${r.now.percent}%${objectives ? ` · ${objectives}` : ''}`];
   if (r.examDate)
     lines.push(
-      `Exam ${r.examDate.date}, ${r.examDate.daysLeft} days: forecast ${r.examDate.forecastPercent}%, ${r.examDate.newPerDayNeeded} new/day to see all ${r.examDate.unseen}`,
+      `Exam ${r.examDate.date}, ${r.examDate.daysLeft} days: ${r.examDate.newPerDayNeeded} new/day to see all ${r.examDate.unseen}`,
     );
   if (history.length === 0) lines.push('Exams: none yet (press x for a mock exam)');
   else {
     const last = history.slice(-5);
     const latest = last.at(-1)!;
     lines.push(
-      `Exams ${last.map((e) => `${e.scorePercent}%`).join(' → ')} (last ${latest.passed ? 'passed' : 'not passed'}, predicted ${latest.predictedPercent ?? '-'}%)`,
+      `Exams ${last.map((e) => `${e.scorePercent}%`).join(' → ')} (last ${latest.passed ? 'passed' : 'not passed'}, forecast ${latest.predictedPercent ?? '-'}%)`,
     );
   }
   return lines;
