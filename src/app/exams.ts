@@ -4,9 +4,9 @@ import { nextDayStart } from '../core/clock.js';
 import { drawByBlueprint, drawByDeck, isExamCard } from '../core/exam-draw.js';
 import { examDay } from '../core/exam-plan.js';
 import { examWrite } from '../core/exam-records.js';
-import { type ExamResult, scoreExam } from '../core/exam-score.js';
+import { type ExamResult, type ScheduleEffect, scoreExam } from '../core/exam-score.js';
 import { type ExamState, isExamState, startExam } from '../core/exam-state.js';
-import type { Card, ExamSummary, Memory } from '../core/model.js';
+import type { Card, ExamSummary, LogRecord, Memory } from '../core/model.js';
 import type { ExamOptions, ExamPort, ReadinessView, Scope, Written } from '../core/ports.js';
 import {
   examDatePlan,
@@ -16,6 +16,7 @@ import {
   readiness,
   rightChance,
 } from '../core/readiness.js';
+import { canUndo, type UndoEntry, undoKey, undoRecords } from '../core/undo.js';
 import type { Store } from '../store/store.js';
 import type { Collection } from './collection.js';
 import { randomHex, recordId } from './ids.js';
@@ -34,6 +35,8 @@ export class ExamService implements ExamPort {
   ) {}
 
   private namesRead: ObjectiveNames | undefined;
+  /** What takes back the schedule changes of the last exam finished here. */
+  private lastUndo: UndoEntry[] = [];
 
   private memory = (key: string): Memory | undefined => this.store.progress.cards[key];
 
@@ -99,7 +102,7 @@ export class ExamService implements ExamPort {
 
   finish(exam: ExamState, now: number): Written<ExamResult> {
     const scored = scoreExam(exam, (k) => this.card(k), now);
-    const { records, effect } = examWrite(scored, {
+    const { records, effect, undo } = examWrite(scored, {
       scheduler: this.collection.scheduler,
       settings: this.collection.settings(),
       memory: (key) => this.store.progress.cards[key] ?? null,
@@ -112,7 +115,34 @@ export class ExamService implements ExamPort {
       // One append: the exam's answers and its summary land together or not at all.
       this.store.append(...records);
       this.discard();
+      this.lastUndo = undo;
       return { ...scored, schedule: effect };
+    });
+  }
+
+  undoSchedule(now: number): Written<ScheduleEffect> {
+    const settings = this.collection.settings();
+    const taken: ScheduleEffect = { relearning: 0, movedUp: 0, leeches: 0 };
+    const records: LogRecord[] = [];
+    let t = now;
+    // Newest first; a card answered or changed since the exam keeps what happened later.
+    for (const entry of [...this.lastUndo].reverse()) {
+      const key = undoKey(entry);
+      if (!canUndo(entry, this.store.progress.cards[key] ?? null)) continue;
+      const at = this.store.recordTime(key, t);
+      const recs = undoRecords(entry, at, settings.dayStartsAt, () => recordId(this.device, at));
+      records.push(...recs);
+      t = at + recs.length;
+      if (entry.kind === 'mark') taken.movedUp++;
+      else {
+        taken.relearning++;
+        if (entry.leech || entry.suspended) taken.leeches++;
+      }
+    }
+    return written(() => {
+      if (records.length > 0) this.store.append(...records);
+      this.lastUndo = [];
+      return taken;
     });
   }
 

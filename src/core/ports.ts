@@ -1,6 +1,6 @@
 // What the UI may ask of the rest of the program. The CLI passes an implementation in,
 // so screens never touch the store or the file system themselves.
-import type { Blueprint, ExamResult, ExamState } from './exam.js';
+import type { Blueprint, ExamResult, ExamState, ScheduleEffect } from './exam.js';
 import type { Card, CardMarks, ExamSummary, Grade, Memory, MemoryPhase } from './model.js';
 import type { Counts } from './queue.js';
 import type { ExamDatePlan, Readiness } from './readiness.js';
@@ -134,6 +134,12 @@ export interface ExamPort {
   discard(): void;
   /** Scores, stores the result and feeds the answers into the schedule. */
   finish(exam: ExamState, now: number): Written<ExamResult>;
+  /**
+   * Takes back what the last exam finished in this session did to the schedule (lapses,
+   * their leech marks, moved-up new cards), except on cards changed since; the score stays.
+   * Returns what was taken back.
+   */
+  undoSchedule(now: number): Written<ScheduleEffect>;
   card(key: string): Card | null;
   readiness(scope: Scope, now: number): ReadinessView;
   history(): ExamSummary[];
