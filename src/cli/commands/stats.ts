@@ -1,12 +1,63 @@
+import { join } from 'node:path';
+import { ExamService } from '../../app/exams.js';
+import type { Calibration } from '../../core/calibration.js';
+import { ALL, type ReadinessView } from '../../core/ports.js';
+import { oneLine } from '../../core/sanitize.js';
 import { sparkline } from '../../core/stats.js';
+import { objectiveNames } from '../../decks/blueprint.js';
 import type { Context } from '../context.js';
 import { withCollection } from '../with-collection.js';
 
+/** Readiness as `stats --json` gives it: the figure, the moment it is for, per objective. */
+function readinessJson(r: ReadinessView) {
+  return {
+    percent: r.now.percent,
+    questions: r.now.cards,
+    at: r.now.at === undefined ? null : new Date(r.now.at).toISOString(),
+    basis: r.now.basis ?? null,
+    examDate: r.examDate,
+    objectives: Object.entries(r.now.byTag).map(([tag, v]) => ({
+      tag,
+      name: v.name ?? null,
+      percent: v.percent,
+      questions: v.cards,
+    })),
+  };
+}
+
+function readinessText(r: ReadinessView): string[] {
+  const when =
+    r.now.basis === 'exam-date' ? `on the morning of the exam, ${r.examDate?.date}` : 'tomorrow';
+  const lines = [
+    `Readiness      ${r.now.percent}% of ${r.now.cards} exam questions expected right ${when}`,
+  ];
+  for (const [tag, v] of Object.entries(r.now.byTag))
+    lines.push(
+      `  ${`${String(v.percent).padStart(3)}%  ${tag}`.padEnd(20)} ${oneLine(v.name ?? '')} (${v.cards})`.trimEnd(),
+    );
+  return lines;
+}
+
+function calibrationText(c: Calibration): string {
+  if (c.meanGap === null) return 'Calibration    no exam with a forecast yet';
+  const signed = (x: number) => `${x > 0 ? '+' : ''}${x}`;
+  const loss =
+    c.logLoss === null ? '' : `; log loss ${c.logLoss.toFixed(3)} per question over ${c.questions}`;
+  return `Calibration    forecast − score: mean ${signed(c.meanGap)} pts, mean |gap| ${c.meanAbsGap}, largest ${signed(c.largestGap ?? 0)} (${c.exams} exams)${loss}`;
+}
+
 export async function run(ctx: Context, opts: { json?: boolean }): Promise<number> {
-  return withCollection(ctx, 'read', async ({ collection }) => {
-    const s = collection.stats(ctx.now());
+  return withCollection(ctx, 'read', async ({ collection, store }) => {
+    const now = ctx.now();
+    const s = collection.stats(now);
+    const exams = new ExamService(collection, store, ctx.device, undefined, () =>
+      objectiveNames(join(ctx.root, 'blueprints')),
+    );
+    const ready = exams.readiness(ALL, now);
     if (opts.json) {
-      process.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ ...s, readiness: readinessJson(ready) }, null, 2)}\n`,
+      );
       return 0;
     }
     const pct = (x: number | null) => (x === null ? 'no reviews yet' : `${Math.round(x * 100)}%`);
@@ -15,14 +66,16 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<numbe
       `Retention      target ${pct(s.retention.target)} · actual ${pct(s.retention.actual)} (${s.retention.answers} reviews, last 30 days)`,
       `Due, 30 days   ${sparkline(s.forecast)}  today ${s.forecast[0]}, tomorrow ${s.forecast[1]}`,
       `Last 30 days   ${sparkline(s.activity)}`,
+      ...readinessText(ready),
       s.exams.length === 0
         ? 'Exams          none yet (hyperrecall exam)'
         : `Exams          ${s.exams.map((e) => `${e.scorePercent}%${e.passed ? '' : '✗'}`).join(' → ')}`,
     ];
     for (const e of s.exams.slice(-10))
       lines.push(
-        `  ${e.at.slice(0, 16).replace('T', ' ')}  ${e.correct}/${e.questions}  ${e.scorePercent}%  ${e.passed ? 'passed' : 'not passed'}  (predicted ${e.predictedPercent ?? '-'}%)`,
+        `  ${e.at.slice(0, 16).replace('T', ' ')}  ${e.correct}/${e.questions}  ${e.scorePercent}%  ${e.passed ? 'passed' : 'not passed'}  (forecast ${e.predictedPercent ?? '-'}%)`,
       );
+    if (s.exams.length > 0) lines.push(calibrationText(s.calibration));
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   });
