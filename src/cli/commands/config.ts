@@ -44,9 +44,10 @@ async function change(
   return withCollection(ctx, writes ? 'write' : 'read', async ({ collection }) => {
     const settings = collection.settings();
     if (key === null) {
+      const width = Math.max(...SETTING_KEYS.map((k) => k.length));
       for (const k of SETTING_KEYS)
         process.stdout.write(
-          `${k.padEnd(18)} ${formatSetting(settings, k).padEnd(10)}  # ${SETTING_HELP[k]}\n`,
+          `${k.padEnd(width)} ${formatSetting(settings, k).padEnd(10)}  # ${SETTING_HELP[k]}\n`,
         );
       return 0;
     }
