@@ -34,9 +34,9 @@ export function newMemory(now: number): Memory {
 export interface Outcome {
   memory: Memory;
   /**
-   * What the grade bar shows: for a review, the interval in whole days (as ms), which the
-   * card serves from the start of that study day; for a learning step, the exact wall-clock
-   * ms to the due time.
+   * What the grade bar shows: for a review or a day-long step, the interval in whole days
+   * (as ms), the card being served from the start of that study day; for a shorter step, the
+   * exact wall-clock ms to the due time.
    */
   intervalMs: number;
 }
@@ -141,7 +141,9 @@ export class Scheduler {
     if (next.secs >= untilRollover) {
       const days = Math.floor((next.secs - untilRollover) / DAY_SECS) + 1;
       memory.due = dayStart(today + days, dayStartsAt);
-      return { memory, intervalMs: memory.due - at };
+      // A day-long step shows as days, like a review; a short step cut at the rollover, as
+      // the time left until it.
+      return { memory, intervalMs: next.secs >= DAY_SECS ? days * DAY_MS : memory.due - at };
     }
     memory.due = at + withLearningFuzz(fuzz, next.secs) * 1000;
     return { memory, intervalMs: memory.due - at };

@@ -191,6 +191,7 @@ describe('defect 6: steps', () => {
     let m = s.answer(newMemory(at), at, 3, K); // -> 1d step
     expect(m.phase).toBe('learning');
     expect(m.due).toBe(Date.parse('2026-03-03T04:00:00Z'));
+    expect(s.preview(newMemory(at), at, K)[3].intervalMs).toBe(DAY); // the grade bar says 1d
     const t2 = Date.parse('2026-03-03T09:00:00Z');
     m = s.answer(m, t2, 3, K); // -> 3d step
     expect(m.phase).toBe('learning');
