@@ -197,6 +197,7 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
         <ExamResults
           exams={exams}
           result={view.result}
+          now={now}
           columns={columns}
           rows={rows}
           onHelp={setHelp}

@@ -219,6 +219,7 @@ export const BINDINGS: readonly Binding[] = [
   b('no', ['n', 'escape'], 'n/Esc', 'cancel', 'no, keep working', ['confirm']),
   b('mistakes', ['enter', 'n'], 'Enter/n', 'next', 'review the next mistake', ['results']),
   b('examPrev', ['p'], 'p', 'previous', 'previous mistake', ['results']),
+  b('undo', ['u'], 'u', 'undo', 'take back what this exam did to the schedule', ['results']),
   b('resumeExam', ['r'], 'r', 'resume', 'resume the unfinished exam', ['resume']),
   b('discardExam', ['d'], 'd', 'discard', 'discard it and start a new exam', ['resume']),
 ];

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { useContext, useState } from 'react';
-import type { ExamResult, QuestionResult } from '../../core/exam.js';
+import type { ExamResult, QuestionResult, ScheduleEffect } from '../../core/exam.js';
 import { describeEffect } from '../../core/exam-records.js';
 import { formatDuration } from '../../core/format.js';
 import type { Card } from '../../core/model.js';
@@ -66,6 +66,13 @@ function mistakeRows(
   return joinGroups(groups, !compact);
 }
 
+const isUnchanged = (e: ScheduleEffect) => e.relearning + e.movedUp === 0;
+
+function takenBack(e: ScheduleEffect): string {
+  if (isUnchanged(e)) return 'Nothing taken back: those cards changed since.';
+  return `Taken back: ${describeEffect(e).replace(/\.$/, '')}. The score stays.`;
+}
+
 /** Score, pass or fail, breakdowns, then each mistake with the right answer. */
 export function ExamResults({
   exams,
@@ -74,9 +81,11 @@ export function ExamResults({
   rows,
   onHelp,
   onDone,
+  now,
 }: {
   exams: ExamPort;
   result: ExamResult;
+  now: () => number;
   columns: number;
   rows: number;
   onHelp: (screen: Screen) => void;
@@ -88,6 +97,17 @@ export function ExamResults({
   const mistakes = result.results.filter((r) => !r.correct);
   // -1 is the summary page; 0.. are the mistakes.
   const [page, setPage] = useState(-1);
+  // What the exam did to the schedule, and once `u` took it back, what was taken back.
+  const [schedule, setSchedule] = useState<string | null>(
+    result.schedule ? describeEffect(result.schedule) : null,
+  );
+  const [undone, setUndone] = useState(false);
+  const undoSchedule = () => {
+    if (undone || !result.schedule || isUnchanged(result.schedule)) return;
+    const r = exams.undoSchedule(now());
+    setUndone(r.ok);
+    setSchedule(r.ok ? takenBack(r.value) : r.error);
+  };
   const m = page >= 0 ? mistakes[page] : undefined;
   const card = m ? exams.card(m.key) : null;
   const content = m ? mistakeRows(m, card, contentWidth, compact, theme) : [];
@@ -98,7 +118,8 @@ export function ExamResults({
     const hit = actionFor('results', key);
     if (!hit) return false;
     if (m && view.apply(hit.action)) return true;
-    if (hit.action === 'mistakes') setPage((p) => Math.min(p + 1, mistakes.length - 1));
+    if (hit.action === 'undo') undoSchedule();
+    else if (hit.action === 'mistakes') setPage((p) => Math.min(p + 1, mistakes.length - 1));
     else if (hit.action === 'examPrev') setPage((p) => Math.max(-1, p - 1));
     else if (hit.action === 'help') onHelp('results');
     else if (hit.action === 'quit') onDone();
@@ -122,9 +143,21 @@ export function ExamResults({
     );
   }
 
+  const canUndo = !undone && !!result.schedule && !isUnchanged(result.schedule);
   const width = Math.max(16, Math.floor((columns - 4) / 2) - 14);
   // On a small screen the two tables sit one above the other: trim them to fit.
-  const room = compact ? Math.max(2, Math.floor((rows - 7) / 2)) : 50;
+  const keys = hint('results', [
+    ...(mistakes.length > 0 ? (['mistakes'] as const) : []),
+    ...(canUndo ? (['undo'] as const) : []),
+    'quit',
+  ]);
+  const footer = `${mistakes.length > 0 ? `${mistakes.length} mistake(s): ` : ''}${keys}`;
+  // The schedule's lines, and the footer's past its first (the 7 above counts the rest).
+  const extra =
+    (schedule ? textRows(schedule, contentWidth).length : 0) +
+    textRows(footer, contentWidth).length -
+    1;
+  const room = compact ? Math.max(1, Math.floor((rows - 7 - extra) / 2)) : 50;
   const decks = Object.entries(result.byDeck).slice(0, room);
   const tags = Object.entries(result.byTag).slice(0, room);
   return (
@@ -138,7 +171,7 @@ export function ExamResults({
           Time used {formatDuration(result.usedMs)}
           {result.timedOut ? ' · time ran out, submitted automatically' : ''}
         </Text>
-        {result.schedule ? <Text>{describeEffect(result.schedule)}</Text> : null}
+        {schedule ? <Text>{schedule}</Text> : null}
         {result.predictedPercent !== null ? (
           <Text color={theme.muted}>
             Readiness forecast before the exam: {result.predictedPercent}%
@@ -161,11 +194,7 @@ export function ExamResults({
           </Box>
         ) : null}
       </Box>
-      <Text color={theme.muted}>
-        {mistakes.length > 0
-          ? `${mistakes.length} mistake(s): ${hint('results', ['mistakes', 'quit'])}`
-          : hint('results', ['quit'])}
-      </Text>
+      <Text color={theme.muted}>{footer}</Text>
     </Box>
   );
 }
