@@ -84,9 +84,7 @@ export class ExamService implements ExamPort {
       predictedPercent,
     });
     // Kept with the exam in progress, so a resumed exam still scores against its forecast.
-    // (`ExamState.predicted` is X1's to declare; until then the field rides along untyped.)
-    const withForecast = { ...started, predicted };
-    const exam: ExamState = withForecast;
+    const exam: ExamState = { ...started, predicted };
     const saved = this.save(exam, now);
     if (!saved.ok) return { error: saved.error };
     return { exam, notes: draw.notes };

@@ -29,7 +29,7 @@ function readinessText(r: ReadinessView): string[] {
   const when =
     r.now.basis === 'exam-date' ? `on the morning of the exam, ${r.examDate?.date}` : 'tomorrow';
   const lines = [
-    `Readiness      ${r.now.percent}% of ${r.now.cards} exam questions expected right ${when}`,
+    `Readiness      ${r.now.percent}% of ${r.now.cards} exam questions expected right ${when}; by objective (questions):`,
   ];
   for (const [tag, v] of Object.entries(r.now.byTag))
     lines.push(
