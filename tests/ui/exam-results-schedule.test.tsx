@@ -111,4 +111,11 @@ describe('exam results: what the exam did to the schedule', () => {
     await ui.press('u');
     expect(ui.frame()).toContain('Taken back:');
   });
+
+  it('? explains what exams do to the schedule', async () => {
+    const { ui } = await resultsOf('wrong', 80, 24);
+    await ui.press('?');
+    await ui.waitFor(/u\s+take back what this exam did to the schedule/);
+    await ui.waitFor('The line under the time says what the exam did to the schedule.');
+  });
 });
