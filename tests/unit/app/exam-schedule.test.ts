@@ -166,4 +166,32 @@ describe('defect 12: exam lapses count toward leeches; undo takes the leech mark
     expect(store.progress.marks[card.key]).toBeUndefined();
     expect(store.progress.cards[card.key]).toEqual(memory);
   });
+
+  it('defect 12: an exam lapse can be undone: memory and leech mark back; a card studied since keeps what came later', async () => {
+    const { c, exams, store } = await withHistory();
+    expect(c.setSetting('leech-threshold', '1')).toBeNull();
+    const before = structuredClone(store.progress.cards);
+    const s = started(exams);
+    ok(exams.finish(allWrong(exams, s, T0), T0 + 10 * 60_000));
+    // One of the lapsed cards is studied again after the exam: its undo is skipped.
+    const key = 'sample/forward-without-mode';
+    c.unsuspend(key, T0 + 11 * 60_000);
+    const later = T0 + 30 * 60_000;
+    answer(c, c.card(key)!, 3, later);
+    const studiedSince = structuredClone(store.progress.cards[key]);
+    const taken = ok(exams.undoSchedule(later + SEC));
+    expect(taken).toEqual({ relearning: 1, movedUp: s.keys.length - 2, leeches: 1 });
+    expect(store.progress.cards['sample/list-all-domains']).toEqual(
+      before['sample/list-all-domains'],
+    );
+    expect(store.progress.marks['sample/list-all-domains']).toBeUndefined();
+    expect(store.progress.cards[key]).toEqual(studiedSince);
+    expect(Object.values(store.progress.marks).some((m) => m.introduced)).toBe(false);
+    // Once only.
+    expect(ok(exams.undoSchedule(later + 2 * SEC))).toEqual({
+      relearning: 0,
+      movedUp: 0,
+      leeches: 0,
+    });
+  });
 });
