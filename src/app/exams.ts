@@ -120,7 +120,7 @@ export class ExamService implements ExamPort {
 
   undoSchedule(now: number): Written<ScheduleEffect> {
     const settings = this.collection.settings();
-    const taken: ScheduleEffect = { relearning: 0, movedUp: 0, leeches: 0 };
+    const taken: ScheduleEffect = { relearning: 0, restarted: 0, movedUp: 0, leeches: 0 };
     const records: LogRecord[] = [];
     let t = now;
     // Newest first; a card answered or changed since the exam keeps what happened later.
@@ -133,7 +133,8 @@ export class ExamService implements ExamPort {
       t = at + recs.length;
       if (entry.kind === 'mark') taken.movedUp++;
       else {
-        taken.relearning++;
+        if (entry.review.before?.phase === 'review') taken.relearning++;
+        else taken.restarted++;
         if (entry.leech || entry.suspended) taken.leeches++;
       }
     }

@@ -50,7 +50,7 @@ function byAnswerTime(result: ExamResult): QuestionResult[] {
 export function examWrite(result: ExamResult, ctx: ExamRecordContext): ExamWrite {
   const records: LogRecord[] = [];
   const undo: UndoEntry[] = [];
-  const effect: ScheduleEffect = { relearning: 0, movedUp: 0, leeches: 0 };
+  const effect: ScheduleEffect = { relearning: 0, restarted: 0, movedUp: 0, leeches: 0 };
   const feeds = ctx.settings.examFeedsSchedule;
   // Each record strictly later than the one before it: this device's log stays in order.
   let t = Number.NEGATIVE_INFINITY;
@@ -91,7 +91,8 @@ export function examWrite(result: ExamResult, ctx: ExamRecordContext): ExamWrite
       records.push(...marks.records);
       t = at + 1 + marks.records.length;
       undo.push({ kind: 'answer', review, ...marks.undo });
-      effect.relearning++;
+      if (before.phase === 'review') effect.relearning++;
+      else effect.restarted++;
       if (marks.leech) effect.leeches++;
     } else if (!q.correct && !studied) {
       records.push(markRecord(ctx.newId(), q.key, 'introduce', at + 1, day));
@@ -111,6 +112,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export function describeEffect(e: ScheduleEffect): string {
   const parts: string[] = [];
   if (e.relearning > 0) parts.push(`${plural(e.relearning, 'card', 'cards')} back to relearning`);
+  if (e.restarted > 0)
+    parts.push(`${plural(e.restarted, 'card', 'cards')} back to the first learning step`);
   if (e.leeches > 0) parts.push(`${plural(e.leeches, 'new leech', 'new leeches')}`);
   if (e.movedUp > 0) parts.push(`${plural(e.movedUp, 'new card', 'new cards')} moved up`);
   if (parts.length === 0) return 'The schedule is unchanged.';

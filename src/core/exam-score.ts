@@ -18,8 +18,10 @@ export interface QuestionResult {
 
 /** What the exam did to the schedule, counted as its records were made. */
 export interface ScheduleEffect {
-  /** Studied cards a wrong answer sent back to relearning. */
+  /** Review cards a wrong answer sent back to relearning (a lapse). */
   relearning: number;
+  /** Cards still on their (re)learning steps a wrong answer sent back to the first step. */
+  restarted: number;
   /** Never-studied cards a wrong answer moved to the front of the new queue. */
   movedUp: number;
   /** Cards those lapses made leeches. */

@@ -66,7 +66,7 @@ function mistakeRows(
   return joinGroups(groups, !compact);
 }
 
-const isUnchanged = (e: ScheduleEffect) => e.relearning + e.movedUp === 0;
+const isUnchanged = (e: ScheduleEffect) => e.relearning + e.restarted + e.movedUp === 0;
 
 function takenBack(e: ScheduleEffect): string {
   if (isUnchanged(e)) return 'Nothing taken back: those cards changed since.';

@@ -72,7 +72,7 @@ describe('defect 9: an exam is a measurement first', () => {
     const asked = examReducer(s, { type: 'askSubmit', now: at - SEC });
     const result = ok(exams.finish(examReducer(asked, { type: 'confirmSubmit', now: at }), at));
     expect(result).toMatchObject({ correct: 0, scorePercent: 0 });
-    expect(result.schedule).toEqual({ relearning: 0, movedUp: 0, leeches: 0 });
+    expect(result.schedule).toEqual({ relearning: 0, restarted: 0, movedUp: 0, leeches: 0 });
     expect(state(c, store, at)).toBe(before);
     expect(store.readAllRecords().filter((r) => r.type === 'review' && r.mode === 'exam')).toEqual(
       [],
@@ -96,7 +96,12 @@ describe('defect 9: an exam is a measurement first', () => {
     const result = ok(exams.finish(allWrong(exams, s, T0), T0 + 10 * 60_000));
     const studied = ['sample/list-all-domains', 'sample/forward-without-mode'];
     const fresh = s.keys.filter((k) => !studied.includes(k));
-    expect(result.schedule).toEqual({ relearning: 2, movedUp: fresh.length, leeches: 0 });
+    expect(result.schedule).toEqual({
+      relearning: 2,
+      restarted: 0,
+      movedUp: fresh.length,
+      leeches: 0,
+    });
     for (const k of studied) expect(store.progress.cards[k]?.phase).toBe('relearning');
     for (const k of fresh) {
       expect(store.progress.cards[k]).toBeUndefined();
@@ -113,7 +118,12 @@ describe('defect 9: an exam is a measurement first', () => {
     const days = structuredClone(store.progress.days);
     const s = started(exams);
     const result = ok(exams.finish(allWrong(exams, s, T0), T0 + 10 * 60_000));
-    expect(result.schedule).toEqual({ relearning: 0, movedUp: s.keys.length - 2, leeches: 0 });
+    expect(result.schedule).toEqual({
+      relearning: 0,
+      restarted: 0,
+      movedUp: s.keys.length - 2,
+      leeches: 0,
+    });
     expect(store.progress.cards).toEqual(cards);
     expect(store.progress.days).toEqual(days);
   });
@@ -180,7 +190,7 @@ describe('defect 12: exam lapses count toward leeches; undo takes the leech mark
     answer(c, c.card(key)!, 3, later);
     const studiedSince = structuredClone(store.progress.cards[key]);
     const taken = ok(exams.undoSchedule(later + SEC));
-    expect(taken).toEqual({ relearning: 1, movedUp: s.keys.length - 2, leeches: 1 });
+    expect(taken).toEqual({ relearning: 1, restarted: 0, movedUp: s.keys.length - 2, leeches: 1 });
     expect(store.progress.cards['sample/list-all-domains']).toEqual(
       before['sample/list-all-domains'],
     );
@@ -190,6 +200,7 @@ describe('defect 12: exam lapses count toward leeches; undo takes the leech mark
     // Once only.
     expect(ok(exams.undoSchedule(later + 2 * SEC))).toEqual({
       relearning: 0,
+      restarted: 0,
       movedUp: 0,
       leeches: 0,
     });

@@ -55,7 +55,7 @@ describe('ExamService', () => {
     const done = answerAll(exams, r.exam, new Set(['sample/forward-without-mode']));
     const result = ok(exams.finish(done, T0 + 600_000));
     expect(result).toMatchObject({ questions: 6, correct: 5, scorePercent: 83, passed: true });
-    expect(result.schedule).toEqual({ relearning: 1, movedUp: 0, leeches: 0 });
+    expect(result.schedule).toEqual({ relearning: 1, restarted: 0, movedUp: 0, leeches: 0 });
     // Relearning from the moment the answer was given (no time kept here: the submit time),
     // on the 10-minute relearning step (Anki fuzzes a step by up to 25%, at most 5 minutes).
     const relearn = store.progress.cards['sample/forward-without-mode']!;

@@ -95,7 +95,7 @@ describe('defect 9: an exam is a measurement first', () => {
         JSON.parse(JSON.stringify(r)),
       ),
     );
-    expect(w.effect).toEqual({ relearning: 0, movedUp: 0, leeches: 0 });
+    expect(w.effect).toEqual({ relearning: 0, restarted: 0, movedUp: 0, leeches: 0 });
     expect(w.undo).toEqual([]);
   });
 
@@ -125,7 +125,7 @@ describe('defect 9: an exam is a measurement first', () => {
         },
       ]);
       expect(reviews(w.records)[0]!.after.phase).toBe('new');
-      expect(w.effect).toEqual({ relearning: 0, movedUp: 1, leeches: 0 });
+      expect(w.effect).toEqual({ relearning: 0, restarted: 0, movedUp: 1, leeches: 0 });
       expect(w.undo).toEqual([{ kind: 'mark', key: 'a/new', undo: 'unintroduce' }]);
     }
   });
@@ -137,7 +137,7 @@ describe('defect 9: an exam is a measurement first', () => {
       [1, false, studied],
     ]);
     expect(w.records).toHaveLength(2);
-    expect(w.effect).toEqual({ relearning: 0, movedUp: 0, leeches: 0 });
+    expect(w.effect).toEqual({ relearning: 0, restarted: 0, movedUp: 0, leeches: 0 });
   });
 
   it('a wrong answer on a studied card is a lapse, fed: true, from the time it was given', () => {
@@ -148,8 +148,20 @@ describe('defect 9: an exam is a measurement first', () => {
     expect(r).toMatchObject({ rating: 1, fed: true, correct: false, at, tookMs: 42_000 });
     expect(r!.after).toEqual(scheduler.answer(studied, at, 1, 'a/studied'));
     expect(r!.after.phase).toBe('relearning');
-    expect(w.effect).toEqual({ relearning: 1, movedUp: 0, leeches: 0 });
+    expect(w.effect).toEqual({ relearning: 1, restarted: 0, movedUp: 0, leeches: 0 });
     expect(w.undo).toEqual([{ kind: 'answer', review: r, leech: false, suspended: false }]);
+  });
+});
+
+describe('a card still on its learning steps', () => {
+  it('goes back to its first step, counted apart from the lapses of review cards', () => {
+    const learning: Memory = { ...studied, phase: 'learning', learningSteps: 1, reps: 1 };
+    const { ctx } = context(true, { memory: () => learning });
+    const w = examWrite(result([q('a/learning', false, 1)]), ctx);
+    expect(reviews(w.records)[0]).toMatchObject({ fed: true, before: learning });
+    expect(reviews(w.records)[0]!.after).toMatchObject({ phase: 'learning', learningSteps: 0 });
+    expect(w.effect).toEqual({ relearning: 0, restarted: 1, movedUp: 0, leeches: 0 });
+    expect(describeEffect(w.effect)).toBe('1 card back to the first learning step.');
   });
 });
 
@@ -217,7 +229,7 @@ describe('defect 12: exam lapses go through the leech check', () => {
       `suspend@${at + 2}`,
       'exam',
     ]);
-    expect(w.effect).toEqual({ relearning: 1, movedUp: 0, leeches: 1 });
+    expect(w.effect).toEqual({ relearning: 1, restarted: 0, movedUp: 0, leeches: 1 });
     expect(w.undo[0]).toMatchObject({ kind: 'answer', leech: true, suspended: true });
   });
 
@@ -229,15 +241,17 @@ describe('defect 12: exam lapses go through the leech check', () => {
 
 describe('describeEffect', () => {
   it('says what the exam did to the schedule, or that it did nothing', () => {
-    expect(describeEffect({ relearning: 0, movedUp: 0, leeches: 0 })).toBe(
+    expect(describeEffect({ relearning: 0, restarted: 0, movedUp: 0, leeches: 0 })).toBe(
       'The schedule is unchanged.',
     );
-    expect(describeEffect({ relearning: 7, movedUp: 3, leeches: 0 })).toBe(
+    expect(describeEffect({ relearning: 7, restarted: 0, movedUp: 3, leeches: 0 })).toBe(
       '7 cards back to relearning, 3 new cards moved up.',
     );
-    expect(describeEffect({ relearning: 1, movedUp: 0, leeches: 1 })).toBe(
+    expect(describeEffect({ relearning: 1, restarted: 0, movedUp: 0, leeches: 1 })).toBe(
       '1 card back to relearning, 1 new leech.',
     );
-    expect(describeEffect({ relearning: 0, movedUp: 1, leeches: 0 })).toBe('1 new card moved up.');
+    expect(describeEffect({ relearning: 0, restarted: 0, movedUp: 1, leeches: 0 })).toBe(
+      '1 new card moved up.',
+    );
   });
 });
