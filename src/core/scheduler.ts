@@ -46,8 +46,9 @@ export class Scheduler {
   private readonly settings: Settings;
   private readonly learn: LearningSteps;
   private readonly relearn: LearningSteps;
-  /** FSRS' interval per day of stability at the desired retention, unrounded. */
+  /** fsrs-rs next_interval per day of stability at the desired retention, unrounded. */
   private readonly modifier: number;
+  private readonly shortTerm: boolean;
 
   constructor(settings: Settings, weights?: readonly number[]) {
     this.settings = settings;
@@ -58,12 +59,18 @@ export class Scheduler {
         maximum_interval: settings.maxInterval,
         enable_fuzz: false,
         enable_short_term: true,
-        // ts-fsrs only reads the relearning steps' count, to clip w17/w18 as fsrs-rs does.
-        relearning_steps: settings.relearningSteps,
+        // ts-fsrs lowers the w17/w18 ceiling for two or more relearning steps. fsrs-rs does
+        // that only while optimising; Anki schedules with the weights as given. One step
+        // (the default) keeps ts-fsrs from clipping; the steps themselves are ours.
+        relearning_steps: ['10m'],
         ...(w ? { w } : {}),
       }),
     );
-    this.modifier = this.f.interval_modifier;
+    const used = this.f.parameters.w;
+    const decay = -(used[20] as number);
+    const factor = 0.9 ** (1 / decay) - 1;
+    this.modifier = (settings.desiredRetention ** (1 / decay) - 1) / factor;
+    this.shortTerm = (used[17] as number) > 0 && (used[18] as number) > 0;
     this.learn = LearningSteps.of(settings.learningSteps);
     this.relearn = LearningSteps.of(settings.relearningSteps);
   }
@@ -97,6 +104,8 @@ export class Scheduler {
       relearn: this.relearn,
       maxInterval: this.settings.maxInterval,
       fuzz,
+      shortTerm: this.shortTerm,
+      lastInterval: m.phase === 'review' ? m.scheduledDays : 0,
     };
     const next = nextStates(m.phase, m.learningSteps, ivl, ctx);
     const out = {} as Record<Grade, Outcome>;

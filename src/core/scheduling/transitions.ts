@@ -15,29 +15,50 @@ export interface RuleContext {
   maxInterval: number;
   /** The card's fuzz factor in [0, 1), or null when fuzz is off. */
   fuzz: number | null;
+  /**
+   * Anki's fsrs_allow_short_term (answering/mod.rs: w17 > 0 and w18 > 0): with no steps, an
+   * FSRS interval under half a day stays a same-day step.
+   */
+  shortTerm: boolean;
+  /** The review interval the card had (review.rs self.scheduled_days). */
+  lastInterval: number;
 }
 
 export type Intervals = Record<Grade, number>;
 
-const roundMin1 = (x: number): number => Math.max(1, Math.floor(x + 0.5));
+/** Rust's f32::round on our (positive) intervals: halves away from zero. */
+const round = (x: number): number => Math.floor(x + 0.5);
+const roundMin1 = (x: number): number => Math.max(1, round(x));
 
 /**
- * A graduating interval (learning.rs / relearning.rs answer_again/hard/good when no step is
- * left): the FSRS interval rounded, at least a day, fuzzed within [1, max].
+ * No step left for Again, Hard or Good (learning.rs / relearning.rs): the FSRS interval,
+ * rounded, at least a day, fuzzed within [1, max]; or, with no steps at all and short-term
+ * scheduling allowed, an interval under half a day as a step of that many seconds.
  */
-function graduate(ivl: number, ctx: RuleContext): Next {
+function graduate(
+  ivl: number,
+  steps: LearningSteps,
+  phase: 'learning' | 'relearning',
+  index: number,
+  ctx: RuleContext,
+): Next {
+  if (ctx.shortTerm && steps.length === 0 && ivl < 0.5)
+    return { kind: 'learn', phase, index, secs: Math.trunc(ivl * 86_400) };
   const [min, max] = reviewBounds(1, ctx.maxInterval);
   return { kind: 'review', days: withReviewFuzz(ctx.fuzz, roundMin1(ivl), min, max) };
 }
 
 /**
- * Easy from (re)learning (learning.rs / relearning.rs answer_easy): at least a day more than
- * Good would give. Anki takes Good's fuzzed interval here; we take the very one the Good
- * button shows when it graduates, so Easy >= Good + 1 always holds against the grade bar.
+ * Easy from (re)learning (learning.rs / relearning.rs answer_easy): at least a day past
+ * Good's fuzzed (unrounded) FSRS interval, the easy interval rounded first. Anki fuzzes the
+ * graduating Good from the rounded interval, so the two can differ by a day near a rounding
+ * edge; when Good graduates we also keep Easy a day past the Good the grade bar shows, as the
+ * rule "Easy >= Good + 1" promises.
  */
-function easyFromLearning(ivl: Intervals, ctx: RuleContext): Next {
-  const [, max] = reviewBounds(1, ctx.maxInterval);
-  const good = (graduate(ivl[3], ctx) as { days: number }).days;
+function easyFromLearning(ivl: Intervals, goodShown: Next, ctx: RuleContext): Next {
+  const [min1, max] = reviewBounds(1, ctx.maxInterval);
+  let good = withReviewFuzz(ctx.fuzz, ivl[3], min1, max);
+  if (goodShown.kind === 'review') good = Math.max(good, goodShown.days);
   const [min] = reviewBounds(good + 1, ctx.maxInterval);
   return { kind: 'review', days: withReviewFuzz(ctx.fuzz, roundMin1(ivl[4]), min, max) };
 }
@@ -58,24 +79,30 @@ function onSteps(
   const again = steps.again();
   const hard = steps.hard(index);
   const good = steps.good(index);
+  const onGood =
+    good === null ? graduate(ivl[3], steps, phase, index, ctx) : step(steps.afterGood(index), good);
   return {
-    1: again === null ? graduate(ivl[1], ctx) : step(0, again),
-    2: hard === null ? graduate(ivl[2], ctx) : step(steps.current(index), hard),
-    3: good === null ? graduate(ivl[3], ctx) : step(steps.afterGood(index), good),
-    4: easyFromLearning(ivl, ctx),
+    1: again === null ? graduate(ivl[1], steps, phase, 0, ctx) : step(0, again),
+    2:
+      hard === null ? graduate(ivl[2], steps, phase, index, ctx) : step(steps.current(index), hard),
+    3: onGood,
+    4: easyFromLearning(ivl, onGood, ctx),
   };
 }
 
 /**
  * Review cards (review.rs). Again lapses into the relearning steps, or with none straight
  * back to review at the FSRS interval ("in FSRS, fuzz is applied when the card leaves the
- * relearning stage"), never past the cap. Hard, Good and Easy go through
- * constrain_passing_interval: Good >= Hard + 1 and Easy >= Good + 1 are minimums that the
- * max-interval cap overrides (min_and_max_review_intervals), so the cap is hard.
+ * relearning stage"), which we also cap (the issue makes the cap hard everywhere). Hard, Good
+ * and Easy follow passing_fsrs_review_intervals: an interval that grows may not be fuzzed
+ * below the last one plus a day, Good >= Hard + 1 and Easy >= Good + 1; each minimum then
+ * goes through min_and_max_review_intervals, where the max-interval cap wins.
  */
 function fromReview(ivl: Intervals, ctx: RuleContext): Record<Grade, Next> {
+  const last = ctx.lastInterval;
+  const greaterThanLast = (interval: number): number => (round(interval) > last ? last + 1 : 0);
   const passing = (interval: number, minimum: number): number => {
-    const [min, max] = reviewBounds(minimum, ctx.maxInterval);
+    const [min, max] = reviewBounds(Math.max(greaterThanLast(interval), minimum), ctx.maxInterval);
     return withReviewFuzz(ctx.fuzz, interval, min, max);
   };
   const hard = passing(ivl[2], 1);
@@ -83,11 +110,12 @@ function fromReview(ivl: Intervals, ctx: RuleContext): Record<Grade, Next> {
   const easy = passing(ivl[4], good + 1);
   const again = ctx.relearn.again();
   const [, max] = reviewBounds(1, ctx.maxInterval);
+  let lapse: Next = { kind: 'review', days: Math.min(roundMin1(ivl[1]), max) };
+  if (again !== null) lapse = { kind: 'learn', phase: 'relearning', index: 0, secs: again };
+  else if (ctx.shortTerm && ivl[1] < 0.5)
+    lapse = { kind: 'learn', phase: 'relearning', index: 0, secs: Math.trunc(ivl[1] * 86_400) };
   return {
-    1:
-      again === null
-        ? { kind: 'review', days: Math.min(roundMin1(ivl[1]), max) }
-        : { kind: 'learn', phase: 'relearning', index: 0, secs: again },
+    1: lapse,
     2: { kind: 'review', days: hard },
     3: { kind: 'review', days: good },
     4: { kind: 'review', days: easy },

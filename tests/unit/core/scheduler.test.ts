@@ -196,10 +196,15 @@ describe('settings reach the scheduler', () => {
     expect(lapse.due - m.due).toBe(30 * MIN);
   });
 
-  it('with no learning steps, every answer on a new card goes straight to review', () => {
+  it('with no learning steps, FSRS decides: under half a day a same-day step, else review', () => {
     const s = new Scheduler(resolveSettings({ ...settings, learningSteps: [] }));
-    for (const g of [1, 2, 3, 4] as Grade[])
+    for (const g of [2, 3, 4] as Grade[])
       expect(s.answer(newMemory(T0), T0, g, K).phase).toBe('review');
+    // Again: S = w0 = 0.212 days, an FSRS interval of about 5 hours (Anki 25.x short-term).
+    const again = s.preview(newMemory(T0), T0, K)[1];
+    expect(again.memory.phase).toBe('learning');
+    expect(again.intervalMs).toBeGreaterThan(4 * HOUR);
+    expect(again.intervalMs).toBeLessThan(6 * HOUR);
   });
 
   it('with no relearning steps, a lapse goes back to review the next day or so', () => {
