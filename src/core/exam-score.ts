@@ -100,6 +100,17 @@ export function scoreExam(
     byTag,
     results,
     predictedPercent: s.predictedPercent,
+    // Each question's forecast beside what happened, for calibration (an unanswered one is
+    // wrong). Exams saved before forecasts were kept have none.
+    ...(s.predicted
+      ? {
+          predictions: results.map((r, i) => ({
+            key: r.key,
+            p: Math.min(1, Math.max(0, s.predicted?.[i] ?? 0)),
+            correct: r.correct,
+          })),
+        }
+      : {}),
     scope: s.scope,
   };
 }

@@ -147,6 +147,10 @@ describe('defect 11: the log says when each exam answer was given and how long i
       expect(r.tookMs).toBe(10 * SEC);
       expect(r.fed).toBe(r.before !== null);
     });
+    // The exam's summary keeps each question's forecast beside its outcome.
+    expect(store.progress.exams[0]!.predictions?.map((x) => x.correct)).toEqual(
+      s.keys.map(() => false),
+    );
     const times = store.readAllRecords().map((r) => r.at);
     expect(times).toEqual([...times].sort((a, b) => a - b));
   });

@@ -174,6 +174,18 @@ describe('scoreExam', () => {
     ]);
   });
 
+  it("stores each question's forecast beside its outcome, for calibration", () => {
+    const r = scoreExam({ ...exam(), predicted: [0.9, 0.25, 1, 0.5, 0.1] }, cardOf, T0);
+    expect(r.predictions).toEqual([
+      { key: single.key, p: 0.9, correct: true },
+      { key: multi.key, p: 0.25, correct: false },
+      { key: typedCard.key, p: 1, correct: true },
+      { key: other.key, p: 0.5, correct: false },
+      { key: 'gone/card', p: 0.1, correct: false },
+    ]);
+    expect('predictions' in scoreExam(exam(), cardOf, T0)).toBe(false);
+  });
+
   it('passes at exactly the pass mark, not one point under', () => {
     expect(scoreExam({ ...exam(), passPercent: 40 }, cardOf, T0).passed).toBe(true);
     expect(scoreExam({ ...exam(), passPercent: 41 }, cardOf, T0).passed).toBe(false);
