@@ -51,16 +51,18 @@ function graduate(
 /**
  * Easy from (re)learning (learning.rs / relearning.rs answer_easy): at least a day past
  * Good's fuzzed (unrounded) FSRS interval, the easy interval rounded first. Anki fuzzes the
- * graduating Good from the rounded interval, so the two can differ by a day near a rounding
- * edge; when Good graduates we also keep Easy a day past the Good the grade bar shows, as the
- * rule "Easy >= Good + 1" promises.
+ * graduating Good from the rounded interval, so near a rounding edge that Good can come out
+ * a day longer than the one Easy was kept above; then, and only then, Easy is raised to a
+ * day past the Good the grade bar shows, as the rule "Easy >= Good + 1" promises.
  */
 function easyFromLearning(ivl: Intervals, goodShown: Next, ctx: RuleContext): Next {
   const [min1, max] = reviewBounds(1, ctx.maxInterval);
-  let good = withReviewFuzz(ctx.fuzz, ivl[3], min1, max);
-  if (goodShown.kind === 'review') good = Math.max(good, goodShown.days);
+  const good = withReviewFuzz(ctx.fuzz, ivl[3], min1, max);
   const [min] = reviewBounds(good + 1, ctx.maxInterval);
-  return { kind: 'review', days: withReviewFuzz(ctx.fuzz, roundMin1(ivl[4]), min, max) };
+  let days = withReviewFuzz(ctx.fuzz, roundMin1(ivl[4]), min, max);
+  if (goodShown.kind === 'review' && days <= goodShown.days)
+    days = Math.min(goodShown.days + 1, max);
+  return { kind: 'review', days };
 }
 
 /**

@@ -150,3 +150,55 @@ describe('defect 2: day boundaries in local time when day-starts-at falls in a D
     expect(studyDay(Date.parse('2024-11-03T04:59:59Z'), 1)).toBe(day - 1);
   });
 });
+
+describe('defect 2: study days never go back when the clock does (day-starts-at in a repeated hour)', () => {
+  it('Chatham, day-starts-at 3, 2026-04-05: clocks go back from 03:45 to 02:45 after the day began', () => {
+    process.env.TZ = 'Pacific/Chatham';
+    const start = Date.parse('2026-04-04T13:15:00Z'); // 03:00 CHADT, 5 April
+    const day = studyDay(start, 3);
+    expect(dayStart(day, 3)).toBe(start);
+    expect(studyDay(start - 1, 3)).toBe(day - 1);
+    // 14:04Z is 02:49 CHAST: the hour reads 2 again, but the day started at 13:15Z.
+    expect(studyDay(Date.parse('2026-04-04T14:04:00Z'), 3)).toBe(day);
+    expect(nextDayStart(Date.parse('2026-04-04T14:04:00Z'), 3)).toBeGreaterThan(
+      Date.parse('2026-04-04T14:04:00Z'),
+    );
+  });
+
+  it.each(DST_ZONES)(
+    '%s: studyDay is monotonic minute by minute around every change of 2024-2026',
+    (tz) => {
+      process.env.TZ = tz;
+      const hours = [0, 1, 2, 3, 4];
+      for (
+        let t = Date.parse('2024-01-01T00:00:00Z');
+        t < Date.parse('2027-01-01T00:00:00Z');
+        t += 6 * HOUR
+      ) {
+        // Only where the offset changes within the next 6 hours.
+        if (new Date(t).getTimezoneOffset() === new Date(t + 6 * HOUR).getTimezoneOffset())
+          continue;
+        for (const h of hours) {
+          let prev = studyDay(t, h);
+          for (let u = t; u <= t + 6 * HOUR; u += 60_000) {
+            const day = studyDay(u, h);
+            expect(day).toBeGreaterThanOrEqual(prev);
+            expect(dayStart(day, h)).toBeLessThanOrEqual(u);
+            expect(dayStart(day + 1, h)).toBeGreaterThan(u);
+            prev = day;
+          }
+        }
+      }
+    },
+  );
+});
+
+describe('defect 2: a start hour inside a gap that began earlier', () => {
+  it('Chatham, day-starts-at 3, 2025-09-28 (02:45 -> 03:45): the day starts at 03:45, not 04:00', () => {
+    process.env.TZ = 'Pacific/Chatham';
+    const change = Date.parse('2025-09-27T14:00:00Z'); // 02:45 CHAST becomes 03:45 CHADT
+    const day = studyDay(change, 3);
+    expect(dayStart(day, 3)).toBe(change);
+    expect(studyDay(change - 1, 3)).toBe(day - 1);
+  });
+});
