@@ -303,7 +303,7 @@ export function expectedOutcomes(
       return stepOutcome(
         ctx,
         now,
-        Math.trunc(Math.fround(interval * 86_400)),
+        Math.trunc(interval * 86_400),
         phase,
         remaining,
         'no-steps-short-term',
@@ -338,41 +338,65 @@ export function expectedOutcomes(
           `${tag}-good`,
         )
       : graduate(3, 'graduation-interval');
-  out[4] = easyAfterLearning(ctx, ivl(3), ivl(4));
+  out[4] = easyAfterLearning(ctx, ivl(3), ivl(4), out[3].kind === 'review');
   return out;
 }
 
 /**
- * Easy from (re)learning graduates at least a day past what Good would give when graduating
- * (learning.rs / relearning.rs answer_easy: good = with_review_fuzz(good.interval, 1, max)
- * on the unrounded interval, then with_review_fuzz(easy.round().max(1), good + 1, max)),
- * with the same fuzz factor for both.
+ * Easy from (re)learning graduates at least a day past Good (learning.rs / relearning.rs
+ * answer_easy): good = with_review_fuzz(good.interval, 1, max) on the unrounded interval,
+ * easy = with_review_fuzz(easy.round().max(1), good + 1, max), one fuzz factor for both.
+ * That `good` can be a day shorter than the graduating interval the Good button shows
+ * (answer_good rounds first), so the issue's "Easy >= Good + 1" adds: when Good graduates
+ * and Easy is not past it, Easy is the shown Good + 1 (within the cap).
  */
-function easyAfterLearning(ctx: AnkiContext, goodIvl: number, easyIvl: number): Expected {
+function easyAfterLearning(
+  ctx: AnkiContext,
+  goodIvl: number,
+  easyIvl: number,
+  goodGraduates: boolean,
+): Expected {
   const max = Math.max(ctx.maxInterval, 1);
   const easy = Math.max(Math.round(easyIvl), 1);
-  const exact = () => withReviewFuzz(null, easy, withReviewFuzz(null, goodIvl, 1, max) + 1, max);
+  const shownGood = (app: AppIntervals): number | null => (goodGraduates ? app[3] : null);
+  const lift = (v: number, shown: number | null) =>
+    shown !== null && v <= shown ? Math.min(shown + 1, max) : v;
+  const exact = (app: AppIntervals) =>
+    lift(
+      withReviewFuzz(null, easy, withReviewFuzz(null, goodIvl, 1, max) + 1, max),
+      shownGood(app),
+    );
   return {
     kind: 'review',
     rule: 'easy-after-learning',
     exact,
-    range: () => {
-      if (!ctx.fuzz) return [exact(), exact()];
+    range: (app) => {
+      if (!ctx.fuzz) return [exact(app), exact(app)];
       const [glo, ghi] = constrainedFuzzBounds(goodIvl, 1, max);
-      const [lo] = constrainedFuzzBounds(easy, glo + 1, max);
-      const [, hi] = constrainedFuzzBounds(easy, ghi + 1, max);
-      return [lo, hi];
+      const shown = shownGood(app);
+      return [
+        lift(constrainedFuzzBounds(easy, glo + 1, max)[0], shown),
+        lift(constrainedFuzzBounds(easy, ghi + 1, max)[1], shown),
+      ];
     },
     factors: (app) => {
       const v = app[4];
       if (v === null) return [];
-      if (!ctx.fuzz) return v === exact() ? ALL_FACTORS : [];
+      if (!ctx.fuzz) return v === exact(app) ? ALL_FACTORS : [];
+      const shown = shownGood(app);
       const [glo, ghi] = constrainedFuzzBounds(goodIvl, 1, max);
       const set: FactorSet = [];
       for (let g = glo; g <= ghi; g++) {
         const fg = factorsGiving(g, goodIvl, 1, max);
-        const fe = factorsGiving(v, easy, g + 1, max);
-        if (fg && fe) set.push(...intersect([fg], [fe]));
+        if (!fg) continue;
+        const [elo, ehi] = constrainedFuzzBounds(easy, g + 1, max);
+        const n = 1 + ehi - elo;
+        // Anki's own value, when it is past the shown Good.
+        if (v >= elo && v <= ehi && (shown === null || v > shown))
+          set.push(...intersect([fg], [[(v - elo) / n, (v - elo + 1) / n]]));
+        // Values not past the shown Good, lifted to it + 1.
+        if (shown !== null && v === Math.min(shown + 1, max) && shown >= elo)
+          set.push(...intersect([fg], [[0, (Math.min(ehi, shown) - elo + 1) / n]]));
       }
       return set;
     },
@@ -395,7 +419,7 @@ function reviewOutcomes(
     out[1] = stepOutcome(
       ctx,
       now,
-      Math.trunc(Math.fround(again * 86_400)),
+      Math.trunc(again * 86_400),
       'relearning',
       0,
       'no-steps-short-term',

@@ -61,7 +61,11 @@ export function checkRules(
       const d = o.due - now;
       const lo = e.secs * 1000;
       const hi = e.fuzzUpper * 1000;
-      const ok = o.phase === e.phase && (hi > lo ? d >= lo && d < hi : d === lo);
+      // interval * 86400 truncated: Anki computes it in f32, so allow a second either way.
+      const slack = e.rule === 'no-steps-short-term' ? 1000 : 0;
+      const ok =
+        o.phase === e.phase &&
+        (hi > lo ? d >= lo - slack && d < hi + slack : Math.abs(d - lo) <= slack);
       if (hi > lo) count('learning-fuzz');
       if (ok && hi - lo >= 60_000) {
         const seen = learnFuzz.spread.get(e.secs) ?? [];

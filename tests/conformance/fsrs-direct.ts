@@ -26,7 +26,10 @@ export class TsFsrsDirect {
         enable_fuzz: false,
         enable_short_term: true,
         learning_steps: s.learningSteps as Steps,
-        relearning_steps: s.relearningSteps as Steps,
+        // ts-fsrs lowers the w17/w18 ceiling for two or more relearning steps; fsrs-rs does
+        // that only while optimising, and Anki schedules with the weights as given. One
+        // relearning step keeps ts-fsrs from clipping; next_state() reads no step itself.
+        relearning_steps: s.relearningSteps.length > 1 ? ['10m'] : (s.relearningSteps as Steps),
         w: [...s.w],
       }),
     );
@@ -35,7 +38,7 @@ export class TsFsrsDirect {
     this.factor = 0.9 ** (1 / this.decay) - 1;
   }
 
-  /** The weights ts-fsrs really uses (it clips w17/w18 for 2+ relearning steps). */
+  /** The weights ts-fsrs uses: the given ones, within its clamps. */
   get effectiveW(): number[] {
     return [...this.f.parameters.w];
   }
