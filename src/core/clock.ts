@@ -16,8 +16,11 @@ function localFields(at: number): { y: number; m: number; d: number; h: number }
 
 /** Days since 1970-01-01 of the study day that contains `at`. */
 export function studyDay(at: number, dayStartsAt: number): number {
-  const { y, m, d, h } = localFields(at);
-  const civil = Math.round(Date.UTC(y, m, d) / DAY_MS);
+  // Local wall time as if it were UTC: one offset read instead of four calendar getters
+  // (the queue asks this for every overdue card).
+  const local = at - new Date(at).getTimezoneOffset() * 60_000;
+  const civil = Math.floor(local / DAY_MS);
+  const h = Math.floor((local - civil * DAY_MS) / 3_600_000);
   if (h < dayStartsAt - 1 || h > dayStartsAt + 1) return h < dayStartsAt ? civil - 1 : civil;
   // Near the start hour, compare with the instant the day starts: where clocks go back
   // across it (Chatham at 03:45, day-starts-at 3), the hour reads 2 again after the day began.

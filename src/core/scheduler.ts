@@ -80,11 +80,15 @@ export class Scheduler {
     return m.lastReview !== null && now < m.lastReview ? m.lastReview : now;
   }
 
+  /** The study day of the last `at` asked: the queue asks recall for many cards at one time. */
+  private memo = { at: Number.NaN, day: 0 };
+
   /** Elapsed study days since the last review, as Anki's days_elapsed counts them. */
   private elapsedDays(m: Memory, at: number): number {
     if (m.lastReview === null) return 0;
     const { dayStartsAt } = this.settings;
-    return Math.max(0, studyDay(at, dayStartsAt) - studyDay(m.lastReview, dayStartsAt));
+    if (this.memo.at !== at) this.memo = { at, day: studyDay(at, dayStartsAt) };
+    return Math.max(0, this.memo.day - studyDay(m.lastReview, dayStartsAt));
   }
 
   /**
