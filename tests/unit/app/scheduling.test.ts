@@ -77,6 +77,22 @@ describe('the grade bar', () => {
   });
 });
 
+describe('undo, then the same answer', () => {
+  it('gives the same interval: the fuzz depends on the card and its reviews, not the time', async () => {
+    const { c } = await openFixture();
+    for (const card of c.cards(ALL).slice(0, 8)) {
+      answer(c, card, 3, T0);
+      answer(c, card, 3, T0 + 11 * 60_000); // graduates, fuzzed
+      const first = c.memory(card.key)!;
+      const undone = c.undo(T0 + 12 * 60_000);
+      expect(undone.ok && undone.value?.key).toBe(card.key);
+      answer(c, card, 3, T0 + 13 * 60_000);
+      expect(c.memory(card.key)!.scheduledDays).toBe(first.scheduledDays);
+      expect(c.memory(card.key)!.due).toBe(first.due);
+    }
+  });
+});
+
 describe('defect 8: card info counts recall in study days', () => {
   it('the morning after an evening review, recall is below 1 (one study day has passed)', async () => {
     const { c } = await openFixture();
