@@ -10,7 +10,20 @@
 // of factors that yield the app's interval. The answer is consistent with Anki when the
 // constraints of all buttons intersect.
 
+import {
+  ALL_FACTORS,
+  constrainedFuzzBounds,
+  type FactorSet,
+  factorsGiving,
+  intersect,
+  minMax,
+  withReviewFuzz,
+} from './anki-fuzz.js';
+import { goodDelaySecs, hardDelaySecs, stepIndex } from './anki-steps.js';
 import type { ZoneClock } from './local-time.js';
+
+export { ALL_FACTORS, type FactorSet, intersect } from './anki-fuzz.js';
+export { stepSecs } from './anki-steps.js';
 
 export type Phase = 'new' | 'learning' | 'review' | 'relearning';
 export type Grade = 1 | 2 | 3 | 4;
@@ -50,93 +63,6 @@ export interface AnkiContext {
   decimalRelearn: boolean;
   /** Unrounded FSRS interval in days for a stability (fsrs-rs next_interval). */
   intervalOf: (stability: number) => number;
-}
-
-/** Steps as the user typed them ("10m", "1.5h", "2d") to seconds, as steps.rs to_secs. */
-export function stepSecs(step: string): number {
-  const m = /^(\d+(?:\.\d+)?)(m|h|d)$/.exec(step);
-  if (!m) throw new Error(`not a step: ${step}`);
-  const minutes = Number(m[1]) * { m: 1, h: 60, d: 1440 }[m[2] as 'm' | 'h' | 'd'];
-  return Math.trunc(Math.fround(Math.fround(minutes) * 60));
-}
-
-// ---- fuzz.rs ----
-
-const FUZZ_RANGES = [
-  { start: 2.5, end: 7.0, factor: 0.15 },
-  { start: 7.0, end: 20.0, factor: 0.1 },
-  { start: 20.0, end: Number.MAX_VALUE, factor: 0.05 },
-];
-
-function fuzzDelta(interval: number): number {
-  if (interval < 2.5) return 0;
-  let delta = 1;
-  for (const r of FUZZ_RANGES) delta += r.factor * Math.max(0, Math.min(interval, r.end) - r.start);
-  return delta;
-}
-
-/** fuzz.rs constrained_fuzz_bounds. */
-export function constrainedFuzzBounds(
-  interval: number,
-  minimum: number,
-  maximum: number,
-): [number, number] {
-  const min = Math.min(minimum, maximum);
-  const ivl = Math.min(Math.max(interval, min), maximum);
-  const delta = fuzzDelta(ivl);
-  let lower = Math.round(ivl - delta);
-  let upper = Math.round(ivl + delta);
-  lower = Math.min(Math.max(lower, min), maximum);
-  upper = Math.min(Math.max(upper, min), maximum);
-  if (upper === lower && upper > 2 && upper < maximum) upper = lower + 1;
-  return [lower, upper];
-}
-
-/** states/mod.rs min_and_max_review_intervals. */
-function minMax(ctx: AnkiContext, minimum: number): [number, number] {
-  const maximum = Math.max(ctx.maxInterval, 1);
-  return [Math.min(Math.max(minimum, 1), maximum), maximum];
-}
-
-/** fuzz.rs with_review_fuzz for a known factor (null: fuzz off). */
-export function withReviewFuzz(
-  f: number | null,
-  interval: number,
-  minimum: number,
-  maximum: number,
-): number {
-  if (f === null) return Math.min(Math.max(Math.round(interval), minimum), maximum);
-  const [lo, hi] = constrainedFuzzBounds(interval, minimum, maximum);
-  return Math.floor(lo + f * (1 + hi - lo));
-}
-
-/** Factors in [0,1) for which with_review_fuzz gives `value`; null when none can. */
-function factorsGiving(
-  value: number,
-  interval: number,
-  minimum: number,
-  maximum: number,
-): [number, number] | null {
-  const [lo, hi] = constrainedFuzzBounds(interval, minimum, maximum);
-  if (value < lo || value > hi) return null;
-  const n = 1 + hi - lo;
-  return [(value - lo) / n, (value - lo + 1) / n];
-}
-
-// ---- factor sets: unions of [a, b) intervals ----
-
-export type FactorSet = Array<[number, number]>;
-export const ALL_FACTORS: FactorSet = [[0, 1]];
-
-export function intersect(a: FactorSet, b: FactorSet): FactorSet {
-  const out: FactorSet = [];
-  for (const [a0, a1] of a)
-    for (const [b0, b1] of b) {
-      const lo = Math.max(a0, b0);
-      const hi = Math.min(a1, b1);
-      if (hi > lo) out.push([lo, hi]);
-    }
-  return out;
 }
 
 // ---- what Anki does with one answer ----
@@ -188,7 +114,7 @@ function fuzzed(
   rule: string,
 ): ReviewExpected {
   const max = Math.max(ctx.maxInterval, 1);
-  const min = (app: AppIntervals) => minMax(ctx, minimum(app))[0];
+  const min = (app: AppIntervals) => minMax(ctx.maxInterval, minimum(app))[0];
   return {
     kind: 'review',
     rule,
@@ -245,33 +171,6 @@ function stepOutcome(
     fuzzUpper: learningFuzzUpper(secs, ctx.fuzz),
     rule,
   };
-}
-
-// ---- steps.rs LearningSteps ----
-
-function stepIndex(steps: number[], remaining: number): number {
-  const total = steps.length;
-  return Math.min(Math.max(0, total - (remaining % 1000)), Math.max(0, total - 1));
-}
-
-function maybeRoundInDays(secs: number): number {
-  return secs > DAY_SECS ? Math.round(secs / DAY_SECS) * DAY_SECS : secs;
-}
-
-function hardDelaySecs(steps: number[], remaining: number): number | null {
-  if (steps.length === 0) return null;
-  const idx = stepIndex(steps, remaining);
-  const current = steps[idx] as number;
-  if (idx !== 0) return current;
-  const next = steps[1];
-  if (next !== undefined) return maybeRoundInDays(Math.floor((current + next) / 2));
-  return maybeRoundInDays(Math.min(Math.floor((current * 3) / 2), current + DAY_SECS));
-}
-
-function goodDelaySecs(steps: number[], remaining: number): number | null {
-  if (steps.length === 0) return null;
-  const next = steps[stepIndex(steps, remaining) + 1];
-  return next === undefined ? null : next;
 }
 
 // ---- the transitions ----

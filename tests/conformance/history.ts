@@ -39,6 +39,8 @@ const LEARNING_STEPS: readonly string[][] = [
   ['15m', '6h', '2d', '4d'],
   ['1.5m', '0.5h'],
   ['1m', '2.5h'],
+  // Steps in odd seconds: Hard's mean of the first two rounds down (steps.rs, integer secs).
+  ['0.75m', '2m'],
   [],
 ];
 const RELEARNING_STEPS: readonly string[][] = [
@@ -52,6 +54,7 @@ const RELEARNING_STEPS: readonly string[][] = [
   ['20h'],
   ['1m', '5m', '10m'],
   ['0.5h'],
+  ['0.75m', '2m'],
   [],
 ];
 const MAX_INTERVALS = [36500, 36500, 365, 100, 30, 10, 7, 3, 2, 1];

@@ -8,7 +8,6 @@ import {
   type Expected,
   expectedOutcomes,
   GRADES,
-  type Grade,
   type MemoryState,
   newAnkiCard,
   stepSecs,
@@ -16,6 +15,10 @@ import {
 import { appSetup, type Memory, newMemory } from './app.js';
 import { checkRules, iso, type LearnFuzzSpread } from './check-rules.js';
 import { FsrsRs, TsFsrsDirect } from './fsrs-direct.js';
+import { checkMemory } from './memory-check.js';
+
+export { FSRS_RS_STEP_TOLERANCE } from './memory-check.js';
+
 import {
   dstChanges,
   nextTime,
@@ -56,22 +59,7 @@ export interface ZoneReport {
 const DAY_MS = 86_400_000;
 /** Histories end here: 36500-day intervals would otherwise carry them centuries on. */
 const HISTORY_END = Date.UTC(2031, 0, 1);
-const TS_FSRS_TOLERANCE = 1e-9;
-/** fsrs-rs computes in f32 (about 6e-8 relative per operation). */
-export const FSRS_RS_STEP_TOLERANCE = 5e-5;
 const SAMPLES_PER_RULE = 3;
-
-function relErr(a: number, b: number): number {
-  return Math.abs(a - b) / Math.max(Math.abs(b), 1e-12);
-}
-
-/**
- * Error against fsrs-rs, which computes in f32: relative, except that stabilities under
- * 0.01 day are compared absolutely (f32 loses digits in the (S+1)^w13 - 1 of a tiny S).
- */
-function f32Err(a: number, b: number): number {
-  return Math.abs(a - b) / Math.max(Math.abs(b), 0.01);
-}
 
 export interface RunOptions {
   zone: string;
@@ -244,66 +232,17 @@ function runHistory(
     const next = direct.next(tsMem, elapsed);
     report.answers++;
 
-    // Memory against ts-fsrs, driven directly with study days.
+    const mem = checkMemory(preview, next, m, elapsed, rs, rsChain);
     count('memory-ts-fsrs');
-    for (const g of GRADES) {
-      const got = preview[g].memory;
-      const want = next[g];
-      if (
-        !(relErr(got.stability, want.stability) <= TS_FSRS_TOLERANCE) ||
-        !(relErr(got.difficulty, want.difficulty) <= TS_FSRS_TOLERANCE)
-      ) {
-        fail(
-          'memory-ts-fsrs',
-          `grade ${g} at ${iso(now, clock)} (${elapsed} study days): S/D ${got.stability}/${got.difficulty}, ts-fsrs ${want.stability}/${want.difficulty}`,
-        );
-        break;
-      }
-    }
-
-    // Memory against fsrs-rs: one step from the app's own state (float error only), and a
-    // chain of fsrs-rs states over the whole history (float error that accumulates).
-    const appPrev = m.phase === 'new' ? null : { stability: m.stability, difficulty: m.difficulty };
-    const usable = (x: MemoryState | null) =>
-      x === null ||
-      (Number.isFinite(x.stability) && x.stability > 0 && x.difficulty >= 1 && x.difficulty <= 10);
-    const rsStep: Record<Grade, MemoryState> | null = usable(appPrev)
-      ? rs.next(appPrev, appPrev === null ? 0 : elapsed)
-      : null;
-    const rsNext: Record<Grade, MemoryState> | null = usable(rsChain)
-      ? rs.next(rsChain, rsChain === null ? 0 : elapsed)
-      : null;
     count('memory-fsrs-rs');
-    let stepWorst = 0;
-    let stepWorstGrade: Grade = 1;
-    for (const g of GRADES) {
-      const got = preview[g].memory;
-      if (rsStep) {
-        const e = Math.max(
-          f32Err(got.stability, rsStep[g].stability),
-          f32Err(got.difficulty, rsStep[g].difficulty),
-        );
-        if (e > stepWorst) [stepWorst, stepWorstGrade] = [e, g];
-      }
-      if (rsNext)
-        chainWorst = Math.max(
-          chainWorst,
-          f32Err(got.stability, rsNext[g].stability),
-          f32Err(got.difficulty, rsNext[g].difficulty),
-        );
-    }
-    if (stepWorst > FSRS_RS_STEP_TOLERANCE && rsStep) {
-      const g = stepWorstGrade;
-      const got = preview[g].memory;
+    const at = `at ${iso(now, clock)} (${elapsed} study days)`;
+    if (mem.tsFsrs) fail('memory-ts-fsrs', `${mem.tsFsrs.replace('@', at)}`);
+    if (mem.fsrsRs) {
       rsMismatch = true;
-      const clipped = direct.effectiveW.some((x, k) => x !== w[k]);
-      fail(
-        'memory-fsrs-rs',
-        `grade ${g} at ${iso(now, clock)} (${elapsed} study days) from S/D ${appPrev?.stability}/${appPrev?.difficulty}: S/D ${got.stability}/${got.difficulty}, fsrs-rs ${rsStep[g].stability}/${rsStep[g].difficulty}${clipped ? `; ts-fsrs clamped the weights to ${direct.effectiveW.join(',')}` : ''}`,
-      );
-    } else {
-      report.fsrsRsStepError = Math.max(report.fsrsRsStepError, stepWorst);
-    }
+      fail('memory-fsrs-rs', mem.fsrsRs.replace('@', at));
+    } else report.fsrsRsStepError = Math.max(report.fsrsRsStepError, mem.stepError);
+    chainWorst = Math.max(chainWorst, mem.chainError);
+    const rsNext = mem.rsNext;
 
     // Anki's rules, until the app's card and the oracle's part (see below).
     if (!stopped) {
