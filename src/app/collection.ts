@@ -27,7 +27,7 @@ import { markRecord } from '../core/records.js';
 import { newMemory, type Outcome, Scheduler } from '../core/scheduler.js';
 import { parseSetting, resolveSettings, type SettingKey, type Settings } from '../core/settings.js';
 import { computeStats, type Stats } from '../core/stats.js';
-import { type UndoEntry, undoKey, undoRecords } from '../core/undo.js';
+import { lastAnswerUndo, type UndoEntry, undoKey, undoRecords } from '../core/undo.js';
 import type { LoadResult } from '../decks/load.js';
 import type { Store } from '../store/store.js';
 import { cardInfo } from './card-info.js';
@@ -60,7 +60,7 @@ export class Collection implements StudyPort {
     this.applySettings();
     // Across a restart, this device's last answer can still be taken back.
     const last = store.progress.lastAnswer;
-    if (last) this.undoStack.push({ kind: 'answer', review: last, suspended: false });
+    if (last) this.undoStack.push(lastAnswerUndo(last, this.current));
   }
 
   private applySettings(): void {
@@ -169,6 +169,7 @@ export class Collection implements StudyPort {
         at,
         tookMs: input.tookMs,
         mode: 'study',
+        marks: this.marks(card.key),
         ...(input.correct === undefined ? {} : { correct: input.correct }),
       },
       { scheduler: this.scheduler, settings: this.current, newId: () => this.newId(at) },

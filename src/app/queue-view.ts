@@ -65,6 +65,7 @@ export class QueueView {
       settings,
       today,
       hidden: (key) => hidden.size > 0 && hidden.has(key),
+      introduced: (key) => p.marks[key]?.introduced !== undefined,
       retrievability: this.recallAtDayStart(day),
     };
   }
@@ -136,6 +137,7 @@ export class QueueView {
       cards: this.decks.cards(scope),
       memory: (key) => env.progress().cards[key],
       hidden: (key) => hidden.size > 0 && hidden.has(key),
+      introduced: (key) => env.progress().marks[key]?.introduced !== undefined,
       card: (key) => this.decks.card(key),
       settings,
       now,
