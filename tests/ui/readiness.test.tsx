@@ -124,6 +124,8 @@ describe('calibration on the stats screen', () => {
       { exams: f.exams, columns: 40, rows: 12 },
     );
     await ui.waitFor('Exam scores');
+    expect(ui.frame()).toContain(' 50% fail · forecast 70%');
+    expect(ui.frame()).toContain('Retention - (target 90%)');
     expect(ui.frame()).toContain('Gap -10 |30| max -40 pts');
     expect(ui.frame()).toContain('Log loss 0.570 (4 q)');
     fits(ui.frame(), 40, 12);

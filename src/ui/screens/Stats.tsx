@@ -58,6 +58,7 @@ export function Stats({
   const pct = (x: number | null) => (x === null ? '-' : `${Math.round(x * 100)}%`);
   // A short terminal drops the blank lines between sections and keeps fewer exams.
   const compact = rows < 24;
+  const narrow = columns < 70;
   const recent = s.exams.slice(compact ? -2 : -5);
   return (
     <Box flexDirection="column" gap={compact ? 0 : 1}>
@@ -69,13 +70,15 @@ export function Stats({
           Reviews {s.reviews} · today {s.reviewedToday} · streak {s.streak}
         </Text>
         <Text wrap="truncate-end">
-          Retention: target {pct(s.retention.target)} · actual {pct(s.retention.actual)} (
-          {s.retention.answers} reviews in 30 days)
+          {narrow
+            ? `Retention ${pct(s.retention.actual)} (target ${pct(s.retention.target)})`
+            : `Retention: target ${pct(s.retention.target)} · actual ${pct(s.retention.actual)} (${s.retention.answers} reviews in 30 days)`}
         </Text>
       </Box>
       <Box flexDirection="column">
         <Text wrap="truncate-end">
-          Due in the next 30 days (today first): today {s.forecast[0]}, tomorrow {s.forecast[1]}
+          {narrow ? 'Due' : 'Due in the next 30 days (today first)'}: today {s.forecast[0]},
+          tomorrow {s.forecast[1]}
         </Text>
         <Text color={theme.accent} wrap="truncate-end">
           {sparkline(s.forecast)}
@@ -99,11 +102,13 @@ export function Stats({
         {recent.map((e) => (
           <Text key={e.at} wrap="truncate-end">
             {e.at.slice(0, 10)} {String(e.scorePercent).padStart(3)}%{' '}
-            {e.passed ? 'passed    ' : 'not passed'} (forecast {e.predictedPercent ?? '-'}%)
+            {narrow
+              ? `${e.passed ? 'pass' : 'fail'} · forecast ${e.predictedPercent ?? '-'}%`
+              : `${e.passed ? 'passed    ' : 'not passed'} (forecast ${e.predictedPercent ?? '-'}%)`}
           </Text>
         ))}
         {s.exams.length > 0
-          ? calibrationLines(s.calibration, columns < 70).map((line) => (
+          ? calibrationLines(s.calibration, narrow).map((line) => (
               <Text key={line} wrap="truncate-end">
                 {line}
               </Text>
