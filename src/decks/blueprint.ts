@@ -3,7 +3,6 @@
 // message.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { Blueprint } from '../core/exam.js';
 import { oneLine } from '../core/sanitize.js';
 import { findControlText } from './controls.js';
@@ -12,16 +11,38 @@ import { Locator } from './locate.js';
 import { readTextFile } from './read-file.js';
 import { readYaml } from './yaml-limits.js';
 
-const BlueprintSchema = z.strictObject({
-  title: z.string().trim().min(1),
-  // Each objective is checked by `objective` below, for messages that show both forms.
-  objectives: z
-    .record(
-      z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'objective tags are lowercase, e.g. lpic3-351.4'),
-      z.unknown(),
-    )
-    .refine((o) => Object.keys(o).length > 0, 'list at least one objective'),
-});
+const TAG = /^[a-z0-9][a-z0-9.-]*$/;
+
+type Problem = { path: (string | number)[]; message: string };
+
+const isMapping = (x: unknown): x is Record<string, unknown> =>
+  !!x && typeof x === 'object' && !Array.isArray(x);
+
+/**
+ * The file's outline: a title and a non-empty map of objective tags. Checked by hand, not
+ * with zod: readiness reads the names on the home screen's first frame, and loading zod
+ * there would cost more than the whole rest of the file.
+ */
+function outline(data: unknown): Problem | { title: string; objectives: Record<string, unknown> } {
+  if (!isMapping(data)) return { path: [], message: 'a blueprint is a mapping: title, objectives' };
+  const extra = Object.keys(data).find((k) => k !== 'title' && k !== 'objectives');
+  if (extra !== undefined)
+    return {
+      path: [extra],
+      message: `unknown field '${extra}'; a blueprint has a title and objectives`,
+    };
+  const title = typeof data.title === 'string' ? data.title.trim() : '';
+  if (!title) return { path: ['title'], message: 'give the blueprint a title' };
+  const o = data.objectives;
+  if (!isMapping(o))
+    return { path: ['objectives'], message: 'objectives map tags to weights, e.g. lpic3-351.4: 9' };
+  const tags = Object.keys(o);
+  if (tags.length === 0) return { path: ['objectives'], message: 'list at least one objective' };
+  const bad = tags.find((t) => !TAG.test(t));
+  if (bad !== undefined)
+    return { path: ['objectives', bad], message: 'objective tags are lowercase, e.g. lpic3-351.4' };
+  return { title, objectives: o };
+}
 
 /** A blueprint with the names its objectives are shown by (readiness, results). */
 export interface NamedBlueprint extends Blueprint {
@@ -34,7 +55,7 @@ export type BlueprintResult = { blueprint: NamedBlueprint } | { error: string };
 const FORMS = 'an objective is a weight (lpic3-351.2: 3) or { weight: 3, name: Xen }';
 const MAX_NAME = 100;
 
-type Checked = { weight: number; name?: string } | { path: (string | number)[]; message: string };
+type Checked = { weight: number; name?: string } | Problem;
 
 /** One objective: the old `tag: weight` form, or `tag: { weight, name }`. */
 function objective(tag: string, v: unknown): Checked {
@@ -92,20 +113,17 @@ function parseBlueprint(where: string, file: string): BlueprintResult {
     const p = loc.control(control);
     return { error: `${where}:${p.line}:${p.col} ${p.message}` };
   }
-  const r = BlueprintSchema.safeParse(y.data);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    return located(loc, where, (issue?.path ?? []) as (string | number)[], issue?.message);
-  }
+  const r = outline(y.data);
+  if ('message' in r) return located(loc, where, r.path, r.message);
   const objectives: Record<string, number> = {};
   const names: Record<string, string> = {};
-  for (const [tag, v] of Object.entries(r.data.objectives)) {
+  for (const [tag, v] of Object.entries(r.objectives)) {
     const o = objective(tag, v);
     if ('message' in o) return located(loc, where, o.path, o.message);
     objectives[tag] = o.weight;
     if (o.name) names[tag] = o.name;
   }
-  return { blueprint: { title: r.data.title, objectives, names } };
+  return { blueprint: { title: r.title, objectives, names } };
 }
 
 function located(

@@ -165,3 +165,32 @@ describe('objective names', () => {
     expect(objectiveNames(join(folder, 'none'))).toEqual({});
   });
 });
+
+describe('blueprint outline', () => {
+  it.each([
+    ['- a\n- b\n', ':1:1 blueprint: a blueprint is a mapping: title, objectives'],
+    [
+      'title: T\nweights: {a: 1}\nobjectives: {a: 1}\n',
+      ":2:10 weights: unknown field 'weights'; a blueprint has a title and objectives",
+    ],
+    ['objectives: {a: 1}\n', ':1:1 title: give the blueprint a title'],
+    ['title: "  "\nobjectives: {a: 1}\n', ':1:8 title: give the blueprint a title'],
+    ['title: 3\nobjectives: {a: 1}\n', ':1:8 title: give the blueprint a title'],
+    ['title: T\n', ':1:1 objectives: objectives map tags to weights, e.g. lpic3-351.4: 9'],
+    [
+      'title: T\nobjectives: [a]\n',
+      ':2:13 objectives: objectives map tags to weights, e.g. lpic3-351.4: 9',
+    ],
+    ['title: T\nobjectives: {}\n', ':2:13 objectives: list at least one objective'],
+    [
+      'title: T\nobjectives:\n  LPIC3-351.1: 1\n',
+      ':3:16 objectives.LPIC3-351.1: objective tags are lowercase, e.g. lpic3-351.4',
+    ],
+  ])('reports %j at its place', (text, message) => {
+    expect(load('outline.yaml', text)).toBe(message);
+  });
+
+  it('trims the title', () => {
+    expect(load('trim.yaml', 'title: "  T  "\nobjectives: {a: 1}\n')).toMatchObject({ title: 'T' });
+  });
+});
