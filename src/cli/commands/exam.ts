@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { ExamService } from '../../app/exams.js';
 import { EXAM_DEFAULTS } from '../../core/exam.js';
 import type { ExamOptions } from '../../core/ports.js';
-import { loadBlueprint } from '../../decks/blueprint.js';
+import { loadBlueprint, objectiveNames } from '../../decks/blueprint.js';
 import { type Context, UsageError } from '../context.js';
 import { openEditor } from '../editor.js';
 import { loadTui } from '../load-tui.js';
@@ -56,7 +56,9 @@ export async function run(ctx: Context, deckIds: string[], flags: ExamFlags): Pr
     await runTui(collection, {
       now: ctx.now,
       color: ctx.color,
-      exams: new ExamService(collection, store, ctx.device),
+      exams: new ExamService(collection, store, ctx.device, undefined, () =>
+        objectiveNames(join(ctx.root, 'blueprints')),
+      ),
       initial: {
         name: 'examStart',
         options: { scope, questions, minutes, passPercent, blueprint },

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { ExamService } from '../../app/exams.js';
 import type { Scope } from '../../core/ports.js';
+import { objectiveNames } from '../../decks/blueprint.js';
 import { type Context, UsageError } from '../context.js';
 import { openEditor } from '../editor.js';
 import { loadTui } from '../load-tui.js';
@@ -29,7 +31,9 @@ export async function run(
       now: ctx.now,
       color: ctx.color,
       initial: opts.home ? { name: 'home' } : { name: 'study', scope },
-      exams: new ExamService(collection, store, ctx.device),
+      exams: new ExamService(collection, store, ctx.device, undefined, () =>
+        objectiveNames(join(ctx.root, 'blueprints')),
+      ),
       openEditor: openEditor(ctx.env),
     });
     if (summary) process.stdout.write(`${summary}\n`);
