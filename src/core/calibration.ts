@@ -1,7 +1,7 @@
 // Calibration: how well the readiness forecast stored with each exam matched its score.
 // Two views: per exam (predicted vs actual score, in percentage points) and per question
 // (log loss of each predicted chance against the right/wrong outcome).
-import type { ExamSummary, QuestionPrediction } from './model.js';
+import type { ExamSummary } from './model.js';
 
 /**
  * A forecast of 0 or 1 that turns out wrong would cost an infinite log loss: chances are
@@ -60,21 +60,4 @@ export function calibration(exams: readonly ExamSummary[]): Calibration {
     questions,
     logLoss: questions ? round(loss / questions, 3) : null,
   };
-}
-
-/**
- * What an exam stores for calibration: each question's forecast made at the exam's start,
- * beside whether it was answered right. None when the exam kept no forecasts (one started
- * before they were kept) or they do not line up with its questions.
- */
-export function questionPredictions(
-  predicted: readonly number[] | undefined,
-  results: readonly { key: string; correct: boolean }[],
-): QuestionPrediction[] | undefined {
-  if (!predicted || predicted.length !== results.length) return undefined;
-  return results.map((r, i) => ({
-    key: r.key,
-    p: round(Math.min(1, Math.max(0, predicted[i] ?? 0)), 4),
-    correct: r.correct,
-  }));
 }

@@ -58,7 +58,7 @@ describe('readiness through the exam service', () => {
     for (const card of c.cards(ALL)) answer(c, card, 4, T0 - 20 * DAY, 1);
     const r = exams.start(OPTS, T0);
     if ('error' in r) throw new Error(r.error);
-    const predicted = (r.exam as ExamState & { predicted?: number[] }).predicted;
+    const predicted = r.exam.predicted;
     expect(predicted).toHaveLength(r.exam.keys.length);
     const mean = predicted!.reduce((s, p) => s + p, 0) / predicted!.length;
     expect(r.exam.predictedPercent).toBe(Math.round(100 * mean));
@@ -87,5 +87,25 @@ describe('readiness through the exam service', () => {
     const morning = nextDayStart(now, 4) + 1;
     expect(exams.readiness(ALL, morning).now.percent).toBeLessThanOrEqual(before.now.percent);
     expect(store.progress.exams).toHaveLength(1);
+  });
+
+  it('a finished exam keeps each forecast beside its outcome, and stats calibrate them', async () => {
+    const { c, exams, store } = await openFixture();
+    for (const card of c.cards(ALL)) answer(c, card, 3, T0 - 20 * DAY, 1);
+    const r = exams.start(OPTS, T0);
+    if ('error' in r) throw new Error(r.error);
+    const predicted = r.exam.predicted!;
+    const result = ok(exams.finish(allWrong(exams, r.exam, T0 + 60_000), T0 + 60_000));
+    const saved = store.progress.exams[0]!;
+    expect(saved.predictedPercent).toBe(r.exam.predictedPercent);
+    expect(saved.predictions).toEqual(
+      r.exam.keys.map((key, i) => ({ key, p: predicted[i], correct: false })),
+    );
+    const cal = c.stats(T0 + 120_000).calibration;
+    expect(cal).toMatchObject({ exams: 1, questions: r.exam.keys.length });
+    expect(cal.meanGap).toBe(r.exam.predictedPercent! - result.scorePercent);
+    // All wrong: the mean of -ln(1 - p) over the questions.
+    const loss = predicted.reduce((s, p) => s - Math.log(1 - p), 0) / predicted.length;
+    expect(cal.logLoss).toBeCloseTo(loss, 3);
   });
 });

@@ -1,12 +1,6 @@
 // Calibration on fixed numbers: the gaps between forecast and score, and log loss.
 import { describe, expect, it } from 'vitest';
-import {
-  calibration,
-  P_MAX,
-  P_MIN,
-  questionLogLoss,
-  questionPredictions,
-} from '../../../src/core/calibration.js';
+import { calibration, P_MAX, P_MIN, questionLogLoss } from '../../../src/core/calibration.js';
 import type { ExamSummary, QuestionPrediction } from '../../../src/core/model.js';
 
 function exam(
@@ -81,24 +75,5 @@ describe('calibration', () => {
     expect(questionLogLoss(1, false)).toBeCloseTo(-Math.log(0.001), 12);
     expect(questionLogLoss(1, true)).toBeCloseTo(-Math.log(0.999), 12);
     expect(calibration([exam(0, 100, [q(1, false)])]).logLoss).toBe(6.908);
-  });
-});
-
-describe('questionPredictions', () => {
-  const results = [
-    { key: 'd/a', correct: true },
-    { key: 'd/b', correct: false },
-  ];
-
-  it('pairs each forecast with its question and outcome, to four places', () => {
-    expect(questionPredictions([0.123456, 1 / 3], results)).toEqual([
-      { key: 'd/a', p: 0.1235, correct: true },
-      { key: 'd/b', p: 0.3333, correct: false },
-    ]);
-  });
-
-  it('none without forecasts, or when they do not line up with the questions', () => {
-    expect(questionPredictions(undefined, results)).toBeUndefined();
-    expect(questionPredictions([0.5], results)).toBeUndefined();
   });
 });
