@@ -19,6 +19,7 @@ import type {
   HomeData,
   Scope,
   StudyPort,
+  UndoOutcome,
   Written,
 } from '../core/ports.js';
 import { streak } from '../core/progress.js';
@@ -27,7 +28,7 @@ import { markRecord } from '../core/records.js';
 import { newMemory, type Outcome, Scheduler } from '../core/scheduler.js';
 import { parseSetting, resolveSettings, type SettingKey, type Settings } from '../core/settings.js';
 import { computeStats, type Stats } from '../core/stats.js';
-import { lastAnswerUndo, type UndoEntry, undoKey, undoRecords } from '../core/undo.js';
+import { canUndo, lastAnswerUndo, type UndoEntry, undoKey, undoRecords } from '../core/undo.js';
 import type { LoadResult } from '../decks/load.js';
 import type { Store } from '../store/store.js';
 import { cardInfo } from './card-info.js';
@@ -182,12 +183,17 @@ export class Collection implements StudyPort {
     });
   }
 
-  undo(now: number): Written<Card | null> {
-    return written(() => {
+  undo(now: number): Written<UndoOutcome> {
+    return written((): UndoOutcome => {
       for (;;) {
         const entry = this.undoStack.at(-1);
-        if (!entry) return null;
+        if (!entry) return { kind: 'none' };
         const key = undoKey(entry);
+        // Restoring the memory from before this answer would wipe out what came after it.
+        if (!canUndo(entry, this.store.progress.cards[key] ?? null)) {
+          this.undoStack.pop();
+          return { kind: 'stale', key };
+        }
         const at = this.store.recordTime(key, now);
         this.save(
           undoRecords(entry, at, this.current.dayStartsAt, () => this.newId(at)),
@@ -195,7 +201,7 @@ export class Collection implements StudyPort {
         );
         this.undoStack.pop();
         const card = this.card(key);
-        if (card) return card;
+        if (card) return { kind: 'undone', card };
       }
     });
   }

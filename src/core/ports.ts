@@ -56,6 +56,15 @@ export interface AnswerOutcome {
  * message saying why nothing was saved (`lockLost`: another session took over, so this one
  * must stop writing).
  */
+/**
+ * What undo did: nothing left to take back, the card to show again, or an answer left as it
+ * is because its card was answered again since (an exam, another device).
+ */
+export type UndoOutcome =
+  | { kind: 'none' }
+  | { kind: 'undone'; card: Card }
+  | { kind: 'stale'; key: string };
+
 export type Written<T> = { ok: true; value: T } | { ok: false; error: string; lockLost: boolean };
 
 export interface CardInfo {
@@ -91,8 +100,8 @@ export interface StudyPort {
   memory(key: string): Memory | null;
   /** Returns once the answer is durable on disk. */
   answer(input: AnswerInput): Written<AnswerOutcome>;
-  /** Takes back the last answer, bury or suspend; returns the card to show again. */
-  undo(now: number): Written<Card | null>;
+  /** Takes back the last answer, bury or suspend. */
+  undo(now: number): Written<UndoOutcome>;
   bury(card: Card, now: number): Written<void>;
   suspend(card: Card, now: number): Written<void>;
   /** Returns whether the card is flagged afterwards. */

@@ -16,6 +16,9 @@ import {
 } from './study-session.js';
 import { summarize } from './summary.js';
 
+const STALE_UNDO =
+  'This card was answered again since (an exam or another device): nothing undone.';
+
 export interface StudyEnv {
   port: StudyPort;
   scope: Scope;
@@ -104,8 +107,9 @@ function write(state: StudyState, intent: WriteIntent, env: StudyEnv): StudyStat
     case 'undo': {
       const r = port.undo(now);
       if (!r.ok) return failed(r);
-      if (!r.value) return { ...state, notice: 'Nothing to undo.' };
-      const back = r.value;
+      if (r.value.kind === 'none') return { ...state, notice: 'Nothing to undo.' };
+      if (r.value.kind === 'stale') return { ...state, notice: STALE_UNDO };
+      const back = r.value.card;
       return {
         ...state,
         answers: state.answers.slice(0, -1),

@@ -152,7 +152,8 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
           onContinue={() => setView({ name: 'home' })}
           onUndo={() => {
             // Taking back the last answer reopens the session on that card.
-            if (port.undo(now())) setView({ name: 'study', scope: view.scope });
+            const r = port.undo(now());
+            if (r.ok && r.value.kind === 'undone') setView({ name: 'study', scope: view.scope });
           }}
           onQuit={() => exit()}
           onHelp={setHelp}

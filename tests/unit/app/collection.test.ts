@@ -3,7 +3,7 @@ import { Collection } from '../../../src/app/collection.js';
 import type { Card } from '../../../src/core/model.js';
 import { ALL } from '../../../src/core/ports.js';
 import { loadDecks } from '../../../src/decks/load.js';
-import { answer, closeAll, FIXTURES, ok, openFixture, T0 } from './fixture.js';
+import { answer, closeAll, FIXTURES, ok, openFixture, T0, undone } from './fixture.js';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -23,12 +23,12 @@ describe('Collection', () => {
     const afterFirst = structuredClone(store.progress.cards);
     const second = c.next(ALL, T0 + MIN, 0)!;
     answer(c, second, 1, T0 + MIN, 1000);
-    expect(ok(c.undo(T0 + 2 * MIN))?.key).toBe(second.key);
+    expect(undone(c.undo(T0 + 2 * MIN))?.key).toBe(second.key);
     expect(store.progress.cards).toEqual(afterFirst);
-    expect(ok(c.undo(T0 + 3 * MIN))?.key).toBe(first.key);
+    expect(undone(c.undo(T0 + 3 * MIN))?.key).toBe(first.key);
     expect(store.progress.cards).toEqual({});
     expect(store.progress.days[Object.keys(store.progress.days)[0]!]?.reviews).toBe(0);
-    expect(ok(c.undo(T0 + 4 * MIN))).toBeNull();
+    expect(ok(c.undo(T0 + 4 * MIN))).toEqual({ kind: 'none' });
     expect(c.counts(ALL, T0).new).toBe(13);
   });
 
@@ -37,7 +37,7 @@ describe('Collection', () => {
     const card = c.next(ALL, T0, 0)!;
     answer(c, card, 3, T0, 1000);
     const again = await reopen(dir);
-    expect(ok(again.c.undo(T0 + MIN))?.key).toBe(card.key);
+    expect(undone(again.c.undo(T0 + MIN))?.key).toBe(card.key);
     const third = await reopen(dir);
     expect(third.store.progress.cards[card.key]).toBeUndefined();
     expect(third.store.verify()).toEqual([]);
@@ -50,7 +50,7 @@ describe('Collection', () => {
     expect(c.next(ALL, T0, 0)?.key).not.toBe(card.key);
     expect(c.cards(ALL).length - 1).toBe(c.counts(ALL, T0).new);
     expect(c.next(ALL, T0 + DAY, 0)?.key).toBe(card.key);
-    expect(ok(c.undo(T0))?.key).toBe(card.key);
+    expect(undone(c.undo(T0))?.key).toBe(card.key);
     expect(c.next(ALL, T0, 0)?.key).toBe(card.key);
     c.suspend(card, T0);
     expect(c.next(ALL, T0 + 5 * DAY, 0)?.key).not.toBe(card.key);

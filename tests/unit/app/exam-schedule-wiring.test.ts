@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { examReducer } from '../../../src/core/exam.js';
 import { ALL } from '../../../src/core/ports.js';
-import { answer, closeAll, ok, openFixture, T0 } from './fixture.js';
+import { answer, closeAll, ok, openFixture, T0, undone } from './fixture.js';
 
 const DAY = 86_400_000;
 
@@ -51,7 +51,7 @@ describe('defect 9 and 12 through the collection', () => {
     expect(store.progress.marks[card.key]).toEqual({ leech: true, suspended: true });
     await closeAll();
     const again = await openFixture(dir);
-    expect(ok(again.c.undo(T0 + 1000))?.key).toBe(card.key);
+    expect(undone(again.c.undo(T0 + 1000))?.key).toBe(card.key);
     expect(again.store.progress.marks[card.key]).toBeUndefined();
   });
 });

@@ -8,7 +8,7 @@ import { type ExamAction, type ExamState, examReducer } from '../../../src/core/
 import type { Card, ReviewRecord } from '../../../src/core/model.js';
 import { ALL } from '../../../src/core/ports.js';
 import type { Store } from '../../../src/store/store.js';
-import { answer, ok, openFixture, T0 } from './fixture.js';
+import { answer, ok, openFixture, T0, undone } from './fixture.js';
 
 const DAY = 86_400_000;
 const SEC = 1000;
@@ -176,9 +176,32 @@ describe('defect 12: exam lapses count toward leeches; undo takes the leech mark
     const memory = structuredClone(store.progress.cards[card.key]);
     expect(answer(c, card, 1, T0).leech).toEqual({ lapses: 1, action: 'suspend' });
     expect(store.progress.marks[card.key]).toEqual({ leech: true, suspended: true });
-    expect(ok(c.undo(T0 + SEC))?.key).toBe(card.key);
+    expect(undone(c.undo(T0 + SEC))?.key).toBe(card.key);
     expect(store.progress.marks[card.key]).toBeUndefined();
     expect(store.progress.cards[card.key]).toEqual(memory);
+  });
+
+  it('defect 12: a study answer followed by an exam lapse on its card is not undone over the lapse', async () => {
+    const { c, exams, store } = await withHistory();
+    const card = c.card('sample/list-all-domains')!;
+    answer(c, card, 3, T0);
+    const s = started(exams, T0 + SEC);
+    ok(exams.finish(allWrong(exams, s, T0 + SEC), T0 + 10 * 60_000));
+    const lapsed = structuredClone(store.progress.cards[card.key]);
+    expect(lapsed?.phase).toBe('relearning');
+    const reviews = store.progress.reviews;
+    expect(ok(c.undo(T0 + 11 * 60_000))).toEqual({ kind: 'stale', key: card.key });
+    expect(store.progress.cards[card.key]).toEqual(lapsed);
+    expect(store.progress.reviews).toBe(reviews);
+    expect(store.readAllRecords().some((r) => r.type === 'undo')).toBe(false);
+    // The stale answer is gone from the undo stack: the answer before it comes next (its card
+    // lapsed in the exam too).
+    expect(ok(c.undo(T0 + 12 * 60_000))).toEqual({
+      kind: 'stale',
+      key: 'sample/forward-without-mode',
+    });
+    expect(ok(c.undo(T0 + 13 * 60_000))).toEqual({ kind: 'stale', key: card.key });
+    expect(ok(c.undo(T0 + 14 * 60_000))).toEqual({ kind: 'none' });
   });
 
   it('defect 12: an exam lapse can be undone: memory and leech mark back; a card studied since keeps what came later', async () => {

@@ -6,7 +6,7 @@ import { afterEach } from 'vitest';
 import { Collection } from '../../../src/app/collection.js';
 import { ExamService } from '../../../src/app/exams.js';
 import type { Card, Grade } from '../../../src/core/model.js';
-import type { Written } from '../../../src/core/ports.js';
+import type { UndoOutcome, Written } from '../../../src/core/ports.js';
 import { loadDecks } from '../../../src/decks/load.js';
 import { Store } from '../../../src/store/store.js';
 
@@ -34,6 +34,12 @@ export async function openFixture(dir = mkdtempSync(join(tmpdir(), 'hr-col-'))) 
 export function ok<T>(w: Written<T>): T {
   if (!w.ok) throw new Error(`save failed: ${w.error}`);
   return w.value;
+}
+
+/** The card an undo brings back; null when it took nothing back. */
+export function undone(w: Written<UndoOutcome>): Card | null {
+  const r = ok(w);
+  return r.kind === 'undone' ? r.card : null;
 }
 
 /** Answers a card as the study screen does: with the memory it had when shown. */

@@ -46,7 +46,9 @@ describe('upgrading a 0.1 data directory', () => {
       expect(saved?.exam.answers[0]).toEqual([0]);
       // The answer given before the upgrade can still be taken back.
       const undone = collection.undo(NOW);
-      expect(undone.ok && undone.value?.key).toBe('sample/forward-without-mode');
+      expect(undone.ok && undone.value.kind === 'undone' && undone.value.card.key).toBe(
+        'sample/forward-without-mode',
+      );
     } finally {
       await store.close();
     }

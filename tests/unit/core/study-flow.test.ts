@@ -10,6 +10,7 @@ import type {
   CardInfo,
   Scope,
   StudyPort,
+  UndoOutcome,
   Written,
 } from '../../../src/core/ports.js';
 import type { Outcome } from '../../../src/core/scheduler.js';
@@ -64,7 +65,7 @@ function fakePort(queue: Card[], newKeys: string[] = []) {
   };
   const results = {
     answer: ok<AnswerOutcome>({ leech: null, modified: false }) as Written<AnswerOutcome>,
-    undo: ok<Card | null>(null) as Written<Card | null>,
+    undo: ok<UndoOutcome>({ kind: 'none' }) as Written<UndoOutcome>,
     bury: ok<void>(undefined) as Written<void>,
     suspend: ok<void>(undefined) as Written<void>,
     flag: ok(true) as Written<boolean>,
@@ -89,7 +90,7 @@ function fakePort(queue: Card[], newKeys: string[] = []) {
     undo(now) {
       log.writes.push(`undo@${now}`);
       const r = results.undo;
-      if (r.ok && r.value) done.delete(r.value.key);
+      if (r.ok && r.value.kind === 'undone') done.delete(r.value.card.key);
       return r;
     },
     bury(card, now) {
@@ -398,7 +399,7 @@ describe('a failed save', () => {
         ...before,
         failure: { message: 'Could not save: disk full', intent, lockLost: false },
       });
-      d.results[which] = ok(null) as never;
+      d.results[which] = (which === 'undo' ? ok({ kind: 'none' }) : ok(null)) as never;
       d.send({ type: 'retry' });
       expect(d.state.failure, which).toBeNull();
       expect(d.log.writes, which).toEqual([
@@ -416,7 +417,7 @@ describe('undo', () => {
     d.send({ type: 'reveal' }, { type: 'accept' });
     expect(d.state.skipped).toEqual([typedCard.key]);
     expect(d.key()).toBe(other.key);
-    d.results.undo = ok(flash);
+    d.results.undo = ok<UndoOutcome>({ kind: 'undone', card: flash });
     d.send({ type: 'undo' });
     expect(d.state).toMatchObject({
       answers: [],
@@ -425,7 +426,7 @@ describe('undo', () => {
       current: showCard(d.port, flash, T0 + 5000),
     });
     // An undone card the learner had left is no longer skipped.
-    d.results.undo = ok(typedCard);
+    d.results.undo = ok<UndoOutcome>({ kind: 'undone', card: typedCard });
     d.send({ type: 'undo' });
     expect(d.state.skipped).toEqual([]);
     expect(d.key()).toBe(typedCard.key);
@@ -436,9 +437,20 @@ describe('undo', () => {
     const d = session([flash, choice, other]);
     d.send({ type: 'reveal' }, { type: 'grade', grade: 2 });
     d.send({ type: 'toggle' }, { type: 'submit' }, { type: 'grade', grade: 4 });
-    d.results.undo = ok(choice);
+    d.results.undo = ok<UndoOutcome>({ kind: 'undone', card: choice });
     d.send({ type: 'undo' });
     expect(d.state.answers).toEqual([{ grade: 2, tookMs: 2000, isNew: false }]);
+  });
+
+  it('says so when the card was answered again since, and stays on the card shown', () => {
+    const d = session([flash]);
+    const before = d.state;
+    d.results.undo = ok<UndoOutcome>({ kind: 'stale', key: flash.key });
+    d.send({ type: 'undo' });
+    expect(d.state).toEqual({
+      ...before,
+      notice: 'This card was answered again since (an exam or another device): nothing undone.',
+    });
   });
 
   it('says so when there is nothing to undo', () => {
