@@ -117,13 +117,12 @@ const settingsArb: fc.Arbitrary<Settings> = fc
     retention: fc.constantFrom(0.8, 0.9, 0.95),
   })
   .map(
-    ({ learn, relearn, retention }) =>
-      ({
-        ...DEFAULT_SETTINGS,
-        learningSteps: learn,
-        relearningSteps: relearn,
-        desiredRetention: retention,
-      }) as Settings,
+    ({ learn, relearn, retention }): Settings => ({
+      ...DEFAULT_SETTINGS,
+      learningSteps: [...learn] as Settings['learningSteps'],
+      relearningSteps: [...relearn] as Settings['relearningSteps'],
+      desiredRetention: retention,
+    }),
   );
 
 /** A card's history: grades with gaps from a minute to four months. */
