@@ -54,7 +54,11 @@ describe('readiness and calibration, end to end', () => {
   it('stats: the same in words', () => {
     const r = run(home(), 'stats');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Readiness      24% of 6 exam questions expected right tomorrow');
+    expect(r.out).toContain(
+      'Readiness      24% of 6 exam questions expected right\n               tomorrow; by objective',
+    );
+    // Every line fits an 80-column terminal.
+    for (const line of r.out.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
     expect(r.out).toMatch(/ {2}24% {2}lpic3-351\.4 +Libvirt virtual machine management \(6\)/);
   });
 

@@ -28,8 +28,10 @@ function readinessJson(r: ReadinessView) {
 function readinessText(r: ReadinessView): string[] {
   const when =
     r.now.basis === 'exam-date' ? `on the morning of the exam, ${r.examDate?.date}` : 'tomorrow';
+  // Two lines, so that each fits an 80-column terminal.
   const lines = [
-    `Readiness      ${r.now.percent}% of ${r.now.cards} exam questions expected right ${when}; by objective (questions):`,
+    `Readiness      ${r.now.percent}% of ${r.now.cards} exam questions expected right`,
+    `               ${when}; by objective (questions):`,
   ];
   for (const [tag, v] of Object.entries(r.now.byTag))
     lines.push(
@@ -38,12 +40,17 @@ function readinessText(r: ReadinessView): string[] {
   return lines;
 }
 
-function calibrationText(c: Calibration): string {
-  if (c.meanGap === null) return 'Calibration    no exam with a forecast yet';
+function calibrationText(c: Calibration): string[] {
+  if (c.meanGap === null) return ['Calibration    no exam with a forecast yet'];
   const signed = (x: number) => `${x > 0 ? '+' : ''}${x}`;
-  const loss =
-    c.logLoss === null ? '' : `; log loss ${c.logLoss.toFixed(3)} per question over ${c.questions}`;
-  return `Calibration    forecast − score: mean ${signed(c.meanGap)} pts, mean |gap| ${c.meanAbsGap}, largest ${signed(c.largestGap ?? 0)} (${c.exams} exams)${loss}`;
+  const exams = c.exams === 1 ? '1 exam' : `${c.exams} exams`;
+  const lines = [
+    `Calibration    forecast − score over ${exams}: mean ${signed(c.meanGap)}, largest ${signed(c.largestGap ?? 0)} points`,
+    `               mean |gap| ${c.meanAbsGap} points`,
+  ];
+  if (c.logLoss !== null)
+    lines[1] += `; log loss ${c.logLoss.toFixed(3)} per question (${c.questions} questions)`;
+  return lines;
 }
 
 export async function run(ctx: Context, opts: { json?: boolean }): Promise<number> {
@@ -75,7 +82,7 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<numbe
       lines.push(
         `  ${e.at.slice(0, 16).replace('T', ' ')}  ${e.correct}/${e.questions}  ${e.scorePercent}%  ${e.passed ? 'passed' : 'not passed'}  (forecast ${e.predictedPercent ?? '-'}%)`,
       );
-    if (s.exams.length > 0) lines.push(calibrationText(s.calibration));
+    if (s.exams.length > 0) lines.push(...calibrationText(s.calibration));
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   });
