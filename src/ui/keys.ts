@@ -110,6 +110,8 @@ const TEXT: Screen[] = ['typed', 'examTyped', 'editSetting'];
 
 /** Choice letters in the exam, where `f` is the flag key. */
 export const EXAM_LETTERS = 'abcdeghi';
+/** An exam's screens, where q leaves the exam (saved, the clock stopped) rather than quits. */
+const IN_EXAM: Screen[] = ['exam', 'overview'];
 const ALL_BUT_TYPED: Screen[] = [
   'home',
   'flash',
@@ -138,7 +140,15 @@ function b(
 
 export const BINDINGS: readonly Binding[] = [
   b('help', ['?'], '?', 'help', 'show or hide this help', ALL_BUT_TYPED),
-  b('quit', ['q'], 'q', 'quit', 'back / quit (progress is saved)', ALL_BUT_TYPED),
+  b(
+    'quit',
+    ['q'],
+    'q',
+    'quit',
+    'back / quit (progress is saved)',
+    ALL_BUT_TYPED.filter((s) => !IN_EXAM.includes(s)),
+  ),
+  b('quit', ['q'], 'q', 'leave', 'leave the exam; it is saved, x resumes it', IN_EXAM),
   b('up', ['up', 'k'], '↑/k', 'up', 'move up', ['home', 'choice', 'settings', 'overview']),
   b('down', ['down', 'j'], '↓/j', 'down', 'move down', ['home', 'choice', 'settings', 'overview']),
   b('scrollUp', ['up', 'k'], '↑/k', 'scroll', 'scroll up when there is more above', SCROLL_JK),

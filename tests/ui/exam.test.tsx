@@ -45,7 +45,7 @@ describe('exam screens', () => {
     await ui.press(ESC);
     await ui.waitFor(/Overview · 0 answered · 4 unanswered · 0 flagged/);
     await ui.press('f');
-    await ui.waitFor(/1 · ⚑ Which command lists all domains/);
+    await ui.waitFor(/1 ○ ⚑ Which command lists all domains/);
     await ui.press(DOWN, ENTER);
     await ui.waitFor(/Question 2\/4/);
     await ui.press('p');

@@ -14,9 +14,10 @@ import { textRows } from '../components/rows.js';
 import { Rows, Viewport } from '../components/Viewport.js';
 import { useViewport } from '../hooks/useViewport.js';
 import { useKeypress } from '../keypress/useKeypress.js';
-import { actionFor, hint, type Screen } from '../keys.js';
+import { type Action, actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
-import { overviewRows, questionRows } from './exam-rows.js';
+import { OVERVIEW_LEGEND, overviewRows, questionRows } from './exam-rows.js';
+import { footerRows, hintParts } from './footer-rows.js';
 
 export function clock(ms: number): string {
   const s = Math.ceil(ms / 1000);
@@ -25,6 +26,16 @@ export function clock(ms: number): string {
   const sec = String(s % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
 }
+
+const EXAM_FOOTER: Action[] = [
+  'choose',
+  'examNext',
+  'examPrev',
+  'examFlag',
+  'examOverview',
+  'examSubmit',
+  'quit',
+];
 
 export interface ExamProps {
   exams: ExamPort;
@@ -109,7 +120,19 @@ export function Exam({ exams, initial, notes, now, rows, onHelp, onQuit, onFinis
   const noteText = [problem, s.index === 0 ? notes.join(' ') : ''].filter(Boolean).join(' ');
   const notesRows = noteText ? textRows(noteText, width, { color: theme.warn }) : [];
   const { rows: content, input } = questionRows(s, card, width, compact, theme);
-  const fixed = 2 + notesRows.length + input.length;
+  const footer = footerRows(
+    [
+      `${counts.answered}/${s.keys.length} answered`,
+      ...hintParts(
+        typed
+          ? hint('examTyped', ['examNext', 'examOverview'])
+          : hint('exam', compact ? ['examFlag', 'examOverview', 'help'] : EXAM_FOOTER),
+      ),
+    ],
+    width,
+    { color: theme.muted },
+  );
+  const fixed = 1 + footer.length + notesRows.length + input.length;
   const gaps = compact ? 0 : 2 + (notesRows.length > 0 ? 1 : 0) + (input.length > 0 ? 1 : 0);
   const questionHeight = Math.max(3, rows - 1 - fixed - gaps);
   const questionView = useViewport(content.length, questionHeight, s.index);
@@ -119,7 +142,15 @@ export function Exam({ exams, initial, notes, now, rows, onHelp, onQuit, onFinis
     width,
   );
   const list = overviewRows(s, (k) => exams.card(k), theme);
-  const listHeight = Math.max(3, rows - 3 - summary.length);
+  const overviewFooter = footerRows(
+    [
+      OVERVIEW_LEGEND,
+      ...hintParts(hint('overview', ['open', 'examFlag', 'examSubmit', 'examBack', 'quit'])),
+    ],
+    width,
+    { color: theme.muted },
+  );
+  const listHeight = Math.max(3, rows - 2 - overviewFooter.length - summary.length);
   const c = s.overviewCursor;
   const listView = useViewport(list.length, listHeight, s.view, [c, c + 1]);
   const moveOverview = (delta: number) => {
@@ -240,10 +271,7 @@ export function Exam({ exams, initial, notes, now, rows, onHelp, onQuit, onFinis
         {header}
         <Rows rows={summary} />
         <Viewport rows={list} height={listHeight} top={listView.top} />
-        <Text color={theme.muted} wrap="truncate-end">
-          ✓ answered · unanswered · ⚑ flagged —{' '}
-          {hint('overview', ['open', 'examFlag', 'examSubmit', 'examBack', 'quit'])}
-        </Text>
+        <Rows rows={overviewFooter} />
       </Box>
     );
   }
@@ -254,25 +282,7 @@ export function Exam({ exams, initial, notes, now, rows, onHelp, onQuit, onFinis
       {notesRows.length > 0 ? <Rows rows={notesRows} /> : null}
       <Viewport rows={content} height={questionHeight} top={questionView.top} />
       {input.length > 0 ? <Rows rows={input} /> : null}
-      <Text color={theme.muted} wrap="truncate-end">
-        {counts.answered}/{s.keys.length} answered ·{' '}
-        {typed
-          ? hint('examTyped', ['examNext', 'examOverview'])
-          : hint(
-              'exam',
-              compact
-                ? ['examFlag', 'examOverview', 'help']
-                : [
-                    'choose',
-                    'examNext',
-                    'examPrev',
-                    'examFlag',
-                    'examOverview',
-                    'examSubmit',
-                    'quit',
-                  ],
-            )}
-      </Text>
+      <Rows rows={footer} />
     </Box>
   );
 }

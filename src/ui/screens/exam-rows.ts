@@ -49,6 +49,11 @@ export function questionRows(
   return { rows: textRows(gone, width, { color: theme.warn }), input: [] };
 }
 
+/** Each question's mark in the overview, and the legend that explains them. */
+const ANSWERED = '✓';
+const UNANSWERED = '○';
+export const OVERVIEW_LEGEND = `${ANSWERED} answered  ${UNANSWERED} unanswered  ⚑ flagged`;
+
 /** One line per question: number, answered mark, flag and the start of its text. */
 export function overviewRows(
   s: ExamState,
@@ -65,7 +70,7 @@ export function overviewRows(
           : ''
       : key;
     const at = i === s.overviewCursor;
-    const mark = isAnswered(s.answers[i] ?? null) ? '✓' : '·';
+    const mark = isAnswered(s.answers[i] ?? null) ? ANSWERED : UNANSWERED;
     return lineRow(
       `${at ? '› ' : '  '}${String(i + 1).padStart(3)} ${mark} ${s.flags[i] ? '⚑' : ' '} ${text.replace(/\s+/g, ' ')}`,
       { bold: at, color: at ? theme.accent : undefined },
