@@ -4,6 +4,7 @@ import { deckCards } from '../core/cards.js';
 import type { Card, Deck } from '../core/model.js';
 import type { Scope } from '../core/ports.js';
 import type { LoadResult } from '../decks/load.js';
+import type { Problem } from '../decks/problem.js';
 
 export function scopeKey(scope: Scope): string {
   return `${scope.decks?.join(',') ?? '*'}#${scope.tag ?? ''}`;
@@ -72,6 +73,11 @@ export class DeckIndex {
         kinds,
       };
     });
+  }
+
+  /** The errors found while loading, located as file:line:col: `decks` names them. */
+  errors(): Problem[] {
+    return this.loaded.problems.filter((p) => p.severity === 'error');
   }
 
   /** One line per deck file that has errors. */
