@@ -4,6 +4,7 @@ import type { StudyPort } from '../../core/ports.js';
 import {
   DEFAULT_SETTINGS,
   formatSetting,
+  SETTING_FIELD,
   SETTING_HELP,
   SETTING_KEYS,
   type SettingKey,
@@ -19,6 +20,11 @@ import { useTheme } from '../theme.js';
 /** The longest name and a space: exam-feeds-schedule once ran into its value. */
 const KEY_WIDTH = Math.max(...SETTING_KEYS.map((k) => k.length)) + 1;
 
+/** Settings that are true or false: toggled, not typed. */
+function isToggle(k: SettingKey): boolean {
+  return typeof DEFAULT_SETTINGS[SETTING_FIELD[k]] === 'boolean';
+}
+
 /**
  * A value longer than the room left (the 21 weights): its start with an ellipsis, or while
  * typing its end, so the cursor stays in view.
@@ -28,7 +34,7 @@ function clip(value: string, room: number, keep: 'start' | 'end'): string {
   return keep === 'start' ? `${value.slice(0, room - 1)}…` : `…${value.slice(-(room - 1))}`;
 }
 
-/** Every setting with its value; Enter edits in place, r resets to the default. */
+/** Every setting with its value; Enter edits in place (flips a yes/no), r resets it. */
 export function Settings({
   port,
   rows,
@@ -102,8 +108,12 @@ export function Settings({
         moveTo(Math.min(n - 1, cursor + (height - 2)));
         break;
       case 'change':
-        setMessage(SETTING_HELP[keyAt()]);
-        setEditing(formatSetting(settings, keyAt()).replace(/^(none|default)$/, ''));
+        // A yes/no setting has only one other value: Enter or Space flips it at once.
+        if (isToggle(keyAt())) save(settings[SETTING_FIELD[keyAt()]] ? 'false' : 'true');
+        else {
+          setMessage(SETTING_HELP[keyAt()]);
+          setEditing(formatSetting(settings, keyAt()).replace(/^(none|default)$/, ''));
+        }
         break;
       case 'reset':
         save(formatSetting(DEFAULT_SETTINGS, keyAt()));
@@ -129,7 +139,10 @@ export function Settings({
       <Text color={theme.muted} wrap="truncate-end">
         {editing !== null
           ? `type a value · ${hint('editSetting', ['save', 'cancel'])}`
-          : hint('settings', ['change', 'reset', 'help', 'quit'])}
+          : hint('settings', ['change', 'reset', 'help', 'quit']).replace(
+              /^(\S+) change/,
+              isToggle(keyAt()) ? '$1 flip' : '$1 change',
+            )}
       </Text>
     </Box>
   );
