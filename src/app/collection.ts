@@ -57,6 +57,7 @@ export class Collection implements StudyPort {
       version: () => store.version,
       settings: () => this.current,
       scheduler: () => this.scheduler,
+      records: () => store.readAllRecords(),
     });
     this.applySettings();
     // Across a restart, this device's last answer can still be taken back.
@@ -238,6 +239,11 @@ export class Collection implements StudyPort {
       this.mark(card, flagged ? 'unflag' : 'flag', now);
       return !flagged;
     });
+  }
+
+  /** One mark from the card browser (suspend, flag, forget...): not on the undo stack. */
+  markCard(card: Card, mark: MarkKind, now: number): Written<void> {
+    return written(() => this.mark(card, mark, now));
   }
 
   marks(key: string): CardMarks {

@@ -83,6 +83,11 @@ function applyMark(p: Progress, rec: MarkRecord): void {
     case 'unintroduce':
       delete m.introduced;
       break;
+    case 'forget':
+      // The answers stay in the log (card info lists them); the card starts over as new.
+      delete p.cards[rec.key];
+      delete m.introduced;
+      break;
     default: {
       // The reader turns marks it does not know into skipped "future" lines.
       const never: never = rec.mark;

@@ -158,7 +158,9 @@ export type MarkKind =
   | 'unleech'
   /** A never-studied card missed in an exam: it is introduced before other new cards. */
   | 'introduce'
-  | 'unintroduce';
+  | 'unintroduce'
+  /** Back to new (the browser's forget): the memory goes, the history and other marks stay. */
+  | 'forget';
 
 /** A change to how a card is shown, not to its memory. */
 export interface MarkRecord {

@@ -25,6 +25,7 @@ export const MARK_KINDS: readonly MarkKind[] = [
   'unleech',
   'introduce',
   'unintroduce',
+  'forget',
 ];
 const PHASES = ['new', 'learning', 'review', 'relearning'];
 const MODES: readonly ReviewMode[] = ['study', 'exam'];

@@ -1,0 +1,44 @@
+// `hyperrecall cards [QUERY]`: the card browser as a command. It only reads.
+import { browseCollection } from '../../app/browser.js';
+import { oneLine } from '../../core/sanitize.js';
+import { cardJson } from '../../core/search/browse.js';
+import { COLUMNS, isColumn } from '../../core/search/columns.js';
+import { cardTable } from '../../core/search/table.js';
+import { type Context, UsageError } from '../context.js';
+import { withCollection } from '../with-collection.js';
+
+export interface CardsFlags {
+  sort?: string;
+  desc?: boolean;
+  json?: boolean;
+}
+
+/** Shell words back into one query; a word the shell unquoted that holds spaces was a phrase. */
+export function joinQuery(words: readonly string[]): string {
+  return words.map((w) => (/\s/.test(w) && !w.includes('"') ? `"${w}"` : w)).join(' ');
+}
+
+export async function run(ctx: Context, words: string[], opts: CardsFlags): Promise<number> {
+  const column = (opts.sort ?? 'due').toLowerCase();
+  if (!isColumn(column))
+    throw new UsageError(`unknown --sort column '${oneLine(column)}' (${COLUMNS.join(', ')})`);
+  const query = joinQuery(words);
+  return withCollection(ctx, 'read', async ({ collection }) => {
+    const now = ctx.now();
+    const found = browseCollection(collection, query, { column, desc: opts.desc === true }, now);
+    if (!found.ok) throw new UsageError(`cards: ${oneLine(found.message)}`);
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify(found.rows.map(cardJson), null, 2)}\n`);
+      return 0;
+    }
+    if (found.rows.length === 0) {
+      process.stdout.write('no cards match\n');
+      return 0;
+    }
+    const width = process.stdout.isTTY ? process.stdout.columns || 80 : 100;
+    const table = cardTable(found.rows, width, now);
+    process.stdout.write(`${table.header}\n${table.lines.join('\n')}\n`);
+    process.stdout.write(`${found.rows.length} card(s)\n`);
+    return 0;
+  });
+}
