@@ -14,6 +14,8 @@ export interface QuestionResult {
   answeredAt: number | null;
   /** Time the question was on screen, ms. */
   tookMs: number;
+  /** The order the exam showed the choices in: order[shown] = index in the card's list. */
+  order?: readonly number[];
 }
 
 /** What the exam did to the schedule, counted as its records were made. */
@@ -82,6 +84,7 @@ export function scoreExam(
       answered,
       answeredAt: answered ? (s.answeredAt?.[i] ?? s.submittedAt ?? now) : null,
       tookMs: s.spentMs?.[i] ?? 0,
+      order: s.orders[i] ?? [],
     };
   });
   const correct = results.filter((r) => r.correct).length;

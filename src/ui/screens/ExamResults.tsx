@@ -1,19 +1,19 @@
 import { Box, Text } from 'ink';
 import { useContext, useState } from 'react';
-import type { ExamResult, QuestionResult, ScheduleEffect } from '../../core/exam.js';
+import type { ExamResult, ScheduleEffect } from '../../core/exam.js';
 import { describeEffect } from '../../core/exam-records.js';
 import { formatDuration } from '../../core/format.js';
-import type { Card } from '../../core/model.js';
 import type { ExamPort } from '../../core/ports.js';
 import { oneLine } from '../../core/sanitize.js';
-import { choiceRows } from '../components/ChoiceList.js';
 import { WidthContext } from '../components/Para.js';
-import { joinGroups, lineRow, type Row, textRows } from '../components/rows.js';
-import { Viewport } from '../components/Viewport.js';
+import { textRows } from '../components/rows.js';
+import { Rows, Viewport } from '../components/Viewport.js';
 import { useViewport } from '../hooks/useViewport.js';
 import { useKeypress } from '../keypress/useKeypress.js';
 import { actionFor, hint, type Screen } from '../keys.js';
-import { type Theme, useTheme } from '../theme.js';
+import { useTheme } from '../theme.js';
+import { footerRows, hintParts } from './footer-rows.js';
+import { mistakeRows } from './mistake-rows.js';
 
 function tallyLine(
   label: string,
@@ -22,48 +22,6 @@ function tallyLine(
 ): string {
   const name = label.length > width ? `${label.slice(0, width - 1)}…` : label.padEnd(width);
   return `${name} ${String(t.correct).padStart(3)}/${String(t.total).padEnd(3)} ${String(t.percent).padStart(3)}%`;
-}
-
-/** One mistake as rows: the question, what was given, the right answer, why and where. */
-function mistakeRows(
-  m: QuestionResult,
-  card: Card | null,
-  width: number,
-  compact: boolean,
-  theme: Theme,
-): Row[] {
-  const face = card?.face;
-  const groups: Row[][] = [];
-  if (face?.kind === 'mcq') {
-    const given = Array.isArray(m.answer) ? m.answer : [];
-    const list = choiceRows({
-      choices: face.choices,
-      // The exam's shuffled order is not kept with the result: the card's own order,
-      // without letters that would not match the ones shown during the exam.
-      order: face.choices.map((_, i) => i),
-      chosen: given,
-      multi: face.multi,
-      cursor: null,
-      letters: null,
-      answered: true,
-      width,
-      theme,
-    });
-    groups.push(textRows(face.question, width, { bold: true }), list.rows);
-    if (given.length === 0) groups.push([lineRow('You gave no answer.', { color: theme.bad })]);
-  } else if (face?.kind === 'typed') {
-    const typed = typeof m.answer === 'string' && m.answer.trim() ? m.answer : '(no answer)';
-    groups.push(textRows(face.prompt, width, { bold: true }), [
-      ...textRows(`✗ Your answer: ${typed}`, width, { color: theme.bad }),
-      ...textRows(`✓ Expected: ${face.answer}`, width, { color: theme.good }),
-    ]);
-  } else {
-    groups.push([lineRow('This question is no longer in its deck.', { color: theme.warn })]);
-  }
-  const after = card?.explanation ? textRows(card.explanation, width) : [];
-  if (card?.ref) after.push(...textRows(`Source: ${card.ref}`, width, { color: theme.muted }));
-  groups.push(after);
-  return joinGroups(groups, !compact);
 }
 
 const isUnchanged = (e: ScheduleEffect) => e.relearning + e.restarted + e.movedUp === 0;
@@ -112,7 +70,12 @@ export function ExamResults({
   const card = m ? exams.card(m.key) : null;
   const content = m ? mistakeRows(m, card, contentWidth, compact, theme) : [];
   // Header and hints, the blank lines between the parts, and one row left free.
-  const height = Math.max(3, rows - 3 - (compact ? 0 : 2));
+  const mistakeFooter = footerRows(
+    hintParts(hint('results', ['mistakes', 'examPrev', 'scrollDown', 'quit'])),
+    contentWidth,
+    { color: theme.muted },
+  );
+  const height = Math.max(3, rows - 2 - mistakeFooter.length - (compact ? 0 : 2));
   const view = useViewport(content.length, height, page);
   useKeypress((key) => {
     const hit = actionFor('results', key);
@@ -136,9 +99,7 @@ export function ExamResults({
           {oneLine(card ? exams.deckTitle(card.deckId) : m.key)}
         </Text>
         <Viewport rows={content} height={height} top={view.top} />
-        <Text color={theme.muted} wrap="truncate-end">
-          {hint('results', ['mistakes', 'examPrev', 'scrollDown', 'quit'])}
-        </Text>
+        <Rows rows={mistakeFooter} />
       </Box>
     );
   }

@@ -140,9 +140,10 @@ describe('scoreExam', () => {
         'lpic3-352.1.2': { correct: 0, total: 1, percent: 0 },
       },
       results: [
-        { ...on(1), key: single.key, correct: true, answer: [0] },
-        { ...on(2), key: multi.key, correct: false, answer: [0] },
-        { ...on(3), key: typedCard.key, correct: true, answer: 'virsh list --all' },
+        // Each with the order the exam showed its choices in, for the mistake review.
+        { ...on(1), key: single.key, correct: true, answer: [0], order: [2, 0, 1] },
+        { ...on(2), key: multi.key, correct: false, answer: [0], order: [2, 0, 1] },
+        { ...on(3), key: typedCard.key, correct: true, answer: 'virsh list --all', order: [] },
         // Looked at for 4 s, never answered.
         {
           key: other.key,
@@ -151,9 +152,10 @@ describe('scoreExam', () => {
           answered: false,
           answeredAt: null,
           tookMs: 4000,
+          order: [0, 1, 2],
         },
         // A card gone from the decks counts as wrong and in no breakdown.
-        { ...on(4), tookMs: 5000, key: 'gone/card', correct: false, answer: [1] },
+        { ...on(4), tookMs: 5000, key: 'gone/card', correct: false, answer: [1], order: [1, 0] },
       ],
       predictedPercent: 61,
       scope: { decks: ['a', 'b'], tag: null, blueprint: 'lpic3' },
