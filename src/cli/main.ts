@@ -13,6 +13,7 @@ import {
   packageVersion,
   UsageError,
 } from './context.js';
+import { unknownCommand } from './did-you-mean.js';
 
 /** Command modules load only when run, so each command pays only for what it uses. */
 const DESCRIPTIONS = {
@@ -135,16 +136,51 @@ export function buildProgram(
       run(async (ctx) => (await import('./commands/unsuspend.js')).run(ctx, keys, opts)),
     );
 
+  program
+    .command('cards')
+    .description('Browse cards: a query as in Anki (deck:, tag:, is:due, prop:ivl>=10, words)')
+    .argument('[query...]', 'search terms, e.g. deck:kvm is:flagged or is:leech')
+    .option(
+      '--sort <column>',
+      'card, deck, kind, state, due, interval, stability, difficulty, recall or lapses',
+    )
+    .option('--desc', 'sort in descending order')
+    .option('--json', 'machine-readable output (shape in README, "Card browser")')
+    .action((query: string[], opts: import('./commands/cards.js').CardsFlags) =>
+      run(async (ctx) => (await import('./commands/cards.js')).run(ctx, query, opts)),
+    );
+
   return program;
 }
 
+/**
+ * `hyperrecall decks | head`: once the reader has gone, the rest of the output has nowhere
+ * to go. Stop quietly, as a Unix filter does, instead of an unhandled 'error' event's stack.
+ */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      process.exit(process.exitCode ?? 0);
+    });
+}
+
 async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
   let code = 0;
   const program = buildProgram(async (fn) => {
     const ctx = makeContext(program.opts<GlobalOptions>(), process.env);
     code = await fn(ctx);
   });
   for (const cmd of program.commands) cmd.exitOverride();
+  const unknown = unknownCommand(
+    argv,
+    program.commands.map((c) => c.name()),
+  );
+  if (unknown !== null) {
+    process.stderr.write(`hyperrecall: ${unknown}\n`);
+    return 2;
+  }
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -1,12 +1,15 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExamService } from '../../app/exams.js';
 import { EXAM_DEFAULTS } from '../../core/exam.js';
 import type { ExamOptions } from '../../core/ports.js';
+import { oneLine } from '../../core/sanitize.js';
 import { loadBlueprint, objectiveNames } from '../../decks/blueprint.js';
 import { type Context, UsageError } from '../context.js';
+import { closest } from '../did-you-mean.js';
 import { openEditor } from '../editor.js';
 import { loadTui } from '../load-tui.js';
-import { requireDecks, withCollection } from '../with-collection.js';
+import { resolveDecks, withCollection } from '../with-collection.js';
 import { requireTty } from './study.js';
 
 /** Options of `hyperrecall exam`, as commander hands them over. */
@@ -32,9 +35,26 @@ function intOption(
   return n;
 }
 
-/** The shipped blueprint can be named without its path: `--blueprint lpic3-305-kvm`. */
-function blueprintPath(ctx: Context, raw: string): string {
-  return /[/\\]|\.ya?ml$/.test(raw) ? raw : join(ctx.root, 'blueprints', `${raw}.yaml`);
+/**
+ * The shipped blueprint can be named without its path: `--blueprint lpic3-305-kvm`. An
+ * unknown name lists the ones that exist, since nothing else tells the learner.
+ */
+export function blueprintPath(root: string, raw: string): string {
+  if (/[/\\]|\.ya?ml$/.test(raw)) return raw;
+  const dir = join(root, 'blueprints');
+  const file = join(dir, `${raw}.yaml`);
+  if (existsSync(file)) return file;
+  const names = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => n.endsWith('.yaml'))
+        .map((n) => n.slice(0, -'.yaml'.length))
+        .sort()
+    : [];
+  const guess = closest(raw, names) ?? names.find((n) => n.startsWith(raw)) ?? null;
+  const hint = guess ? ` (did you mean ${guess}?)` : '';
+  throw new UsageError(
+    `no blueprint named '${oneLine(raw)}'${hint}. Shipped blueprints: ${names.join(', ') || '(none)'}; or give the path of a YAML file`,
+  );
 }
 
 export async function run(ctx: Context, deckIds: string[], flags: ExamFlags): Promise<number> {
@@ -44,14 +64,14 @@ export async function run(ctx: Context, deckIds: string[], flags: ExamFlags): Pr
   const passPercent = intOption('pass', flags.pass, 1, 100, EXAM_DEFAULTS.passPercent);
   let blueprint: ExamOptions['blueprint'] = null;
   if (flags.blueprint) {
-    const r = loadBlueprint(blueprintPath(ctx, flags.blueprint));
+    const r = loadBlueprint(blueprintPath(ctx.root, flags.blueprint));
     if ('error' in r) throw new UsageError(r.error);
     blueprint = { name: r.blueprint.title, plan: r.blueprint };
   }
   // A second writer is refused with StoreLockedError; main reports it (exit 1).
   return withCollection(ctx, 'write', async ({ collection, store }) => {
-    requireDecks(collection.decks, deckIds);
-    const scope = { decks: deckIds.length > 0 ? deckIds : null, tag: flags.tag ?? null };
+    const ids = resolveDecks(collection.decks, deckIds);
+    const scope = { decks: ids.length > 0 ? ids : null, tag: flags.tag ?? null };
     const { runTui } = await loadTui();
     await runTui(collection, {
       now: ctx.now,
