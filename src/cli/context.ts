@@ -17,6 +17,8 @@ export interface Context {
   dataDir: string;
   device: string;
   deckDirs: string[];
+  /** The shipped decks' folder (null when HYPERRECALL_BUILTIN_DECKS is empty): never written. */
+  shippedDeckDir: string | null;
   now: () => number;
   color: boolean;
   env: NodeJS.ProcessEnv;
@@ -115,6 +117,7 @@ export function makeContext(opts: GlobalOptions, env: NodeJS.ProcessEnv): Contex
     dataDir,
     device: deviceId(env),
     deckDirs: [...new Set(deckDirs)],
+    shippedDeckDir: builtIn ? resolve(builtIn) : null,
     now: makeClock(env),
     color: opts.color !== false && !env.NO_COLOR,
     env,

@@ -48,7 +48,6 @@ function formOf(text: string): string {
 
 function entryWarnings(e: Entry): string[] {
   const w: string[] = [];
-  if (!e.ref) w.push(`'${e.id}' has no ref: say where the fact can be checked`);
   switch (e.type) {
     case 'basic':
       if (containsWords(e.front, e.back)) w.push(`'${e.id}': the answer appears in the question`);
@@ -108,7 +107,15 @@ function entryWarnings(e: Entry): string[] {
   return w;
 }
 
-export function qualityWarnings(decks: readonly Deck[]): Problem[] {
+/**
+ * Quality problems of the decks. A card without a ref is a warning in a shipped deck (every
+ * fact there must be checkable) but only a hint in a learner's own deck, where notes often
+ * have no source worth citing: `shipped` tells the two apart (all shipped by default).
+ */
+export function qualityWarnings(
+  decks: readonly Deck[],
+  shipped: (deck: Deck) => boolean = () => true,
+): Problem[] {
   const out: Problem[] = [];
   const seen = new Map<string, string>();
   for (const deck of decks) {
@@ -119,6 +126,12 @@ export function qualityWarnings(decks: readonly Deck[]): Problem[] {
         col: e.pos.col,
         severity: 'warning' as const,
       };
+      if (!e.ref)
+        out.push({
+          ...at,
+          severity: shipped(deck) ? 'warning' : 'hint',
+          message: `'${e.id}' has no ref: say where the fact can be checked`,
+        });
       for (const message of entryWarnings(e)) out.push({ ...at, message });
       for (const q of questionOf(e)) {
         const key = norm(q);

@@ -48,12 +48,14 @@ describe('hyperrecall commands', () => {
     const warn = join(dir, 'warn.yaml');
     writeFileSync(
       warn,
-      'id: warn\ntitle: Warn\ncards:\n  - {id: a, type: basic, front: F, back: B}\n',
+      'id: warn\ntitle: Warn\ncards:\n  - {id: a, type: basic, front: Is virbr0 the bridge?, back: virbr0}\n',
     );
     expect(run(home(), 'lint', warn).code).toBe(0);
     const strict = run(home(), 'lint', '--strict', warn);
     expect(strict.code).toBe(1);
-    expect(strict.out).toMatch(/warn\.yaml:4:5 warning: 'a' has no ref/);
+    expect(strict.out).toMatch(/warn\.yaml:4:5 warning: 'a': the answer appears in the question/);
+    // A personal deck (not under the shipped folder) is only advised to cite a source.
+    expect(strict.out).toMatch(/warn\.yaml:4:5 hint: 'a' has no ref/);
   });
 
   it('config refuses a bad value with the valid range (exit 2) and keeps a good one', () => {

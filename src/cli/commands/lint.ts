@@ -1,10 +1,19 @@
 import { existsSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { Deck } from '../../core/model.js';
 import { oneLine } from '../../core/sanitize.js';
 import { findDeckFiles, loadDeckFile } from '../../decks/load.js';
 import { formatProblem, type Problem } from '../../decks/problem.js';
 import { qualityWarnings } from '../../decks/quality.js';
 import type { Context } from '../context.js';
+
+/** Whether a deck file is one of the shipped decks (held to a stricter standard). */
+function isShipped(ctx: Context, file: string): boolean {
+  const dir = ctx.shippedDeckDir;
+  if (!dir) return false;
+  const rel = relative(dir, resolve(file));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
 
 export async function run(
   ctx: Context,
@@ -34,14 +43,14 @@ export async function run(
       });
     else ids.set(r.deck.id, r.deck.file);
   }
-  problems.push(...qualityWarnings(decks));
+  problems.push(...qualityWarnings(decks, (d) => isShipped(ctx, d.file)));
   // File names are untrusted too; messages are already made safe by the parser.
   for (const p of problems) process.stdout.write(`${oneLine(formatProblem(p))}\n`);
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  const warnings = problems.length - errors;
+  const count = (s: Problem['severity']) => problems.filter((p) => p.severity === s).length;
+  const [errors, warnings, hints] = [count('error'), count('warning'), count('hint')];
   const failed = errors > 0 || (opts.strict === true && warnings > 0);
   process.stderr.write(
-    `${files.length} file(s), ${entries} entries: ${errors} error(s), ${warnings} warning(s)${failed ? '' : ' - ok'}\n`,
+    `${files.length} file(s), ${entries} entries: ${errors} error(s), ${warnings} warning(s)${hints > 0 ? `, ${hints} hint(s)` : ''}${failed ? '' : ' - ok'}\n`,
   );
   return failed ? 1 : 0;
 }

@@ -6,7 +6,7 @@ import { run } from '../../../src/cli/commands/lint.js';
 import type { Context } from '../../../src/cli/context.js';
 import { hasControl } from '../../../src/core/sanitize.js';
 
-const ctx = { deckDirs: [] } as unknown as Context;
+const ctx = { deckDirs: [], shippedDeckDir: null } as unknown as Context;
 
 async function lint(paths: string[], strict = false) {
   const out: string[] = [];
@@ -51,6 +51,26 @@ describe('lint', () => {
       'd.yaml:1:1 error: is a directory, not a deck file; rename it or move it elsewhere',
     );
     expect(r.err).toMatch(/^4 file\(s\), 2 entries: 5 error\(s\), 0 warning\(s\)\n$/);
+  });
+
+  it('a personal deck missing refs gets hints, which --strict lets pass; a shipped one fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hr-lint-'));
+    writeFileSync(
+      join(dir, 'mine.yaml'),
+      'id: mine\ntitle: Mine\ncards:\n  - {id: a, type: basic, front: F, back: B}\n',
+    );
+    const personal = await lint([dir], true);
+    expect(personal.out).toMatch(/mine\.yaml:4:5 hint: 'a' has no ref/);
+    expect(personal.err).toMatch(/0 error\(s\), 0 warning\(s\), 1 hint\(s\) - ok\n$/);
+    expect(personal.code).toBe(0);
+    ctx.shippedDeckDir = dir;
+    try {
+      const shipped = await lint([dir], true);
+      expect(shipped.out).toMatch(/mine\.yaml:4:5 warning: 'a' has no ref/);
+      expect(shipped.code).toBe(1);
+    } finally {
+      ctx.shippedDeckDir = null;
+    }
   });
 
   it('passes the shipped decks with --strict', async () => {

@@ -25,6 +25,17 @@ describe('qualityWarnings', () => {
     ]);
   });
 
+  it('a missing ref is a warning in a shipped deck but a hint in a personal one', () => {
+    const r = parseDeck(
+      'q.yaml',
+      'id: q\ntitle: Q\ncards:\n  - {id: a, type: basic, front: F, back: B}\n',
+    );
+    const severity = (shipped: boolean) =>
+      qualityWarnings([r.deck!], () => shipped).map((p) => `${p.severity}: ${p.message}`);
+    expect(severity(true)).toEqual(["warning: 'a' has no ref: say where the fact can be checked"]);
+    expect(severity(false)).toEqual(["hint: 'a' has no ref: say where the fact can be checked"]);
+  });
+
   it('flags the same question in two cards', () => {
     const w = warn(
       '  - {id: a, type: basic, front: Which bridge?, back: virbr0, ref: r}\n  - {id: b, type: typed, prompt: "which  BRIDGE?", answer: virbr0, ref: r}\n',
