@@ -4,10 +4,12 @@
 // index was not told about (an undo, an exam, a repair, another study day, new settings or
 // decks) shows as a version it does not know, and the index is built again.
 import { dayStart, studyDay } from '../core/clock.js';
-import type { Card, Memory } from '../core/model.js';
+import { type DeckToday, hasDeckLimits } from '../core/deck-limits.js';
+import { rebuildProgress } from '../core/fold.js';
+import type { Card, LogRecord, Memory } from '../core/model.js';
 import type { Scope } from '../core/ports.js';
 import { isHidden, type Progress } from '../core/progress.js';
-import type { Counts, QueueInput, Today } from '../core/queue.js';
+import { type Counts, counts, nextCard, type QueueInput, type Today } from '../core/queue.js';
 import { QueueIndex } from '../core/queue-index.js';
 import type { Scheduler } from '../core/scheduler.js';
 import type { Settings } from '../core/settings.js';
@@ -19,6 +21,8 @@ export interface QueueEnv {
   version: () => number;
   settings: () => Settings;
   scheduler: () => Scheduler;
+  /** Every log record: read only for per-deck limits, which need each deck's counts today. */
+  records?: () => readonly LogRecord[];
 }
 
 interface Indexed {
@@ -36,6 +40,7 @@ const KEPT_SCOPES = 4;
 
 export class QueueView {
   private indexes = new Map<string, Indexed>();
+  private tally: { version: number; day: number; byDeck: Map<string, DeckToday> } | null = null;
 
   constructor(
     private readonly decks: DeckIndex,
@@ -48,8 +53,45 @@ export class QueueView {
   }
 
   today(now: number): Today {
-    const d = this.env.progress().days[studyDay(now, this.env.settings().dayStartsAt)];
-    return { newDone: d?.newCards ?? 0, reviewsDone: d?.reviewCards ?? 0 };
+    const day = studyDay(now, this.env.settings().dayStartsAt);
+    const d = this.env.progress().days[day];
+    const today: Today = { newDone: d?.newCards ?? 0, reviewsDone: d?.reviewCards ?? 0 };
+    if (this.deckLimited()) today.byDeck = this.dayByDeck(day);
+    return today;
+  }
+
+  /**
+   * Per-deck limits are served by the full scan: the incremental index knows only the
+   * global limits. A scan costs a pass over the scope per key, which is small for a
+   * learner's collection (about 1 ms per 2,000 cards).
+   */
+  private deckLimited(): boolean {
+    return hasDeckLimits(this.env.settings().deckLimits) && this.env.records !== undefined;
+  }
+
+  /**
+   * Each deck's new cards and reviews on a study day, folded from that day's records (the
+   * snapshot keeps only the day's totals). Kept until progress changes.
+   */
+  private dayByDeck(day: number): Map<string, DeckToday> {
+    const version = this.env.version();
+    if (this.tally?.version === version && this.tally.day === day) return this.tally.byDeck;
+    const groups = new Map<string, LogRecord[]>();
+    for (const rec of this.env.records?.() ?? []) {
+      const review = rec.type === 'review' ? rec : rec.type === 'undo' ? rec.review : null;
+      if (!review || review.day !== day) continue;
+      const deck = this.decks.card(review.key)?.deckId ?? review.key.split('/')[0]!;
+      const list = groups.get(deck);
+      if (list) list.push(rec);
+      else groups.set(deck, [rec]);
+    }
+    const byDeck = new Map<string, DeckToday>();
+    for (const [deck, list] of groups) {
+      const d = rebuildProgress(list).days[day];
+      byDeck.set(deck, { newDone: d?.newCards ?? 0, reviewsDone: d?.reviewCards ?? 0 });
+    }
+    this.tally = { version, day, byDeck };
+    return byDeck;
   }
 
   /** The input of a full pass over the scope: for the home screen, `status` and day's end. */
@@ -71,11 +113,18 @@ export class QueueView {
   }
 
   counts(scope: Scope, now: number): Counts {
+    if (this.deckLimited()) return counts(this.input(scope, now));
     return this.indexFor(scope, now).counts(this.today(now));
   }
 
   /** The next card, leaving out `skip` (cards left for now in this session). */
   next(scope: Scope, now: number, sinceNew: number, skip?: ReadonlySet<string>): Card | null {
+    if (this.deckLimited()) {
+      const input = this.input(scope, now);
+      const hidden = input.hidden!;
+      if (skip?.size) input.hidden = (key) => skip.has(key) || hidden(key);
+      return nextCard(input, sinceNew);
+    }
     return this.indexFor(scope, now).plan(now, this.today(now), sinceNew, skip).next;
   }
 

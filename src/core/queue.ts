@@ -3,8 +3,19 @@
 // This full scan is the reference: a session asks the incremental QueueIndex
 // (queue-index.ts), which must give the same answers, and a property test holds it to it.
 import { dayStart, nextDayStart, studyDay } from './clock.js';
+import {
+  type Available,
+  capAvailable,
+  cappedTotals,
+  type DeckToday,
+  deckLeft,
+  hasDeckLimits,
+  leftsOf,
+  tallyFor,
+} from './deck-limits.js';
 import type { Card, Memory } from './model.js';
 import type { Settings } from './settings.js';
+import { answeredSiblings } from './siblings.js';
 
 /** Once nothing else is left, learning cards due within this window are shown early. */
 export const LEARN_AHEAD_MS = 20 * 60_000;
@@ -14,6 +25,8 @@ export interface Today {
   newDone: number;
   /** Review-phase cards answered today. */
   reviewsDone: number;
+  /** The same per deck; needed only for decks with their own limits. */
+  byDeck?: ReadonlyMap<string, DeckToday>;
 }
 
 export interface QueueInput {
@@ -71,8 +84,13 @@ function reviewFirst(x: Head, y: Head): boolean {
  * One pass over the cards. `heads` false counts only: nothing is ordered and no recall is
  * computed, which is all the home screen and `status` need.
  */
-function scan(input: QueueInput, perDeck?: Map<string, Available>, heads = true): Scan {
+function scan(input: QueueInput, tallies?: Map<string, Available>, heads = true): Scan {
   const { now, settings, cards } = input;
+  // A deck whose own limit is used up serves nothing from that bucket; the others are
+  // counted per deck and capped after the pass.
+  const capped = hasDeckLimits(settings.deckLimits);
+  const perDeck = tallies ?? (capped ? new Map<string, Available>() : undefined);
+  const leftOf = leftsOf(settings.deckLimits, input.today.byDeck);
   const dayEnd = nextDayStart(now, settings.dayStartsAt);
   const todayStart = dayStart(studyDay(now, settings.dayStartsAt), settings.dayStartsAt);
   // Each memory is looked up once: finding today's answered siblings needs them all first.
@@ -100,6 +118,7 @@ function scan(input: QueueInput, perDeck?: Map<string, Available>, heads = true)
     const tally = perDeck ? tallyFor(perDeck, card.deckId) : null;
     if (!m || m.phase === 'new') {
       if (answered.has(card.sibling)) continue;
+      if (capped && leftOf(card.deckId).newLeft <= 0) continue;
       out.fresh++;
       if (tally) tally.fresh++;
       // The first card an exam moved up, else the first in deck order.
@@ -116,7 +135,11 @@ function scan(input: QueueInput, perDeck?: Map<string, Available>, heads = true)
           out.nextLater = { card, due: m.due, overdue: false, r: 0 };
       } else continue;
       if (tally) tally.learning++;
-    } else if (m.due < dayEnd && !answered.has(card.sibling)) {
+    } else if (
+      m.due < dayEnd &&
+      !answered.has(card.sibling) &&
+      !(capped && leftOf(card.deckId).reviewsLeft <= 0)
+    ) {
       const overdue = m.due < todayStart;
       out.reviews++;
       if (overdue) out.overdue++;
@@ -137,39 +160,11 @@ function scan(input: QueueInput, perDeck?: Map<string, Available>, heads = true)
       }
     }
   }
+  if (capped && perDeck) Object.assign(out, cappedTotals(perDeck, leftOf));
   return out;
 }
 
-/** Sibling groups with a card answered since `since`; `memories` line up with `cards`. */
-function answeredSiblings(
-  cards: readonly Card[],
-  memories: readonly (Memory | undefined)[],
-  since: number,
-): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i < cards.length; i++) {
-    const last = memories[i]?.lastReview;
-    if (last != null && last >= since) out.add(cards[i]!.sibling);
-  }
-  return out;
-}
-
-function tallyFor(map: Map<string, Available>, deck: string): Available {
-  let t = map.get(deck);
-  if (!t) {
-    t = { fresh: 0, learning: 0, reviews: 0, overdue: 0 };
-    map.set(deck, t);
-  }
-  return t;
-}
-
-/** What a scope holds for today, before the daily limits. */
-export interface Available {
-  fresh: number;
-  learning: number;
-  reviews: number;
-  overdue: number;
-}
+export type { Available };
 
 function limits(settings: Settings, today: Today) {
   return {
@@ -208,7 +203,10 @@ export function countsByDeck(input: QueueInput): { total: Counts; byDeck: Map<st
   const perDeck = new Map<string, Available>();
   const s = scan(input, perDeck, false);
   const byDeck = new Map<string, Counts>();
-  for (const [deck, t] of perDeck) byDeck.set(deck, countsWithin(t, input.settings, input.today));
+  for (const [deck, t] of perDeck) {
+    const own = deckLeft(input.settings.deckLimits, deck, input.today.byDeck?.get(deck));
+    byDeck.set(deck, countsWithin(capAvailable(t, own), input.settings, input.today));
+  }
   return { total: scanCounts(s, input), byDeck };
 }
 

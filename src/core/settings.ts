@@ -1,5 +1,6 @@
 // One door for settings: every read goes through resolveSettings, which fills defaults
 // and drops values that fail validation, so a hand-edited store cannot break scheduling.
+import { type DeckLimits, resolveDeckLimits } from './deck-limits.js';
 import { stepSeconds } from './scheduling/steps.js';
 import { parseWeights, weightsProblem } from './scheduling/weights.js';
 
@@ -22,6 +23,8 @@ export interface Settings {
   examFeedsSchedule: boolean;
   /** 21 FSRS-6 parameters (e.g. optimised); null for ts-fsrs' defaults. */
   weights: number[] | null;
+  /** Per-deck overrides of new-per-day and reviews-per-day, by deck id. */
+  deckLimits: Readonly<Record<string, DeckLimits>>;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -39,6 +42,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   examDate: null,
   examFeedsSchedule: true,
   weights: null,
+  deckLimits: Object.freeze({}),
 });
 
 /** A step such as `10m`, `1.5m`, `0.5h` or `2d`: decimals are exact, in whole seconds. */
@@ -75,6 +79,7 @@ export function resolveSettings(partial: Partial<Record<keyof Settings, unknown>
     s.examDate = p.examDate;
   if (typeof p.examFeedsSchedule === 'boolean') s.examFeedsSchedule = p.examFeedsSchedule;
   if (weightsProblem(p.weights) === null) s.weights = [...(p.weights as number[])];
+  s.deckLimits = resolveDeckLimits(p.deckLimits);
   return s;
 }
 
