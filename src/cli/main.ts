@@ -146,6 +146,8 @@ export function buildProgram(
     )
     .option('--desc', 'sort in descending order')
     .option('--json', 'machine-readable output (shape in README, "Card browser")')
+    // `-is:suspended` is a query term ("not"), not an option.
+    .allowUnknownOption()
     .action((query: string[], opts: import('./commands/cards.js').CardsFlags) =>
       run(async (ctx) => (await import('./commands/cards.js')).run(ctx, query, opts)),
     );

@@ -51,8 +51,11 @@ export function faceTexts(face: CardFace): string[] {
   }
 }
 
-function frontText(face: CardFace): string {
-  const first = faceTexts(face)[0] ?? '';
+function frontText(card: Card): string {
+  let first = faceTexts(card.face)[0] ?? '';
+  // A term's question is the group's prompt and then its definition: the definition is
+  // what tells the cards of a group apart.
+  if (card.entryKind === 'terms') first = first.split(/\n\s*\n/).at(-1) ?? first;
   return first.replace(/\s+/g, ' ').trim();
 }
 
@@ -68,7 +71,7 @@ export function cardRow(
     key: card.key,
     deck: card.deckId,
     kind: card.entryKind,
-    front: frontText(card.face),
+    front: frontText(card),
     phase: m?.phase ?? 'new',
     due: m ? m.due : null,
     dueDays: m ? studyDay(m.due, ctx.dayStartsAt) - today : null,
