@@ -1,11 +1,55 @@
 // Leeches: cards that keep being forgotten. Anki's rule: a card becomes a leech when its
 // lapses reach the threshold, and is flagged again every half-threshold lapses after that.
 // Study answers and exam lapses go through the same check.
-import type { MarkRecord, Memory } from './model.js';
+import { clozeSegments } from './cloze.js';
+import type { Card, MarkRecord, Memory } from './model.js';
 import { markRecord } from './records.js';
+import { oneLine } from './sanitize.js';
 import type { Settings } from './settings.js';
 
 const REPEAT_DIVISOR = 2;
+/** Enough of the question to recognise the card, short enough for a 40-column notice. */
+const FRONT_CHARS = 32;
+
+/** What the learner sees before answering: the question, with a cloze's gap left open. */
+function frontText(card: Card): string {
+  const f = card.face;
+  switch (f.kind) {
+    case 'flash':
+      return f.front;
+    case 'mcq':
+      return f.question;
+    case 'typed':
+      return f.prompt;
+    case 'cloze':
+      return clozeSegments(f.text, f.number, false)
+        .map((s) => s.text)
+        .join('');
+    default: {
+      const never: never = f;
+      return never;
+    }
+  }
+}
+
+/** The card's front on one line, shortened at a word where it can be. */
+export function shortFront(card: Card, max = FRONT_CHARS): string {
+  const text = oneLine(frontText(card)).replace(/\s+/g, ' ').trim();
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/**
+ * The notice after an answer made a card a leech. It names the card (it has already left
+ * the screen, and a suspended one will not come back by itself) and where to re-read it.
+ */
+export function leechNotice(card: Card, lapses: number, action: 'suspend' | 'tag'): string {
+  const done = action === 'suspend' ? 'suspended' : 'tagged';
+  const source = oneLine(card.ref ?? card.pos.file);
+  return `Leech: "${shortFront(card)}" (${lapses} lapses), ${done}. Re-read ${source}.`;
+}
 
 /** Whether the answer that turned `before` into `after` makes the card a leech (again). */
 export function becameLeech(before: Memory | null, after: Memory, threshold: number): boolean {

@@ -1,6 +1,7 @@
 // How a study session moves: each intent from the screen becomes the next session state,
 // asking the study port for cards and to save answers. Deterministic given the port and the
 // time, so the whole flow is tested without a terminal.
+import { leechNotice } from './leech.js';
 import type { Card } from './model.js';
 import type { Scope, StudyPort } from './ports.js';
 import { defaultGrade, startCard } from './session.js';
@@ -56,11 +57,6 @@ function advance(state: StudyState, env: StudyEnv): StudyState {
   const next = env.port.next(env.scope, env.now, state.sinceNew, new Set(state.skipped));
   if (!next) return finish({ ...state, current: null }, env);
   return { ...state, current: showCard(env.port, next, env.now) };
-}
-
-function leechNotice(card: Card, lapses: number, action: 'suspend' | 'tag'): string {
-  const done = action === 'suspend' ? 'suspended' : 'tagged';
-  return `Leech: ${lapses} lapses, ${done}. Re-read ${card.ref ?? card.pos.file}.`;
 }
 
 /** Intents that save something; a failed save leaves the session where it was. */

@@ -290,14 +290,14 @@ describe('answering', () => {
     expect(d.send({ type: 'undo' })).toBe(done);
   });
 
-  it('a card that became a leech is named with its reference, or its file without one', () => {
+  it('a card that became a leech is named by its front, with its reference or else its file', () => {
     const d = session([flash, other, choice]);
     d.results.answer = ok({ leech: { lapses: 8, action: 'suspend' }, modified: false });
     d.send({ type: 'reveal' }, { type: 'grade', grade: 1 });
-    expect(d.state.notice).toBe('Leech: 8 lapses, suspended. Re-read man virsh.');
+    expect(d.state.notice).toBe('Leech: "front f" (8 lapses), suspended. Re-read man virsh.');
     d.results.answer = ok({ leech: { lapses: 9, action: 'tag' }, modified: false });
     d.send({ type: 'reveal' }, { type: 'grade', grade: 1 });
-    expect(d.state.notice).toBe('Leech: 9 lapses, tagged. Re-read test.yaml.');
+    expect(d.state.notice).toBe('Leech: "front o" (9 lapses), tagged. Re-read test.yaml.');
     expect(other.ref).toBeUndefined();
     // The next answer clears the notice.
     d.results.answer = ok({ leech: null, modified: false });
