@@ -119,6 +119,7 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
                   }),
                 readiness: exams.readiness(ALL, now()),
                 history: exams.history(),
+                paused: exams.inProgress(),
               }
             : {})}
           onQuit={() => exit()}

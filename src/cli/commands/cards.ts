@@ -22,6 +22,12 @@ export async function run(ctx: Context, words: string[], opts: CardsFlags): Prom
   const column = (opts.sort ?? 'due').toLowerCase();
   if (!isColumn(column))
     throw new UsageError(`unknown --sort column '${oneLine(column)}' (${COLUMNS.join(', ')})`);
+  // Options the parser does not know reach here (a single `-` is a query's "not").
+  const option = words.find((w) => w.startsWith('--'));
+  if (option !== undefined)
+    throw new UsageError(
+      `unknown option '${oneLine(option)}' (cards takes --sort, --desc, --json)`,
+    );
   const query = joinQuery(words);
   return withCollection(ctx, 'read', async ({ collection }) => {
     const now = ctx.now();
