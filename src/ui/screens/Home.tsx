@@ -1,15 +1,18 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
+import { type ExamState, examCounts, remainingMs } from '../../core/exam.js';
 import type { ExamSummary } from '../../core/model.js';
 import type { HomeData, ReadinessView } from '../../core/ports.js';
 import { oneLine } from '../../core/sanitize.js';
 import { lineRow, type Row } from '../components/rows.js';
-import { Viewport } from '../components/Viewport.js';
+import { Rows, Viewport } from '../components/Viewport.js';
 import { wrapText } from '../components/wrap.js';
 import { useViewport } from '../hooks/useViewport.js';
 import { useKeypress } from '../keypress/useKeypress.js';
 import { actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
+import { clock } from './Exam.js';
+import { footerRows } from './footer-rows.js';
 
 export interface HomeProps {
   data: HomeData;
@@ -21,11 +24,40 @@ export interface HomeProps {
   onExam?: (deckId: string | null) => void;
   readiness?: ReadinessView;
   history?: ExamSummary[];
+  /** An exam quit before submitting, shown with its progress so `x` is known to resume it. */
+  paused?: { exam: ExamState; savedAt: number } | null;
   onQuit: () => void;
   onHelp: (screen: Screen) => void;
 }
 
 const NO_DECKS = 'No decks found. Add YAML decks and start again.';
+const TITLE = 'hyperrecall';
+
+/**
+ * The figures beside the title, in fewer words when the terminal is narrow, so they never
+ * wrap under it in pieces; on one row of their own when even that does not fit.
+ */
+export function headerText(data: HomeData, room: number): string[] {
+  const o = data.totals.overdue;
+  const forms = [
+    `${o > 0 ? `${o} overdue · ` : ''}streak ${data.streak} · ${data.reviewedToday} today`,
+    `${o > 0 ? `${o} late · ` : ''}streak ${data.streak} · ${data.reviewedToday} today`,
+    `${o > 0 ? `${o} overdue · ` : `streak ${data.streak} · `}${data.reviewedToday} today`,
+  ];
+  const fit = forms.find((f) => f.length <= room);
+  return fit ? [fit] : ['', forms[0]!];
+}
+
+/** "Exam paused: 12/60 answered, 48:10 left · x to resume", wrapped between its parts. */
+export function pausedLine(exam: ExamState, savedAt: number, width: number): Row[] {
+  const c = examCounts(exam);
+  const left = clock(remainingMs(exam, savedAt));
+  const x = hint('home', ['exam']).split(' ')[0] ?? 'x';
+  return footerRows(
+    [`Exam paused: ${c.answered}/${exam.keys.length} answered, ${left} left`, `${x} to resume`],
+    width,
+  );
+}
 
 function num(n: number, w = 5): string {
   return String(n).padStart(w);
@@ -42,6 +74,7 @@ export function Home({
   onExam,
   readiness,
   history,
+  paused,
   onQuit,
   onHelp,
 }: HomeProps) {
@@ -61,12 +94,17 @@ export function Home({
   const countsWidth = 18;
   const titleWidth = width - countsWidth - 2;
   const warnLines = data.warnings.length > 0 ? 1 : 0;
+  const pausedRows = paused ? pausedLine(paused.exam, paused.savedAt, width) : [];
   const empty = data.decks.length === 0 ? wrapText(NO_DECKS, width).split('\n') : [];
   const emptyLines = empty.length;
   // Readiness and the exam trend take two or three rows on screens tall enough for them.
   const exam = readiness && rows >= 20 ? examLines(readiness, history ?? []) : [];
+  const header = headerText(data, width - TITLE.length - 1);
   // Title, column header and footer; one more row stays free so Ink never fills the screen.
-  const height = Math.max(3, rows - 4 - warnLines - emptyLines - exam.length);
+  const height = Math.max(
+    3,
+    rows - 4 - warnLines - emptyLines - exam.length - pausedRows.length - (header.length - 1),
+  );
   const fitTitle = (t: string) =>
     t.length > titleWidth ? `${t.slice(0, titleWidth - 1)}…` : t.padEnd(titleWidth);
   const list: Row[] = items.map((it, i) => {
@@ -127,13 +165,14 @@ export function Home({
     <Box flexDirection="column" width={width}>
       <Box justifyContent="space-between">
         <Text bold color={theme.accent}>
-          hyperrecall
+          {TITLE}
         </Text>
-        <Text>
-          {data.totals.overdue > 0 ? `${data.totals.overdue} overdue · ` : ''}streak {data.streak} ·{' '}
-          {data.reviewedToday} today
-        </Text>
+        <Text>{header[0]}</Text>
       </Box>
+      {header.slice(1).map((line) => (
+        <Text key={line}>{line}</Text>
+      ))}
+      <Rows rows={pausedRows} />
       {exam.map((line) => (
         <Text key={line} wrap="truncate-end">
           {oneLine(line)}
