@@ -169,6 +169,8 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
         <ExamResume
           saved={view.saved}
           savedAt={view.savedAt}
+          asked={view.options}
+          deckTitle={(id) => exams.deckTitle(id)}
           now={now}
           onResume={(exam) => setView({ name: 'exam', exam, notes: [] })}
           onDiscard={() => {
