@@ -1,11 +1,13 @@
 // The card browser over a collection: the rows a query finds and the actions on one card.
-// Shared by `hyperrecall cards` and the `b` screen.
-import type { Card, MarkKind } from '../core/model.js';
-import type { Written } from '../core/ports.js';
+// Shared by `hyperrecall cards` and the `b` screen (through BrowserPort). It takes the
+// collection's parts it uses rather than the class, so collection.ts can build it.
+import type { Card, CardMarks, MarkKind, Memory } from '../core/model.js';
+import type { BrowserPort, CardInfo, Written } from '../core/ports.js';
+import type { Scheduler } from '../core/scheduler.js';
+import { actionMark } from '../core/search/actions.js';
 import { type Browsed, browse } from '../core/search/browse.js';
-import type { CardRow } from '../core/search/card-row.js';
 import type { Column } from '../core/search/columns.js';
-import type { Collection } from './collection.js';
+import type { Settings } from '../core/settings.js';
 
 export interface BrowserSort {
   column: Column;
@@ -14,8 +16,21 @@ export interface BrowserSort {
 
 export const DEFAULT_SORT: BrowserSort = { column: 'due', desc: false };
 
+/** What the browser needs of a collection. */
+export interface Browsable {
+  cards(scope: { decks: null; tag: null }): Card[];
+  card(key: string): Card | null;
+  memory(key: string): Memory | null;
+  marks(key: string): CardMarks;
+  settings(): Settings;
+  scheduler: Scheduler;
+  markCard(card: Card, mark: MarkKind, now: number): Written<void>;
+  info(card: Card, now: number): CardInfo;
+  reloadDecks(): Promise<string[]>;
+}
+
 export function browseCollection(
-  c: Collection,
+  c: Browsable,
   query: string,
   sort: BrowserSort,
   now: number,
@@ -24,7 +39,7 @@ export function browseCollection(
     {
       cards: c.cards({ decks: null, tag: null }),
       memory: (key) => c.memory(key),
-      marks: (key) => c.store.progress.marks[key],
+      marks: (key) => c.marks(key),
     },
     query,
     sort,
@@ -36,40 +51,16 @@ export function browseCollection(
   );
 }
 
-export type BrowserAction = 'suspend' | 'bury' | 'flag' | 'forget';
-
-/** The mark an action writes: each toggles, except forget. */
-export function actionMark(row: CardRow, action: BrowserAction): MarkKind {
-  switch (action) {
-    case 'suspend':
-      return row.suspended ? 'unsuspend' : 'suspend';
-    case 'bury':
-      return row.buried ? 'unbury' : 'bury';
-    case 'flag':
-      return row.flagged ? 'unflag' : 'flag';
-    case 'forget':
-      return 'forget';
-  }
-}
-
-export const MARK_DONE: Partial<Record<MarkKind, string>> = {
-  suspend: 'suspended',
-  unsuspend: 'unsuspended',
-  bury: 'buried until tomorrow',
-  unbury: 'unburied',
-  flag: 'flagged',
-  unflag: 'unflagged',
-  forget: 'reset to new (its history is kept)',
-};
-
-export function applyAction(
-  c: Collection,
-  card: Card,
-  row: CardRow,
-  action: BrowserAction,
-  now: number,
-): Written<MarkKind> {
-  const mark = actionMark(row, action);
-  const r = c.markCard(card, mark, now);
-  return r.ok ? { ok: true, value: mark } : r;
+export function browserPort(c: Browsable): BrowserPort {
+  return {
+    browse: (query, sort, now) => browseCollection(c, query, sort, now),
+    card: (key) => c.card(key),
+    act: (card, row, action, now) => {
+      const mark = actionMark(row, action);
+      const r = c.markCard(card, mark, now);
+      return r.ok ? { ok: true, value: mark } : r;
+    },
+    info: (card, now) => c.info(card, now),
+    reloadDecks: () => c.reloadDecks(),
+  };
 }

@@ -14,6 +14,7 @@ import type {
 import type {
   AnswerInput,
   AnswerOutcome,
+  BrowserPort,
   CardInfo,
   DayEnd,
   HomeData,
@@ -31,6 +32,7 @@ import { computeStats, type Stats } from '../core/stats.js';
 import { canUndo, lastAnswerUndo, type UndoEntry, undoKey, undoRecords } from '../core/undo.js';
 import type { LoadResult } from '../decks/load.js';
 import type { Store } from '../store/store.js';
+import { browserPort } from './browser.js';
 import { cardInfo } from './card-info.js';
 import { DeckIndex } from './deck-index.js';
 import { homeData } from './home.js';
@@ -121,6 +123,10 @@ export class Collection implements StudyPort {
 
   next(scope: Scope, now: number, sinceNew: number, skip?: ReadonlySet<string>): Card | null {
     return this.queue.next(scope, now, sinceNew, skip);
+  }
+
+  beyondLimits(scope: Scope, now: number) {
+    return this.queue.beyond(scope, now);
   }
 
   nextDue(scope: Scope, now: number): number | null {
@@ -244,6 +250,10 @@ export class Collection implements StudyPort {
   /** One mark from the card browser (suspend, flag, forget...): not on the undo stack. */
   markCard(card: Card, mark: MarkKind, now: number): Written<void> {
     return written(() => this.mark(card, mark, now));
+  }
+
+  browser(): BrowserPort {
+    return browserPort(this);
   }
 
   marks(key: string): CardMarks {

@@ -1,10 +1,23 @@
 // What the UI may ask of the rest of the program. The CLI passes an implementation in,
 // so screens never touch the store or the file system themselves.
+import type { CustomStudy } from './custom-study.js';
 import type { Blueprint, ExamResult, ExamState, ScheduleEffect } from './exam.js';
-import type { Card, CardMarks, ExamSummary, Grade, Memory, MemoryPhase } from './model.js';
+import type {
+  Card,
+  CardMarks,
+  ExamSummary,
+  Grade,
+  MarkKind,
+  Memory,
+  MemoryPhase,
+} from './model.js';
 import type { Counts } from './queue.js';
 import type { ExamDatePlan, Readiness } from './readiness.js';
 import type { Outcome } from './scheduler.js';
+import type { BrowserAction } from './search/actions.js';
+import type { Browsed } from './search/browse.js';
+import type { CardRow } from './search/card-row.js';
+import type { Column } from './search/columns.js';
 import type { SettingKey, Settings } from './settings.js';
 import type { Stats } from './stats.js';
 
@@ -30,6 +43,8 @@ export interface HomeData {
 export interface Scope {
   decks: readonly string[] | null;
   tag: string | null;
+  /** Custom study (more new cards, reviews ahead, flagged, leeches); absent: the daily queue. */
+  custom?: CustomStudy;
 }
 
 export const ALL: Scope = { decks: null, tag: null };
@@ -89,6 +104,8 @@ export interface DayEnd {
 export interface StudyPort {
   home(now: number): HomeData;
   counts(scope: Scope, now: number): Counts;
+  /** New cards and reviews available today beyond the daily limits (custom study offers). */
+  beyondLimits(scope: Scope, now: number): { new: number; due: number };
   /** The next card, leaving out `skip` (cards left for now in this session). */
   next(scope: Scope, now: number, sinceNew: number, skip?: ReadonlySet<string>): Card | null;
   deckTitle(id: string): string;
@@ -118,6 +135,18 @@ export interface StudyPort {
   stats(now: number): Stats;
   /** Validates and saves one setting; returns an error message or null. */
   setSetting(key: SettingKey, raw: string): string | null;
+  /** The card browser (`b`), where the port has one. */
+  browser?(): BrowserPort;
+}
+
+/** The card browser: a query's rows, and the actions on one card. */
+export interface BrowserPort {
+  browse(query: string, sort: { column: Column; desc: boolean }, now: number): Browsed;
+  card(key: string): Card | null;
+  /** Writes the mark the action means for this row (suspend or unsuspend...). */
+  act(card: Card, row: CardRow, action: BrowserAction, now: number): Written<MarkKind>;
+  info(card: Card, now: number): CardInfo;
+  reloadDecks(): Promise<string[]>;
 }
 
 export interface ExamOptions {
