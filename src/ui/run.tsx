@@ -2,8 +2,8 @@
 // left as it was) and resolves once the user has quit.
 import { render } from 'ink';
 import type { ExamPort, StudyPort } from '../core/ports.js';
-import type { SessionSummary } from '../core/summary.js';
 import { App, type View } from './App.js';
+import { exitTally } from './exit-summary.js';
 import { KeypressProvider } from './keypress/KeypressContext.js';
 import type { OpenEditor } from './screens/Study.js';
 import { summaryLine } from './screens/Summary.js';
@@ -17,22 +17,23 @@ export interface TuiOptions {
   openEditor?: OpenEditor;
 }
 
-/** Returns a one-line summary of the last session, to print after the screen closes. */
+/**
+ * Returns a one-line summary of the session that just ended (finished, or left with q or
+ * Ctrl+C part way), to print after the screen closes.
+ */
 export async function runTui(port: StudyPort, opts: TuiOptions): Promise<string | null> {
-  let last: SessionSummary | null = null;
+  const tally = exitTally(port);
   process.stdout.write('\x1b[?1049h\x1b[H');
   const app = render(
     <ThemeContext.Provider value={opts.color ? COLOR_THEME : PLAIN_THEME}>
       <KeypressProvider>
         <App
-          port={port}
+          port={tally.port}
           now={opts.now}
           initial={opts.initial}
           {...(opts.exams ? { exams: opts.exams } : {})}
           {...(opts.openEditor ? { openEditor: opts.openEditor } : {})}
-          onSummary={(s) => {
-            last = s;
-          }}
+          onSummary={(s) => tally.finished(s)}
         />
       </KeypressProvider>
     </ThemeContext.Provider>,
@@ -43,6 +44,6 @@ export async function runTui(port: StudyPort, opts: TuiOptions): Promise<string 
   } finally {
     process.stdout.write('\x1b[?1049l');
   }
-  const s = last as SessionSummary | null;
+  const s = tally.summary(opts.now());
   return s ? `hyperrecall: ${summaryLine(s, opts.now())}` : null;
 }
