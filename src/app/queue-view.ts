@@ -4,6 +4,7 @@
 // index was not told about (an undo, an exam, a repair, another study day, new settings or
 // decks) shows as a version it does not know, and the index is built again.
 import { dayStart, studyDay } from '../core/clock.js';
+import { customInput } from '../core/custom-study.js';
 import { type DeckToday, hasDeckLimits } from '../core/deck-limits.js';
 import { rebuildProgress } from '../core/fold.js';
 import type { Card, LogRecord, Memory } from '../core/model.js';
@@ -113,19 +114,39 @@ export class QueueView {
   }
 
   counts(scope: Scope, now: number): Counts {
-    if (this.deckLimited()) return counts(this.input(scope, now));
+    if (this.deckLimited() || scope.custom) return counts(this.scanInput(scope, now));
     return this.indexFor(scope, now).counts(this.today(now));
   }
 
   /** The next card, leaving out `skip` (cards left for now in this session). */
   next(scope: Scope, now: number, sinceNew: number, skip?: ReadonlySet<string>): Card | null {
-    if (this.deckLimited()) {
-      const input = this.input(scope, now);
-      const hidden = input.hidden!;
-      if (skip?.size) input.hidden = (key) => skip.has(key) || hidden(key);
+    if (this.deckLimited() || scope.custom) {
+      const input = this.scanInput(scope, now);
+      const hidden = input.hidden;
+      if (skip?.size) input.hidden = (key) => skip.has(key) || hidden?.(key) === true;
       return nextCard(input, sinceNew);
     }
     return this.indexFor(scope, now).plan(now, this.today(now), sinceNew, skip).next;
+  }
+
+  /**
+   * What the daily limits hold back in this scope: new cards and reviews available today
+   * beyond them. The summary offers custom study when either is above zero.
+   */
+  beyond(scope: Scope, now: number): { new: number; due: number } {
+    const input = this.input(scope, now);
+    const within = counts(input);
+    const s = input.settings;
+    const open = { ...s, newPerDay: 9999, reviewsPerDay: 99999, deckLimits: {} };
+    const all = counts({ ...input, settings: open });
+    return { new: all.new - within.new, due: all.due - within.due };
+  }
+
+  /** The input of a full scan, through the scope's custom study if it has one. */
+  private scanInput(scope: Scope, now: number): QueueInput {
+    const input = this.input(scope, now);
+    const marks = this.env.progress().marks;
+    return scope.custom ? customInput(input, scope.custom, (key) => marks[key]) : input;
   }
 
   /**

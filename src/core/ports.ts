@@ -105,7 +105,7 @@ export interface StudyPort {
   home(now: number): HomeData;
   counts(scope: Scope, now: number): Counts;
   /** New cards and reviews available today beyond the daily limits (custom study offers). */
-  beyondLimits(scope: Scope, now: number): { new: number; due: number };
+  beyondLimits?(scope: Scope, now: number): { new: number; due: number };
   /** The next card, leaving out `skip` (cards left for now in this session). */
   next(scope: Scope, now: number, sinceNew: number, skip?: ReadonlySet<string>): Card | null;
   deckTitle(id: string): string;
