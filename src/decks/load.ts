@@ -22,6 +22,17 @@ export interface LoadResult {
   problems: Problem[];
   /** Files that failed to load at all, for the one-line warning on the home screen. */
   brokenFiles: string[];
+  /**
+   * Decks that replace one of the same id from an earlier directory: the learner's copy of a
+   * shipped deck (made by `e`), which keeps the progress since cards are keyed by deck id.
+   */
+  overrides: DeckOverride[];
+}
+
+export interface DeckOverride {
+  id: string;
+  file: string;
+  replaced: string;
 }
 
 const errorCode = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? String(err);
@@ -94,38 +105,59 @@ function failedFile(file: string, message: string): ParseResult {
 
 /**
  * Loads every deck under `dirs`. Directories that do not exist are skipped silently
- * (the user deck folder is optional); explicit files that fail are reported.
+ * (the user deck folder is optional); explicit files that fail are reported. A deck whose
+ * id a later directory also has is replaced by that one (see `overrides`).
  */
 export async function loadDecks(
   dirs: readonly string[],
   cache: DeckCache = {},
 ): Promise<LoadResult> {
   const existing = dirs.filter(exists);
-  const result: LoadResult = { decks: [], problems: [], brokenFiles: [], hashes: [] };
-  const byId = new Map<string, string>();
-  for (const file of findDeckFiles(existing, result.problems)) {
+  const result: LoadResult = {
+    decks: [],
+    problems: [],
+    brokenFiles: [],
+    hashes: [],
+    overrides: [],
+  };
+  // Deck id -> where it came from. A later directory overrides an earlier one (the user's
+  // deck folder comes last); two files of one directory with the same id are an error.
+  const byId = new Map<string, { file: string; dir: number; at: number }>();
+  // Every folder is listed before any file is read: folder problems come first.
+  const files = existing.flatMap((path, dir) =>
+    findDeckFiles([path], result.problems).map((file) => ({ file, dir })),
+  );
+  for (const { file, dir } of files) {
     const r = await loadDeckFile(file, cache);
     if (r.hash) result.hashes.push(r.hash);
     result.problems.push(...r.problems);
+    const shown = displayPath(file);
     if (!r.deck) {
-      result.brokenFiles.push(displayPath(file));
+      result.brokenFiles.push(shown);
       continue;
     }
     const other = byId.get(r.deck.id);
-    if (other !== undefined) {
+    if (other !== undefined && other.dir === dir) {
       result.problems.push({
-        file: displayPath(file),
+        file: shown,
         line: r.idPos?.line ?? 1,
         col: r.idPos?.col ?? 1,
         severity: 'error',
-        message: `duplicate deck id '${r.deck.id}' (also used by ${other})`,
+        message: `duplicate deck id '${r.deck.id}' (also used by ${other.file})`,
       });
-      result.brokenFiles.push(displayPath(file));
+      result.brokenFiles.push(shown);
       continue;
     }
-    byId.set(r.deck.id, displayPath(file));
-    if (r.problems.some((p) => p.severity === 'error')) result.brokenFiles.push(displayPath(file));
-    result.decks.push({ deck: r.deck, entryCount: r.entryCount });
+    if (r.problems.some((p) => p.severity === 'error')) result.brokenFiles.push(shown);
+    const loaded = { deck: r.deck, entryCount: r.entryCount };
+    if (other !== undefined) {
+      result.overrides.push({ id: r.deck.id, file: shown, replaced: other.file });
+      result.decks[other.at] = loaded;
+      byId.set(r.deck.id, { file: shown, dir, at: other.at });
+      continue;
+    }
+    byId.set(r.deck.id, { file: shown, dir, at: result.decks.length });
+    result.decks.push(loaded);
   }
   return result;
 }

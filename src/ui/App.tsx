@@ -12,6 +12,7 @@ import { actionFor, type Screen } from './keys.js';
 import { Exam } from './screens/Exam.js';
 import { ExamResults } from './screens/ExamResults.js';
 import { ExamResume } from './screens/ExamResume.js';
+import { ExamSetup } from './screens/ExamSetup.js';
 import { Home } from './screens/Home.js';
 import { Settings } from './screens/Settings.js';
 import { Stats } from './screens/Stats.js';
@@ -27,6 +28,7 @@ export type View =
   | { name: 'summary'; summary: SessionSummary; scope: Scope }
   | { name: 'settings' }
   | { name: 'stats' }
+  | { name: 'examSetup'; options: ExamOptions }
   | { name: 'examStart'; options: ExamOptions }
   | { name: 'exam'; exam: ExamState; notes: string[] }
   | { name: 'examResume'; saved: ExamState; savedAt: number; options: ExamOptions }
@@ -112,11 +114,15 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
           onStats={() => setView({ name: 'stats' })}
           {...(exams
             ? {
-                onExam: (id: string | null) =>
-                  setView({
-                    name: 'examStart',
-                    options: { ...EXAM_OPTIONS, scope: id ? { decks: [id], tag: null } : ALL },
-                  }),
+                // An unfinished exam is offered first; a new one asks its size and time.
+                onExam: (id: string | null) => {
+                  const options = { ...EXAM_OPTIONS, scope: id ? { decks: [id], tag: null } : ALL };
+                  setView(
+                    exams.inProgress()
+                      ? { name: 'examStart', options }
+                      : { name: 'examSetup', options },
+                  );
+                },
                 readiness: exams.readiness(ALL, now()),
                 history: exams.history(),
                 paused: exams.inProgress(),
@@ -157,6 +163,17 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
             if (r.ok && r.value.kind === 'undone') setView({ name: 'study', scope: view.scope });
           }}
           onQuit={() => exit()}
+          onHelp={setHelp}
+        />
+      );
+      break;
+    case 'examSetup':
+      body = (
+        <ExamSetup
+          options={view.options}
+          title={titleOf(view.options.scope)}
+          onStart={(options) => setView({ name: 'examStart', options })}
+          onBack={() => setView({ name: 'home' })}
           onHelp={setHelp}
         />
       );

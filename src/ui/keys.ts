@@ -22,6 +22,7 @@ export const SCREENS = [
   'tooSmall',
   'leaveCard',
   'saveFailed',
+  'examSetup',
 ] as const;
 
 export type Screen = (typeof SCREENS)[number];
@@ -74,6 +75,7 @@ export type Action =
   | 'resumeExam'
   | 'discardExam'
   | 'retry'
+  | 'startExam'
   | 'stats';
 
 export interface Binding {
@@ -106,7 +108,7 @@ const SCROLL_JK: Screen[] = ['flash', 'answer', 'exam', 'results', 'help'];
 /** While typing, letters are text: only the arrows scroll. */
 const TYPING: Screen[] = ['typed', 'examTyped'];
 /** Where letters are typed into a field. */
-const TEXT: Screen[] = ['typed', 'examTyped', 'editSetting'];
+const TEXT: Screen[] = ['typed', 'examTyped', 'editSetting', 'examSetup'];
 
 /** Choice letters in the exam, where `f` is the flag key. */
 export const EXAM_LETTERS = 'abcdeghi';
@@ -125,6 +127,7 @@ const ALL_BUT_TYPED: Screen[] = [
   'resume',
   'stats',
   'saveFailed',
+  'examSetup',
 ];
 
 function b(
@@ -151,6 +154,8 @@ export const BINDINGS: readonly Binding[] = [
   b('quit', ['q'], 'q', 'leave', 'leave the exam; it is saved, x resumes it', IN_EXAM),
   b('up', ['up', 'k'], '↑/k', 'up', 'move up', ['home', 'choice', 'settings', 'overview']),
   b('down', ['down', 'j'], '↓/j', 'down', 'move down', ['home', 'choice', 'settings', 'overview']),
+  b('up', ['up'], '↑', 'field', 'the other field', ['examSetup']),
+  b('down', ['down', 'tab'], '↓/Tab', 'field', 'the other field', ['examSetup']),
   b('scrollUp', ['up', 'k'], '↑/k', 'scroll', 'scroll up when there is more above', SCROLL_JK),
   b(
     'scrollDown',
@@ -237,6 +242,8 @@ export const BINDINGS: readonly Binding[] = [
   b('mistakes', ['enter', 'n'], 'Enter/n', 'next', 'review the next mistake', ['results']),
   b('examPrev', ['p'], 'p', 'previous', 'previous mistake', ['results']),
   b('undo', ['u'], 'u', 'undo', 'take back what this exam did to the schedule', ['results']),
+  b('startExam', ['enter'], 'Enter', 'start', 'start the exam with these numbers', ['examSetup']),
+  b('cancel', ['escape'], 'Esc', 'cancel', 'no exam: back to the deck list', ['examSetup']),
   b('resumeExam', ['r'], 'r', 'resume', 'resume the unfinished exam', ['resume']),
   b('discardExam', ['d'], 'd', 'discard', 'discard it and start a new exam', ['resume']),
 ];

@@ -7,7 +7,7 @@ import { oneLine } from '../../core/sanitize.js';
 import { loadBlueprint, objectiveNames } from '../../decks/blueprint.js';
 import { type Context, UsageError } from '../context.js';
 import { closest } from '../did-you-mean.js';
-import { openEditor } from '../editor.js';
+import { deckFolders, openEditor } from '../editor.js';
 import { loadTui } from '../load-tui.js';
 import { resolveDecks, withCollection } from '../with-collection.js';
 import { requireTty } from './study.js';
@@ -83,7 +83,7 @@ export async function run(ctx: Context, deckIds: string[], flags: ExamFlags): Pr
         name: 'examStart',
         options: { scope, questions, minutes, passPercent, blueprint },
       },
-      openEditor: openEditor(ctx.env),
+      openEditor: openEditor(ctx.env, deckFolders(ctx)),
     });
     return 0;
   });

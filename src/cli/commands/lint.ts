@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Deck } from '../../core/model.js';
 import { oneLine } from '../../core/sanitize.js';
 import { findDeckFiles, loadDeckFile } from '../../decks/load.js';
@@ -33,15 +33,25 @@ export async function run(
     if (!r.deck) continue;
     decks.push(r.deck);
     const other = ids.get(r.deck.id);
+    // In another folder, the same id is an override (the learner's copy of a shipped deck
+    // wins when decks load); in one folder it is a mistake.
+    const override = other !== undefined && dirname(resolve(other)) !== dirname(resolve(file));
     if (other)
       problems.push({
         file: r.deck.file,
         line: r.idPos?.line ?? 1,
         col: r.idPos?.col ?? 1,
-        severity: 'error',
-        message: `duplicate deck id '${r.deck.id}' (also used by ${other})`,
+        severity: override ? 'hint' : 'error',
+        message: override
+          ? `deck '${r.deck.id}' overrides the one in ${other}, which is not loaded`
+          : `duplicate deck id '${r.deck.id}' (also used by ${other})`,
       });
-    else ids.set(r.deck.id, r.deck.file);
+    if (override) {
+      // Its questions would all repeat the copy's: check only the deck that is loaded.
+      const replaced = decks.findIndex((d) => d.file === other);
+      if (replaced >= 0) decks.splice(replaced, 1);
+    }
+    if (!other || override) ids.set(r.deck.id, r.deck.file);
   }
   problems.push(...qualityWarnings(decks, (d) => isShipped(ctx, d.file)));
   // File names are untrusted too; messages are already made safe by the parser.

@@ -28,6 +28,7 @@ const SCREEN_TITLES: Record<Screen, string> = {
   tooSmall: 'Terminal too small',
   leaveCard: 'Leave this card?',
   saveFailed: 'An answer could not be saved',
+  examSetup: 'Starting a mock exam',
 };
 
 const LABEL = 12;
