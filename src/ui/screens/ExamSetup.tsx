@@ -1,0 +1,103 @@
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import type { ExamOptions } from '../../core/ports.js';
+import { Para } from '../components/Para.js';
+import { useKeypress } from '../keypress/useKeypress.js';
+import { actionFor, hint, type Screen } from '../keys.js';
+import { useTheme } from '../theme.js';
+
+/** The bounds `hyperrecall exam --questions/--minutes` takes. */
+const FIELDS = [
+  { name: 'Questions', lo: 1, hi: 500 },
+  { name: 'Minutes', lo: 1, hi: 600 },
+] as const;
+
+/** Before a mock exam from home: how many questions and how long, the defaults filled in. */
+export function ExamSetup({
+  options,
+  title,
+  onStart,
+  onBack,
+  onHelp,
+}: {
+  options: ExamOptions;
+  /** The decks the exam is over, in words. */
+  title: string;
+  onStart: (options: ExamOptions) => void;
+  onBack: () => void;
+  onHelp: (screen: Screen) => void;
+}) {
+  const theme = useTheme();
+  const [values, setValues] = useState([String(options.questions), String(options.minutes)]);
+  const [field, setField] = useState(0);
+  // A field still showing its default: the first digit typed replaces it.
+  const [fresh, setFresh] = useState([true, true]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const edit = (f: (v: string) => string) => {
+    setValues(values.map((v, i) => (i === field ? f(v) : v)));
+    setFresh(fresh.map((x, i) => x && i !== field));
+  };
+  const start = () => {
+    const nums = values.map(Number);
+    const bad = FIELDS.findIndex((f, i) => {
+      const n = nums[i]!;
+      return values[i] === '' || !Number.isInteger(n) || n < f.lo || n > f.hi;
+    });
+    if (bad >= 0) {
+      const f = FIELDS[bad]!;
+      setField(bad);
+      setProblem(`${f.name}: a whole number from ${f.lo} to ${f.hi}.`);
+      return;
+    }
+    onStart({ ...options, questions: nums[0]!, minutes: nums[1]! });
+  };
+  useKeypress((key) => {
+    const hit = actionFor('examSetup', key);
+    if (/^[0-9]$/.test(key.text) && !key.ctrl && !key.meta) {
+      edit((v) => (fresh[field] ? key.text : v.length >= 3 ? v : v + key.text));
+      setProblem(null);
+      return true;
+    }
+    switch (hit?.action) {
+      case 'up':
+      case 'down':
+        setField(field === 0 ? 1 : 0);
+        break;
+      case 'erase':
+        edit((v) => v.slice(0, -1));
+        break;
+      case 'startExam':
+        start();
+        break;
+      case 'help':
+        onHelp('examSetup');
+        break;
+      case 'quit':
+      case 'cancel':
+        onBack();
+        break;
+      default:
+        return false;
+    }
+    return true;
+  });
+  return (
+    <Box flexDirection="column" gap={1}>
+      <Para bold color={theme.accent}>{`Mock exam · ${title}`}</Para>
+      <Box flexDirection="column">
+        {FIELDS.map((f, i) => (
+          <Text key={f.name} bold={i === field} color={i === field ? theme.accent : undefined}>
+            {i === field ? '› ' : '  '}
+            {f.name.padEnd(10)}
+            {values[i]}
+            {i === field ? '▏' : ''}
+          </Text>
+        ))}
+      </Box>
+      {problem ? <Para color={theme.bad}>{problem}</Para> : null}
+      <Para color={theme.muted}>
+        {`type a number · ${hint('examSetup', ['down', 'erase', 'startExam', 'cancel'])}`}
+      </Para>
+    </Box>
+  );
+}
