@@ -1,9 +1,12 @@
 // Trainer-graded answers: multiple choice and typed. A wrong answer suggests Again, a
 // right one Good; the learner may override.
 import type { Choice, Grade, MatchMode } from './model.js';
+import { editDistance, isNearMiss } from './typed-diff.js';
 
-export function suggestedGrade(correct: boolean): Grade {
-  return correct ? 3 : 1;
+/** Good when right; when wrong, Hard for a near miss (a typo, see typed-diff.ts), else Again. */
+export function suggestedGrade(correct: boolean, near = false): Grade {
+  if (correct) return 3;
+  return near ? 2 : 1;
 }
 
 /** Right when the chosen set equals the set of correct choices. */
@@ -136,6 +139,8 @@ export interface TypedResult {
   /** Words the learner left out / added, for the "what differed" line. */
   missing: string[];
   extra: string[];
+  /** Wrong, but within a few characters of `expected` (then the closest accepted answer). */
+  near: boolean;
 }
 
 function commandMatches(input: string, reference: string): boolean {
@@ -181,7 +186,22 @@ export function gradeTyped(
 ): TypedResult {
   const candidates = [answer, ...accept];
   const hit = candidates.find((c) => matches(input, c, mode));
-  if (hit !== undefined) return { correct: true, expected: hit, missing: [], extra: [] };
+  if (hit !== undefined)
+    return { correct: true, expected: hit, missing: [], extra: [], near: false };
+  // A slip is measured against the closest accepted answer, compared as the mode compares.
+  const typed = comparable(input, mode);
+  const closest = candidates
+    .map((c) => ({ c, d: editDistance(typed, comparable(c, mode)) }))
+    .reduce((a, b) => (b.d < a.d ? b : a));
+  if (isNearMiss(typed, comparable(closest.c, mode)))
+    return { correct: false, expected: closest.c, ...wordDiff(input, closest.c, mode), near: true };
   // Report the difference against the main answer: that is what the learner should learn.
-  return { correct: false, expected: answer, ...wordDiff(input, answer, mode) };
+  return { correct: false, expected: answer, ...wordDiff(input, answer, mode), near: false };
+}
+
+/** The text as the match mode sees it: case and spacing folded for `text`, quotes for `command`. */
+export function comparable(s: string, mode: MatchMode): string {
+  if (mode === 'text') return normaliseText(s);
+  if (mode === 'command') return shellWords(s.trim()).join(' ');
+  return s.trim();
 }

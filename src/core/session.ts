@@ -26,6 +26,11 @@ export interface CardSession {
   input: string;
   result: CardResult | null;
   shownAt: number;
+  /**
+   * Set when Enter came before enough picks: how many the card asks for and how many are
+   * picked, for the screen to say so. Any other action clears it.
+   */
+  waiting: { need: number; have: number } | null;
 }
 
 export type CardAction =
@@ -48,7 +53,21 @@ export function startCard(card: Card, shownAt: number, seed: string): CardSessio
     input: '',
     result: null,
     shownAt,
+    waiting: null,
   };
+}
+
+const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6 };
+
+/**
+ * How many picks a choice card asks for: the number its question states ("Choose two."),
+ * else one. A multi-select card that states no number takes any non-empty set.
+ */
+export function picksNeeded(question: string): number {
+  const m = /\bchoose (two|three|four|five|six|[2-6])\b/i.exec(question);
+  if (!m) return 1;
+  const word = m[1]!.toLowerCase();
+  return COUNT_WORDS[word] ?? Number(word);
 }
 
 export function choiceCount(s: CardSession): number {
@@ -58,7 +77,10 @@ export function choiceCount(s: CardSession): number {
 function submit(s: CardSession): CardSession {
   const face = s.card.face;
   if (face.kind === 'mcq') {
-    if (s.chosen.length === 0) return s;
+    const need = face.multi ? picksNeeded(face.question) : 1;
+    const have = s.chosen.length;
+    // A stated count is waited for exactly; an unstated one needs at least one pick.
+    if (have === 0 || (need > 1 && have !== need)) return { ...s, waiting: { need, have } };
     const correct = gradeChoices(
       face.choices,
       s.chosen.map((d) => s.order[d]!),
@@ -71,7 +93,11 @@ function submit(s: CardSession): CardSession {
     return {
       ...s,
       phase: 'answer',
-      result: { correct: typed.correct, suggested: suggestedGrade(typed.correct), typed },
+      result: {
+        correct: typed.correct,
+        suggested: suggestedGrade(typed.correct, typed.near),
+        typed,
+      },
     };
   }
   return { ...s, phase: 'answer' };
@@ -79,6 +105,10 @@ function submit(s: CardSession): CardSession {
 
 export function cardReducer(s: CardSession, a: CardAction): CardSession {
   if (s.phase === 'answer') return s;
+  return step(s.waiting && a.type !== 'submit' ? { ...s, waiting: null } : s, a);
+}
+
+function step(s: CardSession, a: CardAction): CardSession {
   const face = s.card.face;
   switch (a.type) {
     case 'reveal':

@@ -140,7 +140,6 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
           scope={view.scope}
           title={titleOf(view.scope)}
           now={now}
-          compact={rows < 20}
           rows={rows}
           {...(openEditor ? { openEditor } : {})}
           onHelp={setHelp}

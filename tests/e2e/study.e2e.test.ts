@@ -35,8 +35,8 @@ describe('the built CLI in a real terminal', () => {
     await term.press('Space', '3');
     await term.waitFor('Multiple choice');
     await term.press('a', 'Enter', 'Enter');
-    await term.waitFor('choose all that apply');
-    await term.press('a', 'Enter', '1');
+    await term.waitFor('choose two');
+    await term.press('a', 'b', 'Enter', '1');
     await term.waitFor('Fill the gap');
     await term.press('q');
     await term.waitFor(/Cards studied\s+3/);

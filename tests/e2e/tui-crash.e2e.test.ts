@@ -43,9 +43,9 @@ describe('kill -9 in the middle of a study session', () => {
     await term.press('Space', '3');
     await term.waitFor('Multiple choice');
     await term.press('a', 'Enter', '1');
-    await term.waitFor('choose all that apply');
-    await term.press('a', 'Enter');
-    await term.waitFor('Enter: Again');
+    await term.waitFor('choose two');
+    await term.press('a', 'b', 'Enter');
+    await term.waitFor(/Enter: (Again|Good)/);
     // The third answer and the kill go out together: it may or may not have been written.
     const pid = term.programPid();
     term.keys('3');

@@ -16,7 +16,7 @@ afterEach(() => {
 /** Moves through the session, answering anything, until a typed card is on screen. */
 async function toTypedCard(ui: Awaited<ReturnType<typeof renderApp>>) {
   for (let i = 0; i < 20 && !ui.frame().includes('Type the answer'); i++) {
-    if (ui.frame().includes('Multiple choice')) await ui.press('a', ENTER);
+    if (ui.frame().includes('Multiple choice')) await ui.press('a', 'b', ENTER);
     else await ui.press(' ');
     await ui.press('1');
   }

@@ -44,7 +44,7 @@ describe('study screen', () => {
     expect(ui.frame()).toContain("With no mode attribute libvirt assumes mode='nat'.");
     expect(ui.frame()).toContain('Enter: Good');
     await ui.press(ENTER);
-    await ui.waitFor('choose all that apply');
+    await ui.waitFor('choose two');
     expect(ui.store.progress.cards['sample/forward-without-mode']?.phase).toBe('learning');
     expect(ui.store.progress.cards['sample/forward-without-mode']?.due).toBeGreaterThan(
       Date.parse('2026-03-02T10:09:00Z'),
@@ -60,7 +60,7 @@ describe('study screen', () => {
     expect(ui.frame()).toContain("Bridging needs mode='bridge' and an existing bridge.");
     expect(ui.frame()).toContain('Enter: Again');
     await ui.press('2');
-    await ui.waitFor('choose all that apply');
+    await ui.waitFor('choose two');
     expect(ui.store.readAllRecords().at(-1)).toMatchObject({
       key: 'sample/forward-without-mode',
       rating: 2,
@@ -72,7 +72,7 @@ describe('study screen', () => {
     const ui = await setup(1);
     await ui.waitFor("NAT to the host's LAN");
     await ui.press(ui.letterOf("NAT to the host's LAN"), ENTER, ENTER); // finish the single-choice card
-    await ui.waitFor('choose all that apply');
+    await ui.waitFor('choose two');
     await ui.press(ui.letterOf('vmx'));
     await ui.press(ui.letterOf('pae'));
     await ui.press(ui.letterOf('pae'));
@@ -87,7 +87,7 @@ describe('study screen', () => {
   async function reachTyped(ui: Ui) {
     let guard = 0;
     while (!ui.frame().includes('Type the answer') && guard++ < 12) {
-      if (ui.frame().includes('Multiple choice')) await ui.press('a', ENTER, ENTER);
+      if (ui.frame().includes('Multiple choice')) await ui.press('a', 'b', ENTER, ENTER);
       else await ui.press(' ', '3');
     }
     await ui.waitFor('Which command lists all domains, running or not?');

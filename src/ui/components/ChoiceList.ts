@@ -5,7 +5,7 @@
 import type { Choice } from '../../core/model.js';
 import type { Theme } from '../theme.js';
 import type { Row, Span } from './rows.js';
-import { textRows } from './rows.js';
+import { cardTextRows, textRows } from './rows.js';
 
 export interface ChoiceListInput {
   choices: readonly Choice[];
@@ -60,7 +60,10 @@ export function choiceRows(input: ChoiceListInput): ChoiceRows {
     }
     const prefix = head.map((s) => s.text).join('');
     const start = rows.length;
-    const body = textRows(c.text, width, color ? { color } : {}, { first: { text: prefix } });
+    const style = color ? { color } : {};
+    // Answered, the choice keeps its verdict colour; before, code takes the accent.
+    const code = answered ? { bold: false } : { color: theme.accent, bold: false };
+    const body = cardTextRows(c.text, width, style, code, { first: { text: prefix } });
     // The label keeps its own styles on the first line.
     body[0] = { spans: [...head, ...(body[0]?.spans.slice(1) ?? [])] };
     rows.push(...body);

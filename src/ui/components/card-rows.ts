@@ -2,10 +2,19 @@
 // and source. Study shows them in a Viewport, so a card of any length can be read at 40x12.
 import { clozeSegments } from '../../core/cloze.js';
 import type { CardMarks } from '../../core/model.js';
-import type { CardSession } from '../../core/session.js';
+import { type CardSession, picksNeeded } from '../../core/session.js';
 import type { Theme } from '../theme.js';
 import { choiceRows } from './ChoiceList.js';
-import { joinGroups, lineRow, type Row, runRows, textRows } from './rows.js';
+import {
+  cardTextRows,
+  joinGroups,
+  lineRow,
+  type Row,
+  runRows,
+  type Style,
+  textRows,
+} from './rows.js';
+import { typedDiffRows } from './typed-diff-rows.js';
 
 const KIND_LABEL = {
   flash: 'Flashcard',
@@ -14,14 +23,18 @@ const KIND_LABEL = {
   typed: 'Type the answer',
 } as const;
 
+const COUNT_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six'];
+
 /** Study's choice letters: `a`-`h`. */
 export const STUDY_LETTERS = 'abcdefgh';
 
 export interface CardRowsInput {
   s: CardSession;
   width: number;
-  /** The tight layout: no blank rows between the parts. */
+  /** The tight layout: short kind line, and no blank rows unless `gap` says so. */
   compact: boolean;
+  /** Blank rows between the parts; defaults to `!compact`. */
+  gap?: boolean;
   marks: CardMarks;
   theme: Theme;
 }
@@ -50,12 +63,20 @@ export function inputRows(text: string, typing: boolean, width: number, theme: T
   );
 }
 
+/** `code` in card text: the accent colour, not bold, so it stands out of a bold question. */
+export function codeStyle(theme: Theme): Style {
+  return { color: theme.accent, bold: false };
+}
+
 function kindRows({ s, compact, marks, theme }: CardRowsInput): Row[] {
   const face = s.card.face;
   const multi = face.kind === 'mcq' && face.multi;
+  // A card that states how many ("Choose two.") is waited for; say that, not "all".
+  const need = face.kind === 'mcq' ? picksNeeded(face.question) : 1;
+  const how = need > 1 ? `choose ${COUNT_WORDS[need] ?? need}` : 'choose all that apply';
   const parts = compact
-    ? [multi ? 'Choose all that apply' : '']
-    : [KIND_LABEL[face.kind] + (multi ? ' · choose all that apply' : '')];
+    ? [multi ? how[0]!.toUpperCase() + how.slice(1) : '']
+    : [KIND_LABEL[face.kind] + (multi ? ` · ${how}` : '')];
   if (marks.flagged) parts.push('⚑ flagged');
   if (marks.leech) parts.push('leech');
   const text = parts.filter(Boolean).join(' · ');
@@ -76,6 +97,13 @@ function verdictRows({ s, width, theme }: CardRowsInput): Row[] {
     const t = r.typed;
     if (r.correct && t.expected !== face.answer)
       rows.push(...textRows(`Accepted as: ${t.expected}`, width));
+    if (!r.correct && t.near) {
+      rows.push(...typedDiffRows(s.input, t.expected, face.match === 'text', width, theme));
+      rows.push(
+        ...textRows('A slip, not a miss: Hard is suggested.', width, { color: theme.muted }),
+      );
+      return rows;
+    }
     if (!r.correct) rows.push(...textRows(`Expected: ${face.answer}`, width));
     if (t.missing.length > 0) rows.push(...textRows(`Missing: ${t.missing.join(' ')}`, width));
     if (t.extra.length > 0) rows.push(...textRows(`Not expected: ${t.extra.join(' ')}`, width));
@@ -85,21 +113,25 @@ function verdictRows({ s, width, theme }: CardRowsInput): Row[] {
 
 function afterRows({ s, width, theme }: CardRowsInput): Row[] {
   if (s.phase !== 'answer') return [];
-  const rows = s.card.explanation ? textRows(s.card.explanation, width) : [];
+  const rows = s.card.explanation
+    ? cardTextRows(s.card.explanation, width, {}, codeStyle(theme))
+    : [];
   if (s.card.ref) rows.push(...textRows(`Source: ${s.card.ref}`, width, { color: theme.muted }));
   return rows;
 }
 
 export function cardRows(parts: CardRowsInput): CardRows {
   const { s, width, compact, theme } = parts;
+  const gap = parts.gap ?? !compact;
+  const code = codeStyle(theme);
   const face = s.card.face;
   const answered = s.phase === 'answer';
   const groups: Row[][] = [kindRows(parts)];
   let choices: [number, number][] = [];
   let input: Row[] = [];
   if (face.kind === 'flash') {
-    groups.push(textRows(face.front, width, { bold: true }));
-    if (answered) groups.push(textRows(face.back, width, { color: theme.good }));
+    groups.push(cardTextRows(face.front, width, { bold: true }, code));
+    if (answered) groups.push(cardTextRows(face.back, width, { color: theme.good }, code));
   } else if (face.kind === 'cloze') {
     const runs = clozeSegments(face.text, face.number, answered).map((seg) =>
       seg.type === 'text'
@@ -113,7 +145,7 @@ export function cardRows(parts: CardRowsInput): CardRows {
     );
     groups.push(runRows(runs, width));
   } else if (face.kind === 'mcq') {
-    groups.push(textRows(face.question, width, { bold: true }));
+    groups.push(cardTextRows(face.question, width, { bold: true }, code));
     const list = choiceRows({
       choices: face.choices,
       order: s.order,
@@ -127,13 +159,13 @@ export function cardRows(parts: CardRowsInput): CardRows {
     });
     groups.push(list.rows);
     // Where the choices start once the groups before them are joined.
-    const before = joinGroups(groups.slice(0, -1), !compact).length + (compact ? 0 : 1);
+    const before = joinGroups(groups.slice(0, -1), gap).length + (gap ? 1 : 0);
     choices = list.ranges.map(([a, b]) => [a + before, b + before]);
   } else {
-    groups.push(textRows(face.prompt, width, { bold: true }));
+    groups.push(cardTextRows(face.prompt, width, { bold: true }, code));
     if (answered) groups.push(inputRows(s.input, false, width, theme));
     else input = inputRows(s.input, true, width, theme);
   }
   groups.push(verdictRows(parts), afterRows(parts));
-  return { rows: joinGroups(groups, !compact), choices, input };
+  return { rows: joinGroups(groups, gap), choices, input };
 }

@@ -64,15 +64,53 @@ export function rowText(row: Row): string {
   return row.spans.map((s) => s.text).join('');
 }
 
-/** Styled runs of one paragraph (a cloze with its gaps), wrapped together into rows. */
-export function runRows(runs: readonly Span[], width: number): Row[] {
+/**
+ * Styled runs of one paragraph (a cloze with its gaps, text with code), wrapped together
+ * into rows, with plain prefixes as textRows takes them.
+ */
+export function runRows(
+  runs: readonly Span[],
+  width: number,
+  prefix: { first?: Span; rest?: Span } = {},
+): Row[] {
+  const first = prefix.first ?? { text: '' };
+  const rest = prefix.rest ?? { text: ' '.repeat(first.text.length) };
   const safe = runs.map((r) => ({ ...r, text: visible(r.text) }));
   const rows: Row[] = [{ spans: [] }];
-  for (const run of wrapRuns(safe, width)) {
+  for (const run of wrapRuns(safe, width - first.text.length)) {
     run.text.split('\n').forEach((piece, i) => {
       if (i > 0) rows.push({ spans: [] });
       if (piece) rows.at(-1)!.spans.push({ ...run, text: piece });
     });
   }
-  return rows;
+  return rows.map((row, i) => {
+    const head = i === 0 ? first : rest;
+    return head.text ? { spans: [head, ...row.spans] } : row;
+  });
+}
+
+/** Markdown-style `code` in card text: the text between a pair of backticks on one line. */
+const CODE = /`([^`\n]+)`/g;
+
+/**
+ * Card text as rows, with `code` drawn in the code style and its backticks dropped; text
+ * without a pair of backticks is exactly textRows.
+ */
+export function cardTextRows(
+  text: string,
+  width: number,
+  style: Style,
+  code: Style,
+  prefix: { first?: Span; rest?: Span } = {},
+): Row[] {
+  if (!/`[^`\n]+`/.test(text)) return textRows(text, width, style, prefix);
+  const runs: Span[] = [];
+  let at = 0;
+  for (const m of text.matchAll(CODE)) {
+    if (m.index > at) runs.push({ ...style, text: text.slice(at, m.index) });
+    runs.push({ ...style, ...code, text: m[1]! });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) runs.push({ ...style, text: text.slice(at) });
+  return runRows(runs, width, prefix);
 }

@@ -7,6 +7,7 @@ import type { CardSession } from '../../core/session.js';
 import { type StudyIntent, studyMode } from '../../core/study-session.js';
 import type { SessionSummary } from '../../core/summary.js';
 import { CardInfoView } from '../components/CardInfoView.js';
+import { waitingText } from '../components/choice-hints.js';
 import { WidthContext } from '../components/Para.js';
 import { useStudySession } from '../hooks/useStudySession.js';
 import { useViewport } from '../hooks/useViewport.js';
@@ -25,8 +26,6 @@ export interface StudyProps {
   scope: Scope;
   title: string;
   now: () => number;
-  /** Small terminals get a tighter layout: no blank lines, one-line header and source. */
-  compact: boolean;
   rows: number;
   openEditor?: OpenEditor;
   onHelp: (screen: Screen) => void;
@@ -80,7 +79,7 @@ export function Study(props: StudyProps) {
       ? `Leave this card? It stays due and comes back next session. ${hint('leaveCard', ['yes', 'no'])}`
       : mode === 'failure'
         ? `${state.failure!.message} ${state.failure!.lockLost ? hint('saveFailed', ['quit']) : hint('saveFailed', ['retry', 'quit'])}`
-        : state.notice;
+        : (state.notice ?? (cur ? waitingText(cur.s) : null));
   const layout = studyLayout({
     cur: cur?.s ?? null,
     preview: cur?.preview ?? null,
@@ -88,7 +87,6 @@ export function Study(props: StudyProps) {
     notice,
     width,
     rows,
-    compact: props.compact,
     theme,
   });
   const view = useViewport(layout.card.length, layout.height, `${shownKey}:${cur?.s.phase}`);

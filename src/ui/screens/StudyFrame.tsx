@@ -22,7 +22,7 @@ export function StudyFrame({
     ? `${counts.new}·${counts.learning}·${counts.due}`
     : `New ${counts.new} · Learn ${counts.learning} · Due ${counts.due}`;
   return (
-    <Box flexDirection="column" gap={layout.compact ? 0 : 1}>
+    <Box flexDirection="column" gap={layout.gap ? 1 : 0}>
       <Box justifyContent="space-between">
         <Box flexShrink={1}>
           <Text bold color={theme.accent} wrap="truncate-end">

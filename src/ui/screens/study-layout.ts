@@ -5,6 +5,7 @@ import type { CardMarks, Grade } from '../../core/model.js';
 import type { Outcome } from '../../core/scheduler.js';
 import { type CardSession, defaultGrade } from '../../core/session.js';
 import { cardRows } from '../components/card-rows.js';
+import { letterRange } from '../components/choice-hints.js';
 import { gradeBarRows } from '../components/grade-bar.js';
 import { lineRow, type Row, textRows } from '../components/rows.js';
 import type { Window } from '../components/viewport-math.js';
@@ -18,13 +19,14 @@ export interface StudyLayoutInput {
   notice: string | null;
   width: number;
   rows: number;
-  /** Small terminal: the tight layout whatever the card. */
-  compact: boolean;
   theme: Theme;
 }
 
 export interface StudyLayout {
+  /** Short counts and kind line, no grade hint, no footer under the grade bar. */
   compact: boolean;
+  /** Blank lines between header, card, grade bar and footer. */
+  gap: boolean;
   card: Row[];
   /** Rows [from, to) of each choice in `card`. */
   choices: [number, number][];
@@ -42,15 +44,35 @@ function footerText(s: CardSession): string {
   const kind = s.card.face.kind;
   const screen: Screen = kind === 'mcq' ? 'choice' : kind === 'typed' ? 'typed' : 'flash';
   if (screen === 'typed') return `type the answer · ${hint('typed', ['submit', 'leaveTyped'])}`;
-  if (screen === 'choice') return hint('choice', ['choose', 'submit', 'help', 'quit']);
+  // Only the letters this card has: a three-choice card takes a-c, not the keys' a-h.
+  if (screen === 'choice')
+    return `${letterRange(s.order.length)} choose · ${hint('choice', ['submit', 'help', 'quit'])}`;
   return hint('flash', ['reveal', 'undo', 'help', 'quit']);
 }
 
-function build(input: StudyLayoutInput, compact: boolean): StudyLayout {
+/**
+ * The layouts from roomiest to tightest. Each gives up one thing: the blank lines between
+ * the screen's parts, then those inside the card, and last the labels and hints.
+ */
+interface Density {
+  gap: boolean;
+  cardGap: boolean;
+  compact: boolean;
+}
+const DENSITIES: readonly Density[] = [
+  { gap: true, cardGap: true, compact: false },
+  { gap: false, cardGap: true, compact: false },
+  { gap: false, cardGap: false, compact: false },
+  { gap: false, cardGap: false, compact: true },
+];
+
+function build(input: StudyLayoutInput, density: Density): StudyLayout {
   const { cur, preview, marks, notice, width, rows, theme } = input;
+  const { gap, cardGap, compact } = density;
   if (!cur)
     return {
       compact,
+      gap,
       card: [],
       choices: [],
       height: 0,
@@ -59,7 +81,7 @@ function build(input: StudyLayoutInput, compact: boolean): StudyLayout {
       grades: [],
       footer: null,
     };
-  const card = cardRows({ s: cur, width, compact, marks, theme });
+  const card = cardRows({ s: cur, width, compact, gap: cardGap, marks, theme });
   const answered = cur.phase === 'answer';
   const grades =
     answered && preview ? gradeBarRows(preview, defaultGrade(cur), compact, width, theme) : [];
@@ -70,11 +92,12 @@ function build(input: StudyLayoutInput, compact: boolean): StudyLayout {
   const parts = [1, noticeRows?.length ?? 0, card.input.length, grades.length, footer?.length ?? 0];
   const fixed = parts.reduce((a, b) => a + b, 0);
   // Blank lines between the parts (the card counts as one part) in the roomy layout.
-  const gaps = compact ? 0 : parts.filter((n) => n > 0).length;
+  const gaps = gap ? parts.filter((n) => n > 0).length : 0;
   // One line stays free so Ink never fills the screen (it would scroll).
   const height = Math.max(3, rows - 1 - fixed - gaps);
   return {
     compact,
+    gap,
     card: card.rows,
     choices: card.choices,
     height,
@@ -85,13 +108,17 @@ function build(input: StudyLayoutInput, compact: boolean): StudyLayout {
   };
 }
 
-/** The roomy layout when the whole card fits in it, else the tight one with a scrolling card. */
+/**
+ * The roomiest layout whose card fits whole, measured: each candidate is built (the card
+ * wrapped to the width, the grade bar packed) and its rows counted against the screen.
+ * When none fits, the tight one, where the card scrolls.
+ */
 export function studyLayout(input: StudyLayoutInput): StudyLayout {
-  if (!input.compact) {
-    const roomy = build(input, false);
-    if (roomy.card.length <= roomy.height) return roomy;
+  for (const density of DENSITIES.slice(0, -1)) {
+    const layout = build(input, density);
+    if (layout.card.length <= layout.height) return layout;
   }
-  return build(input, true);
+  return build(input, DENSITIES.at(-1)!);
 }
 
 /**

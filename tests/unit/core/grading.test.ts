@@ -258,6 +258,7 @@ describe('gradeTyped, what differed', () => {
       expected: 'virsh list --all',
       missing: [],
       extra: [],
+      near: false,
     });
   });
   it('compares against the main answer, not an alternative', () => {
@@ -266,6 +267,7 @@ describe('gradeTyped, what differed', () => {
       expected: 'virtio net',
       missing: ['virtio', 'net'],
       extra: ['red'],
+      near: false,
     });
   });
   it('text mode compares normalised words', () => {

@@ -8,6 +8,7 @@ import {
   cardReducer,
   choiceCount,
   defaultGrade,
+  picksNeeded,
   startCard,
 } from '../../../src/core/session.js';
 import { deckOf } from '../helpers.js';
@@ -71,9 +72,11 @@ describe('cardReducer', () => {
     expect(defaultGrade(s)).toBe(3);
   });
 
-  it('single choice: a wrong pick suggests Again; submit with nothing chosen does nothing', () => {
+  it('single choice: a wrong pick suggests Again; submit with nothing chosen waits and says so', () => {
     let s = startCard(single, 0, 'x');
-    expect(cardReducer(s, { type: 'submit' })).toBe(s);
+    const early = cardReducer(s, { type: 'submit' });
+    expect(early.phase).toBe('question');
+    expect(early.waiting).toEqual({ need: 1, have: 0 });
     s = cardReducer(s, { type: 'pick', index: displayIndexOf(s, 'w2') });
     s = cardReducer(s, { type: 'submit' });
     expect(s.result?.suggested).toBe(1);
@@ -118,6 +121,7 @@ describe('cardReducer', () => {
       input: '',
       result: null,
       shownAt: 5,
+      waiting: null,
     });
     expect(choiceCount(startCard(single, 5, 'x'))).toBe(3);
     expect(startCard(typed, 5, 'x').order).toEqual([]);
@@ -261,5 +265,63 @@ describe('cardReducer', () => {
 
   it('before an answer, Enter would give Good', () => {
     expect(defaultGrade(startCard(single, 0, 'x'))).toBe(3);
+  });
+});
+
+describe('choose two', () => {
+  const [two] = deckCards(
+    deckOf('d', [
+      {
+        id: 'two',
+        type: 'mcq',
+        question: 'Which two? Choose two.',
+        tags: [],
+        pos,
+        choices: [
+          { text: 'r1', correct: true },
+          { text: 'r2', correct: true },
+          { text: 'w1', correct: false },
+          { text: 'w2', correct: false },
+        ],
+      },
+    ]),
+  ) as [Card];
+
+  it('reads the stated count, in words or digits, else one', () => {
+    expect(picksNeeded('Which two? Choose two.')).toBe(2);
+    expect(picksNeeded('choose 3 of these')).toBe(3);
+    expect(picksNeeded('Which one?')).toBe(1);
+  });
+
+  it('Enter waits for two picks, says how many are picked, then submits', () => {
+    let s = startCard(two, 0, 'x');
+    s = run(s, { type: 'pick', index: displayIndexOf(s, 'r1') }, { type: 'submit' });
+    expect(s.phase).toBe('question');
+    expect(s.waiting).toEqual({ need: 2, have: 1 });
+    s = run(s, { type: 'pick', index: displayIndexOf(s, 'r2') });
+    expect(s.waiting).toBeNull();
+    s = run(s, { type: 'submit' });
+    expect(s.result).toEqual({ correct: true, suggested: 3 });
+  });
+
+  it('three picks on a choose-two card wait too: one must go', () => {
+    let s = startCard(two, 0, 'x');
+    s = run(
+      s,
+      { type: 'pick', index: 0 },
+      { type: 'pick', index: 1 },
+      { type: 'pick', index: 2 },
+      { type: 'submit' },
+    );
+    expect(s.phase).toBe('question');
+    expect(s.waiting).toEqual({ need: 2, have: 3 });
+  });
+
+  it('a multi-select card that states no count takes any non-empty set', () => {
+    let s = startCard(multi, 0, 'x');
+    s = run(s, { type: 'submit' });
+    expect(s.waiting).toEqual({ need: 1, have: 0 });
+    s = run(s, { type: 'pick', index: displayIndexOf(s, 'r1') }, { type: 'submit' });
+    expect(s.result?.correct).toBe(false);
   });
 });
