@@ -2,6 +2,7 @@ import { Box, Text, useApp } from 'ink';
 import { useEffect, useLayoutEffect, useState } from 'react';
 import type { ExamResult, ExamState } from '../core/exam.js';
 import { ALL, type ExamOptions, type ExamPort, type Scope, type StudyPort } from '../core/ports.js';
+import { describeCustom } from '../core/custom-study.js';
 import type { SessionSummary } from '../core/summary.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { Para, WidthContext } from './components/Para.js';
@@ -96,7 +97,7 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
   }, [view, exams, now]);
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
   const titleOf = (scope: Scope) => {
-    const tag = scope.tag ? ` · tag ${scope.tag}` : '';
+    const tag = `${scope.tag ? ` · tag ${scope.tag}` : ''}${scope.custom ? ` · ${describeCustom(scope.custom)}` : ''}`;
     if (!scope.decks) return `All decks${tag}`;
     const names = scope.decks.map((id) => port.deckTitle(id));
     return `${names.join(', ')}${tag}`;
@@ -155,6 +156,14 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
         <Summary
           summary={view.summary}
           now={now()}
+          rows={rows}
+          // Custom study is offered after a day's session, not after a custom one.
+          beyond={view.scope.custom ? null : (port.beyondLimits?.(view.scope, now()) ?? null)}
+          {...(view.scope.custom
+            ? {}
+            : {
+                onCustom: (custom) => setView({ name: 'study', scope: { ...view.scope, custom } }),
+              })}
           onContinue={() => setView({ name: 'home' })}
           onUndo={() => {
             // Taking back the last answer reopens the session on that card.

@@ -29,6 +29,13 @@ export type Screen = (typeof SCREENS)[number];
 
 export type Action =
   | 'help'
+  | 'customNew'
+  | 'customAhead'
+  | 'customFlagged'
+  | 'customLeeches'
+  | 'customAll'
+  | 'cancelCount'
+  | 'eraseDigit'
   | 'quit'
   | 'up'
   | 'down'
@@ -217,6 +224,16 @@ export const BINDINGS: readonly Binding[] = [
   b('erase', ['backspace'], 'Backspace', 'erase', 'erase the last character typed', TEXT),
   b('quit', ['q'], 'q', 'quit', 'quit (progress is saved)', ['tooSmall']),
   b('continue', ['enter', 'space'], 'Enter', 'continue', 'back to the deck list', ['summary']),
+  // Custom study, offered on the summary as Anki's congratulations screen offers it.
+  b('customNew', ['n'], 'n', 'more new', 'study N more new cards today (asks N)', ['summary']),
+  b('customAhead', ['a'], 'a', 'ahead', 'review ahead: cards due in the next N days', ['summary']),
+  b('customFlagged', ['f'], 'f', 'flagged', 'study the flagged cards, due or not', ['summary']),
+  b('customLeeches', ['l'], 'l', 'leeches', 'study the leeches, due or not', ['summary']),
+  b('customAll', ['e'], 'e', 'every card', 'study every card of these decks, due or not', [
+    'summary',
+  ]),
+  b('cancelCount', ['escape'], 'Esc', 'cancel', 'cancel the number being typed', ['summary']),
+  b('eraseDigit', ['backspace'], 'Backspace', 'erase', 'erase the last digit typed', ['summary']),
   b('exam', ['x'], 'x', 'exam', 'mock exam over the selected deck (or all)', ['home']),
   b('stats', ['t'], 't', 'stats', 'statistics and exam history', ['home']),
   // In an exam `f` flags, so the choice letters skip it.

@@ -1,11 +1,14 @@
 import { join } from 'node:path';
 import { ExamService } from '../../app/exams.js';
+import { type CustomStudy, parseCount } from '../../core/custom-study.js';
+import type { Card } from '../../core/model.js';
 import type { Scope } from '../../core/ports.js';
+import { oneLine } from '../../core/sanitize.js';
 import { objectiveNames } from '../../decks/blueprint.js';
 import { type Context, UsageError } from '../context.js';
 import { openEditor } from '../editor.js';
 import { loadTui } from '../load-tui.js';
-import { requireDecks, withCollection } from '../with-collection.js';
+import { resolveDecks, withCollection } from '../with-collection.js';
 
 export function requireTty(command: string): void {
   if (process.stdin.isTTY && process.stdout.isTTY) return;
@@ -14,18 +17,71 @@ export function requireTty(command: string): void {
   );
 }
 
+export interface StudyOptions {
+  home: boolean;
+  tag?: string;
+  /** An exam objective: its tag (`lpic3-351.4`) or the code alone (`351.4`). */
+  objective?: string;
+  flagged?: boolean;
+  leeches?: boolean;
+  /** Every card of the scope, due or not. */
+  all?: boolean;
+  /** Reviews due in the next N days, now. */
+  ahead?: string;
+  /** N new cards beyond today's limit. */
+  moreNew?: string;
+}
+
+/** The custom study the flags ask for; at most one. */
+export function customOf(opts: StudyOptions): CustomStudy | undefined {
+  const asked: CustomStudy[] = [];
+  if (opts.flagged) asked.push({ kind: 'flagged' });
+  if (opts.leeches) asked.push({ kind: 'leeches' });
+  if (opts.all) asked.push({ kind: 'all' });
+  const count = (flag: string, raw: string): number => {
+    const n = parseCount(raw);
+    if (n === null)
+      throw new UsageError(`${flag} takes a whole number from 1 to 9999, not '${oneLine(raw)}'`);
+    return n;
+  };
+  if (opts.ahead !== undefined) asked.push({ kind: 'ahead', days: count('--ahead', opts.ahead) });
+  if (opts.moreNew !== undefined)
+    asked.push({ kind: 'more-new', count: count('--more-new', opts.moreNew) });
+  if (asked.length > 1)
+    throw new UsageError('give one of --flagged, --leeches, --all, --ahead N, --more-new N');
+  return asked[0];
+}
+
+/** The tag an objective names: the tag itself, or the one tag ending in `-CODE`. */
+export function objectiveTag(cards: readonly Card[], objective: string): string {
+  const tags = new Set(cards.flatMap((c) => c.tags));
+  if (tags.has(objective)) return objective;
+  const matches = [...tags].filter((t) => t.endsWith(`-${objective}`));
+  if (matches.length === 1) return matches[0]!;
+  const known = [...tags].filter((t) => /\d+\.\d+$/.test(t)).sort();
+  if (matches.length > 1)
+    throw new UsageError(`objective '${oneLine(objective)}' matches ${matches.sort().join(', ')}`);
+  throw new UsageError(
+    `no card is tagged with objective '${oneLine(objective)}'; objectives: ${known.join(', ') || '(none)'}`,
+  );
+}
+
 /** Opens the home screen (no decks given) or goes straight into a session. */
-export async function run(
-  ctx: Context,
-  deckIds: string[],
-  opts: { home: boolean; tag?: string },
-): Promise<number> {
+export async function run(ctx: Context, typed: string[], opts: StudyOptions): Promise<number> {
   requireTty(opts.home ? 'hyperrecall' : 'hyperrecall study');
+  if (opts.tag !== undefined && opts.objective !== undefined)
+    throw new UsageError('give --tag or --objective, not both');
+  const custom = customOf(opts);
   return withCollection(ctx, 'write', async ({ collection, store }) => {
-    requireDecks(collection.decks, deckIds);
-    const scope: Scope = { decks: deckIds.length > 0 ? deckIds : null, tag: opts.tag ?? null };
+    const deckIds = resolveDecks(collection.decks, typed);
+    const decks = deckIds.length > 0 ? deckIds : null;
+    const tag =
+      opts.objective !== undefined
+        ? objectiveTag(collection.cards({ decks, tag: null }), opts.objective)
+        : (opts.tag ?? null);
+    const scope: Scope = { decks, tag, ...(custom ? { custom } : {}) };
     if (scope.tag && collection.cards(scope).length === 0)
-      throw new UsageError(`no card has the tag '${scope.tag}'`);
+      throw new UsageError(`no card has the tag '${oneLine(scope.tag)}'`);
     const { runTui } = await loadTui();
     const summary = await runTui(collection, {
       now: ctx.now,
