@@ -27,8 +27,8 @@ const RESULTS_NOTES = [
 export const HELP_NOTES: Partial<Record<Screen, readonly string[]>> = {
   home: [
     'Ready: the exam score to expect tomorrow (on exam day, with exam-date set): for each exam question the chance you recall it, else guess it. Cards new or still on learning steps count as guesses. More: t, then ?.',
-    'After it, each objective of the blueprint, weakest first: its code, its name and the same figure for its questions alone, e.g. "351.5 Virtual machine disk image management 19%".',
-    'Exams: the scores of your last five mock exams, oldest first. Exam paused: an exam you left before submitting; x resumes it with the time it had left.',
+    'Then each objective, weakest first: code, name and the same figure for its questions alone, e.g. "351.5 Virtual machine disk image management 19%".',
+    'Exams: your last five mock exam scores. Exam paused: an exam left before submitting; x resumes it with its time left.',
   ],
   stats: [...READINESS_NOTES, ...CALIBRATION_NOTES],
   exam: EXAM_NOTES,

@@ -18,8 +18,10 @@ describe('home screen', () => {
     await ui.press('?');
     await ui.waitFor('Keys · Deck list');
     expect(ui.frame()).toContain('study all decks');
-    // The list fits: ↓ has nothing to scroll, so like any other key it closes the help.
+    // The keys and the readiness legend are longer than 24 rows: ↓ scrolls, q closes.
     await ui.press(DOWN);
+    await ui.waitFor(/↑ \d+ more/);
+    await ui.press('q');
     await ui.waitFor((f) => f.includes('All decks') && !f.includes('Keys ·'));
     expect(ui.frame()).toMatch(/› All decks/);
     await ui.press(DOWN, ENTER);
