@@ -30,6 +30,8 @@ describe('x asks the size and time of a mock exam', () => {
       expect(frame).toMatch(/› Questions\s+60▏/);
       expect(frame).toMatch(/ {2}Minutes\s+90/);
       expect(frame).toContain('Enter start');
+      // The hints wrap between keys, never inside one.
+      expect(frame).toContain('Backspace erase');
       for (const l of frame.split('\n')) expect(l.length).toBeLessThanOrEqual(columns);
       expect(frame.split('\n').length).toBeLessThanOrEqual(rows);
       // The first digit replaces the default.

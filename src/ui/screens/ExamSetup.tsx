@@ -1,10 +1,12 @@
 import { Box, Text } from 'ink';
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import type { ExamOptions } from '../../core/ports.js';
-import { Para } from '../components/Para.js';
+import { Para, WidthContext } from '../components/Para.js';
+import { Rows } from '../components/Viewport.js';
 import { useKeypress } from '../keypress/useKeypress.js';
 import { actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
+import { footerRows, hintParts } from './footer-rows.js';
 
 /** The bounds `hyperrecall exam --questions/--minutes` takes. */
 const FIELDS = [
@@ -28,6 +30,7 @@ export function ExamSetup({
   onHelp: (screen: Screen) => void;
 }) {
   const theme = useTheme();
+  const width = useContext(WidthContext);
   const [values, setValues] = useState([String(options.questions), String(options.minutes)]);
   const [field, setField] = useState(0);
   // A field still showing its default: the first digit typed replaces it.
@@ -95,9 +98,16 @@ export function ExamSetup({
         ))}
       </Box>
       {problem ? <Para color={theme.bad}>{problem}</Para> : null}
-      <Para color={theme.muted}>
-        {`type a number · ${hint('examSetup', ['down', 'erase', 'startExam', 'cancel'])}`}
-      </Para>
+      <Rows
+        rows={footerRows(
+          [
+            'type a number',
+            ...hintParts(hint('examSetup', ['down', 'erase', 'startExam', 'cancel'])),
+          ],
+          width,
+          { color: theme.muted },
+        )}
+      />
     </Box>
   );
 }
