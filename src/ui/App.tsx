@@ -10,6 +10,7 @@ import { useTerminalSize } from './hooks/useTerminalSize.js';
 import { ScreenActiveContext, useKeypressControl } from './keypress/KeypressContext.js';
 import { useKeypress } from './keypress/useKeypress.js';
 import { actionFor, type Screen } from './keys.js';
+import { useBrowserView } from './screens/browser-view.js';
 import { Exam } from './screens/Exam.js';
 import { ExamResults } from './screens/ExamResults.js';
 import { ExamResume } from './screens/ExamResume.js';
@@ -29,6 +30,7 @@ export type View =
   | { name: 'summary'; summary: SessionSummary; scope: Scope }
   | { name: 'settings' }
   | { name: 'stats' }
+  | { name: 'browser' }
   | { name: 'examSetup'; options: ExamOptions }
   | { name: 'examStart'; options: ExamOptions }
   | { name: 'exam'; exam: ExamState; notes: string[] }
@@ -96,6 +98,8 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
     );
   }, [view, exams, now]);
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
+  const onHome = view.name === 'home' && !help && !tooSmall;
+  const browser = useBrowserView({ port, now, rows, openEditor, onHelp: setHelp, setView }, onHome);
   const titleOf = (scope: Scope) => {
     const tag = `${scope.tag ? ` · tag ${scope.tag}` : ''}${scope.custom ? ` · ${describeCustom(scope.custom)}` : ''}`;
     if (!scope.decks) return `All decks${tag}`;
@@ -238,6 +242,9 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
       body = (
         <Stats port={port} now={now()} onBack={() => setView({ name: 'home' })} onHelp={setHelp} />
       );
+      break;
+    case 'browser':
+      body = browser;
       break;
     case 'message':
       body = <MessageView text={view.text} onBack={() => setView({ name: 'home' })} />;

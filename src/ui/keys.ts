@@ -1,6 +1,7 @@
 // One key table: every binding with its keys, the screens it applies to and a description.
 // The help overlay and footers render from it; components match actions, never raw keys.
 import type { Keypress } from './keypress/split-keys.js';
+import { type BROWSER_ACTIONS, BROWSER_KEYS, BROWSER_SCREENS } from './keys-browser.js';
 
 export const SCREENS = [
   'home',
@@ -23,11 +24,13 @@ export const SCREENS = [
   'leaveCard',
   'saveFailed',
   'examSetup',
+  ...BROWSER_SCREENS,
 ] as const;
 
 export type Screen = (typeof SCREENS)[number];
 
 export type Action =
+  | (typeof BROWSER_ACTIONS)[number]
   | 'help'
   | 'customNew'
   | 'customAhead'
@@ -263,6 +266,7 @@ export const BINDINGS: readonly Binding[] = [
   b('cancel', ['escape'], 'Esc', 'cancel', 'no exam: back to the deck list', ['examSetup']),
   b('resumeExam', ['r'], 'r', 'resume', 'resume the unfinished exam', ['resume']),
   b('discardExam', ['d'], 'd', 'discard', 'discard it and start a new exam', ['resume']),
+  ...BROWSER_KEYS.map(([a, k, l, sh, d, sc]) => b(a as Action, k, l, sh, d, sc as Screen[])),
 ];
 
 export const GLOBAL_KEYS = [{ label: 'Ctrl+C', description: 'quit at once (progress is saved)' }];

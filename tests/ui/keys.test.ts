@@ -40,6 +40,9 @@ describe('key table', () => {
       'leaveCard',
       'help',
       'tooSmall',
+      // The browser's search line (typing) and its forget question (y/n).
+      'browserQuery',
+      'confirmForget',
     ];
     const contract = SCREENS.filter((x) => !noContract.includes(x));
     for (const s of contract) {

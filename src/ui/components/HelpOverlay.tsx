@@ -29,6 +29,9 @@ const SCREEN_TITLES: Record<Screen, string> = {
   tooSmall: 'Terminal too small',
   leaveCard: 'Leave this card?',
   saveFailed: 'An answer could not be saved',
+  browser: 'Card browser',
+  browserQuery: 'Card browser search',
+  confirmForget: 'Forget this card?',
   examSetup: 'Starting a mock exam',
 };
 
