@@ -59,6 +59,21 @@ describe('home: an exam in progress', () => {
   });
 });
 
+describe('home help at 40x12', () => {
+  it('scrolls, with a closing line that is not cut, down to the readiness legend', async () => {
+    const f = await openFixture();
+    store = f.store;
+    const ui = await renderApp(f.collection, { name: 'home' }, { columns: 40, rows: 12 });
+    await ui.waitFor('All decks');
+    await ui.press('?');
+    const frame = await ui.waitFor('Keys · Deck list');
+    expect(frame).toContain('│ ↓/j scroll · other keys close');
+    for (const l of lines(frame)) expect(l.length).toBeLessThanOrEqual(40);
+    for (let i = 0; i < 30 && !ui.frame().includes('Exam paused'); i++) await ui.press('j');
+    await ui.waitFor('Exam paused');
+  });
+});
+
 describe('home header', () => {
   const data = (overdue: number) => ({
     decks: [],

@@ -51,6 +51,12 @@ function keyRows(screen: Screen, width: number): Row[] {
   return joinGroups([keys, ...notes], true);
 }
 
+/** The overlay's last line, without PgDn when the full line would be cut at 40 columns. */
+function closing(width: number): string {
+  const full = `${hint('help', ['scrollDown', 'pageDown'])} · other keys close`;
+  return full.length <= width ? full : `${hint('help', ['scrollDown'])} · other keys close`;
+}
+
 /** The `?` overlay: every key of the screen below, from the key table. Scrolls when long. */
 export function HelpOverlay({
   screen,
@@ -84,9 +90,7 @@ export function HelpOverlay({
       </Text>
       <Viewport rows={content} height={height} top={view.top} />
       <Text color={theme.muted} wrap="truncate-end">
-        {scrolls
-          ? `${hint('help', ['scrollDown', 'pageDown'])} · other keys close`
-          : 'Press any key to close.'}
+        {scrolls ? closing(width) : 'Press any key to close.'}
       </Text>
     </Box>
   );
