@@ -7,6 +7,7 @@ import type { Theme } from '../theme.js';
 import { choiceRows } from './ChoiceList.js';
 import {
   cardTextRows,
+  codeRuns,
   joinGroups,
   lineRow,
   type Row,
@@ -133,9 +134,9 @@ export function cardRows(parts: CardRowsInput): CardRows {
     groups.push(cardTextRows(face.front, width, { bold: true }, code));
     if (answered) groups.push(cardTextRows(face.back, width, { color: theme.good }, code));
   } else if (face.kind === 'cloze') {
-    const runs = clozeSegments(face.text, face.number, answered).map((seg) =>
+    const runs = clozeSegments(face.text, face.number, answered).flatMap((seg) =>
       seg.type === 'text'
-        ? { text: seg.text }
+        ? codeRuns(seg.text, {}, code)
         : {
             text: seg.text,
             bold: true,

@@ -104,6 +104,12 @@ export function cardTextRows(
   prefix: { first?: Span; rest?: Span } = {},
 ): Row[] {
   if (!/`[^`\n]+`/.test(text)) return textRows(text, width, style, prefix);
+  const runs = codeRuns(text, style, code);
+  return runRows(runs, width, prefix);
+}
+
+/** Text split into runs at its `code` spans: the code in `code` style, backticks dropped. */
+export function codeRuns(text: string, style: Style, code: Style): Span[] {
   const runs: Span[] = [];
   let at = 0;
   for (const m of text.matchAll(CODE)) {
@@ -112,5 +118,5 @@ export function cardTextRows(
     at = m.index + m[0].length;
   }
   if (at < text.length) runs.push({ ...style, text: text.slice(at) });
-  return runRows(runs, width, prefix);
+  return runs;
 }

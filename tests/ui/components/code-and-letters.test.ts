@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { letterRange } from '../../../src/ui/components/choice-hints.js';
-import { cardTextRows, rowText, textRows } from '../../../src/ui/components/rows.js';
+import { cardTextRows, codeRuns, rowText, textRows } from '../../../src/ui/components/rows.js';
 
 describe('cardTextRows', () => {
   it('draws `code` in the code style without its backticks', () => {
@@ -33,5 +33,15 @@ describe('cardTextRows', () => {
 describe('letterRange', () => {
   it('names only the letters that exist', () => {
     expect([1, 2, 3, 4, 8].map((n) => letterRange(n))).toEqual(['a', 'a-b', 'a-c', 'a-d', 'a-h']);
+  });
+});
+
+describe('codeRuns', () => {
+  it('splits a cloze text segment at its code, keeping the plain text plain', () => {
+    expect(codeRuns('In `virsh domstats` output', {}, { color: 'cyan' })).toEqual([
+      { text: 'In ' },
+      { color: 'cyan', text: 'virsh domstats' },
+      { text: ' output' },
+    ]);
   });
 });
