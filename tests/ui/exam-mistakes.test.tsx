@@ -62,7 +62,10 @@ describe('exam mistake review', () => {
     const ui = await renderApp(f.collection, start, { exams: f.exams, columns: 40, rows: 24 });
     await ui.waitFor(/Question 1\/4/);
     await ui.press(ESC, 's', 'y');
-    await ui.waitFor('NOT PASSED');
+    const results = await ui.waitFor('NOT PASSED');
+    // The footer wraps between hints: 'q quit' stays whole.
+    expect(results).toMatch(/^4 mistakes: Enter\/n next/m);
+    expect(results).toMatch(/(^| · )q quit$/m);
     await ui.press(ENTER, ENTER, ENTER, ENTER);
     const frame = await ui.waitFor(/Mistake 4\/4/);
     expect(frame).toContain('You gave no answer.');

@@ -70,7 +70,7 @@ describe('exam results: what the exam did to the schedule', () => {
   it('80x24: says how many cards went back to relearning and how many new ones moved up', async () => {
     const { ui } = await resultsOf('wrong', 80, 24);
     expect(ui.frame()).toContain('2 cards back to relearning, 4 new cards moved up.');
-    expect(ui.frame()).toMatch(/6 mistake\(s\): Enter\/n next · u undo · q quit/);
+    expect(ui.frame()).toMatch(/6 mistakes: Enter\/n next · u undo · q quit/);
     fits(ui, 80, 24);
   });
 

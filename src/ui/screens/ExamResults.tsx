@@ -112,12 +112,17 @@ export function ExamResults({
     ...(canUndo ? (['undo'] as const) : []),
     'quit',
   ]);
-  const footer = `${mistakes.length > 0 ? `${mistakes.length} mistake(s): ` : ''}${keys}`;
+  const footer = footerRows(
+    hintParts(keys).map((h, i) =>
+      i === 0 && mistakes.length > 0
+        ? `${mistakes.length} mistake${mistakes.length === 1 ? '' : 's'}: ${h}`
+        : h,
+    ),
+    contentWidth,
+    { color: theme.muted },
+  );
   // The schedule's lines, and the footer's past its first (the 7 above counts the rest).
-  const extra =
-    (schedule ? textRows(schedule, contentWidth).length : 0) +
-    textRows(footer, contentWidth).length -
-    1;
+  const extra = (schedule ? textRows(schedule, contentWidth).length : 0) + footer.length - 1;
   const room = compact ? Math.max(1, Math.floor((rows - 7 - extra) / 2)) : 50;
   const decks = Object.entries(result.byDeck).slice(0, room);
   const tags = Object.entries(result.byTag).slice(0, room);
@@ -155,7 +160,7 @@ export function ExamResults({
           </Box>
         ) : null}
       </Box>
-      <Text color={theme.muted}>{footer}</Text>
+      <Rows rows={footer} />
     </Box>
   );
 }
