@@ -31,8 +31,9 @@ const TABLE_ORDER: readonly Column[] = [
   'difficulty',
 ];
 const NUMERIC = new Set<Column>(['interval', 'stability', 'difficulty', 'recall', 'lapses']);
-const MIN_CARD = 16;
-const MAX_DECK = 22;
+/** The card text keeps at least this much, or half a narrow table. */
+const MIN_CARD = 28;
+const CAPS: Partial<Record<Column, number>> = { deck: 16, state: 18 };
 
 export function clip(text: string, width: number): string {
   const chars = [...text];
@@ -57,14 +58,15 @@ export function cardTable(rows: readonly CardRow[], width: number, now: number):
   const widths = new Map<Column, number>();
   for (const col of TABLE_ORDER) {
     const texts = rows.map((r) => oneLine(cellText(r, col, now)));
-    const cap = col === 'deck' ? MAX_DECK : Number.POSITIVE_INFINITY;
+    const cap = CAPS[col] ?? Number.POSITIVE_INFINITY;
     const w = Math.min(cap, Math.max(HEADERS[col].length, ...texts.map((t) => [...t].length)));
     cells.set(col, texts);
     widths.set(col, w);
   }
   const shown: Column[] = [...TABLE_ORDER];
   const used = () => shown.reduce((n, c) => n + (widths.get(c) ?? 0) + 2, 0);
-  while (shown.length > 0 && width - used() < MIN_CARD) shown.pop();
+  const minCard = Math.min(MIN_CARD, Math.floor(width * 0.55));
+  while (shown.length > 0 && width - used() < minCard) shown.pop();
   const cardWidth = Math.max(1, width - used());
   const order: Column[] = ['card', ...shown];
   const line = (get: (c: Column) => string) =>

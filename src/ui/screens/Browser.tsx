@@ -87,6 +87,10 @@ export function Browser({ port, now, rows, openEditor, onBack, onHelp }: Browser
   const act = (action: BrowserAction) => {
     const card = row ? port.card(row.key) : null;
     if (!row || !card) return;
+    if (action === 'forget' && row.phase === 'new' && row.reps === 0) {
+      setNotice(`${row.key}: already new`);
+      return;
+    }
     const r = port.act(card, row, action, now());
     setNotice(r.ok ? `${row.key}: ${MARK_DONE[r.value] ?? r.value}` : r.error);
     setVersion((v) => v + 1);
