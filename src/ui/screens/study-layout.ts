@@ -39,6 +39,18 @@ export interface StudyLayout {
   footer: Row[] | null;
 }
 
+/** Key hints packed into rows at their ` · ` separators, so no hint is cut in two. */
+export function hintRows(text: string, width: number, theme: Theme): Row[] {
+  const lines: string[] = [];
+  for (const item of text.split(' · ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 3 + item.length <= width)
+      lines[lines.length - 1] = `${last} · ${item}`;
+    else lines.push(item);
+  }
+  return lines.map((line) => lineRow(line, { color: theme.muted }));
+}
+
 function footerText(s: CardSession): string {
   if (s.phase === 'answer') return hint('answer', ['undo', 'info', 'help', 'quit']);
   const kind = s.card.face.kind;
@@ -88,7 +100,7 @@ function build(input: StudyLayoutInput, density: Density): StudyLayout {
   // Wrapped, not cut: a failed save's message ends with what to do about it.
   const noticeRows = notice ? textRows(notice, width, { color: theme.warn }) : null;
   // The tight layout drops the hints under the grade bar: its own line says what Enter does.
-  const footer = compact && answered ? null : [lineRow(footerText(cur), { color: theme.muted })];
+  const footer = compact && answered ? null : hintRows(footerText(cur), width, theme);
   const parts = [1, noticeRows?.length ?? 0, card.input.length, grades.length, footer?.length ?? 0];
   const fixed = parts.reduce((a, b) => a + b, 0);
   // Blank lines between the parts (the card counts as one part) in the roomy layout.

@@ -5,7 +5,8 @@ import { deckCards } from '../../../src/core/cards.js';
 import type { Grade } from '../../../src/core/model.js';
 import type { Outcome } from '../../../src/core/scheduler.js';
 import { type CardSession, cardReducer, startCard } from '../../../src/core/session.js';
-import { studyLayout } from '../../../src/ui/screens/study-layout.js';
+import { rowText } from '../../../src/ui/components/rows.js';
+import { hintRows, studyLayout } from '../../../src/ui/screens/study-layout.js';
 import { PLAIN_THEME } from '../../../src/ui/theme.js';
 import { deckOf } from '../../unit/helpers.js';
 
@@ -84,5 +85,16 @@ describe('study layout, measured', () => {
     const at40 = layoutOf(para, 40, 14);
     expect(at80.name).toBe('no frame gaps');
     expect(at40.name).toBe('no gaps');
+  });
+});
+
+describe('hintRows', () => {
+  it('wraps the key hints at their separators when the line is too narrow', () => {
+    const text = 'a-c choose · Enter submit · ? help · q quit';
+    expect(hintRows(text, 80, PLAIN_THEME).map(rowText)).toEqual([text]);
+    expect(hintRows(text, 40, PLAIN_THEME).map(rowText)).toEqual([
+      'a-c choose · Enter submit · ? help',
+      'q quit',
+    ]);
   });
 });
