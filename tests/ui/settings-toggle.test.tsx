@@ -37,6 +37,9 @@ describe('Settings: yes/no settings', () => {
     await ui.waitFor('exam-feeds-schedule = true');
     expect(f.collection.settings().examFeedsSchedule).toBe(true);
     for (const l of ui.frame().split('\n')) expect(l.length).toBeLessThanOrEqual(columns);
+    // Every key of the footer stays whole: it wraps between hints.
+    expect(ui.frame()).toMatch(/(^| · )q quit$/m);
+    expect(ui.frame().split('\n').length).toBeLessThanOrEqual(24);
   });
 
   it('fuzz flips too; a number setting still opens for typing', async () => {

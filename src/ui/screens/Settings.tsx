@@ -16,6 +16,7 @@ import { useViewport } from '../hooks/useViewport.js';
 import { useKeypress } from '../keypress/useKeypress.js';
 import { actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
+import { footerRows, hintParts } from './footer-rows.js';
 
 /** The longest name and a space: exam-feeds-schedule once ran into its value. */
 const KEY_WIDTH = Math.max(...SETTING_KEYS.map((k) => k.length)) + 1;
@@ -57,7 +58,19 @@ export function Settings({
     color: message?.startsWith('invalid') ? theme.bad : theme.muted,
   });
   // Title, message and footer; one row stays free so Ink never fills the screen.
-  const height = Math.max(3, rows - 3 - messageRows.length);
+  const footer = footerRows(
+    editing !== null
+      ? ['type a value', ...hintParts(hint('editSetting', ['save', 'cancel']))]
+      : hintParts(
+          hint('settings', ['change', 'reset', 'help', 'quit']).replace(
+            /^(\S+) change/,
+            isToggle(keyAt()) ? '$1 flip' : '$1 change',
+          ),
+        ),
+    width,
+    { color: theme.muted },
+  );
+  const height = Math.max(3, rows - 2 - footer.length - messageRows.length);
   const room = Math.max(8, width - 2 - KEY_WIDTH);
   const list: Row[] = SETTING_KEYS.map((k, i) => {
     const at = i === cursor;
@@ -136,14 +149,7 @@ export function Settings({
       </Text>
       <Viewport rows={list} height={height} top={view.top} />
       <Rows rows={messageRows} />
-      <Text color={theme.muted} wrap="truncate-end">
-        {editing !== null
-          ? `type a value · ${hint('editSetting', ['save', 'cancel'])}`
-          : hint('settings', ['change', 'reset', 'help', 'quit']).replace(
-              /^(\S+) change/,
-              isToggle(keyAt()) ? '$1 flip' : '$1 change',
-            )}
-      </Text>
+      <Rows rows={footer} />
     </Box>
   );
 }
