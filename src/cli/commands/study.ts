@@ -82,6 +82,16 @@ export async function run(ctx: Context, typed: string[], opts: StudyOptions): Pr
     const scope: Scope = { decks, tag, ...(custom ? { custom } : {}) };
     if (scope.tag && collection.cards(scope).length === 0)
       throw new UsageError(`no card has the tag '${oneLine(scope.tag)}'`);
+    const picked =
+      custom?.kind === 'flagged' ? 'flagged' : custom?.kind === 'leeches' ? 'leech' : null;
+    if (picked && !collection.cards(scope).some((c) => collection.marks(c.key)[picked])) {
+      const none =
+        picked === 'flagged'
+          ? 'no card in these decks is flagged (flag one with * while studying)'
+          : 'no card in these decks is a leech';
+      process.stderr.write(`hyperrecall: ${none}\n`);
+      return 1;
+    }
     const { runTui } = await loadTui();
     const summary = await runTui(collection, {
       now: ctx.now,
