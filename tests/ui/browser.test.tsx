@@ -1,9 +1,22 @@
 // The card browser (b on home) at 40 and 80 columns: search with located errors, sort,
 // the actions on the selected card (suspend, bury, flag, forget), card info, and that
 // every line fits the terminal.
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.js';
-import { DOWN, ENTER, ESC, openFixture, renderApp, T0, type Ui, until } from './harness.js';
+import {
+  DOWN,
+  ENTER,
+  ESC,
+  FIXTURES,
+  openFixture,
+  renderApp,
+  T0,
+  type Ui,
+  until,
+} from './harness.js';
 
 let store: Store | null = null;
 afterEach(async () => {
@@ -155,5 +168,27 @@ describe('card browser', () => {
     expect(ui.frame()).toMatch(/›/);
     expect(ui.frame()).toContain('↑');
     fits(ui, 40, 12);
+  });
+
+  it('e opens the deck file at the selected card; the list shows the edit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hr-browse-edit-'));
+    const file = join(dir, 'sample.yaml');
+    copyFileSync(join(FIXTURES, 'sample.yaml'), file);
+    const f = await openFixture(dir);
+    store = f.store;
+    const opened: string[] = [];
+    const openEditor = async (path: string, line: number) => {
+      opened.push(`${path}:${line}`);
+      writeFileSync(path, readFileSync(path, 'utf8').replace('back: virbr0', 'back: virbr9'));
+      return null;
+    };
+    const ui = await renderApp(f.collection, { name: 'browser' }, { openEditor });
+    await ui.waitFor('sort due');
+    await search(ui, '"default-bridge::reverse"');
+    await ui.waitFor(/› virbr0/);
+    await ui.press('e');
+    await ui.waitFor('Deck reloaded.');
+    expect(opened).toEqual([`${file}:7`]);
+    await ui.waitFor(/› virbr9/);
   });
 });
