@@ -59,6 +59,22 @@ describe('home: an exam in progress', () => {
   });
 });
 
+describe('home footer', () => {
+  it.each([
+    [80, 24],
+    [40, 12],
+  ])('at %ix%i shows every key, wrapped between hints', async (columns, rows) => {
+    const f = await openFixture();
+    store = f.store;
+    const ui = await renderApp(f.collection, { name: 'home' }, { columns, rows });
+    const frame = await ui.waitFor('All decks');
+    expect(frame).toMatch(/(^| · )q quit$/m);
+    expect(frame).toContain('t stats');
+    expect(lines(frame).length).toBeLessThanOrEqual(rows);
+    for (const l of lines(frame)) expect(l.length).toBeLessThanOrEqual(columns);
+  });
+});
+
 describe('home help at 40x12', () => {
   it('scrolls, with a closing line that is not cut, down to the readiness legend', async () => {
     const f = await openFixture();

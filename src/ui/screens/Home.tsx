@@ -12,7 +12,7 @@ import { useKeypress } from '../keypress/useKeypress.js';
 import { actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
 import { clock } from './Exam.js';
-import { footerRows } from './footer-rows.js';
+import { footerRows, hintParts } from './footer-rows.js';
 
 export interface HomeProps {
   data: HomeData;
@@ -101,9 +101,22 @@ export function Home({
   const exam = readiness && rows >= 20 ? examLines(readiness, history ?? []) : [];
   const header = headerText(data, width - TITLE.length - 1);
   // Title, column header and footer; one more row stays free so Ink never fills the screen.
+  // The keys wrap between hints rather than lose the last ones off the edge.
+  const footer = footerRows(
+    hintParts(hint('home', ['open', 'studyAll', 'exam', 'stats', 'settings', 'help', 'quit'])),
+    width,
+    { color: theme.muted },
+  );
   const height = Math.max(
     3,
-    rows - 4 - warnLines - emptyLines - exam.length - pausedRows.length - (header.length - 1),
+    rows -
+      3 -
+      footer.length -
+      warnLines -
+      emptyLines -
+      exam.length -
+      pausedRows.length -
+      (header.length - 1),
   );
   const fitTitle = (t: string) =>
     t.length > titleWidth ? `${t.slice(0, titleWidth - 1)}…` : t.padEnd(titleWidth);
@@ -193,9 +206,7 @@ export function Home({
           {data.warnings.length > 1 ? ` (+${data.warnings.length - 1} more)` : ''}
         </Text>
       ) : null}
-      <Text color={theme.muted} wrap="truncate-end">
-        {hint('home', ['open', 'studyAll', 'exam', 'stats', 'settings', 'help', 'quit'])}
-      </Text>
+      <Rows rows={footer} />
     </Box>
   );
 }
