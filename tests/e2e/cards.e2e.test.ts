@@ -160,7 +160,7 @@ describe('hyperrecall cards', () => {
     expect(lines[0]).toMatch(/^card\s+state\s+due\s+ivl\s+recall/);
     expect(lines[1]).toMatch(/review flag\s+in 5d\s+12d/);
     expect(lines.at(-1)).toBe('1 card(s)');
-    for (const l of lines) expect(l.length).toBeLessThanOrEqual(100);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
     // After every query of this file: still only the log written before the first.
     expect(listing()).toEqual(written);
     expect(written).toHaveLength(1);

@@ -41,7 +41,12 @@ export async function run(ctx: Context, words: string[], opts: CardsFlags): Prom
       process.stdout.write('no cards match\n');
       return 0;
     }
-    const width = process.stdout.isTTY ? process.stdout.columns || 80 : 100;
+    // Piped output has no width of its own: COLUMNS if the shell exports it, else 100.
+    const width = process.stdout.isTTY
+      ? process.stdout.columns || 80
+      : Number(ctx.env.COLUMNS) > 0
+        ? Number(ctx.env.COLUMNS)
+        : 100;
     const table = cardTable(found.rows, width, now);
     process.stdout.write(`${table.header}\n${table.lines.join('\n')}\n`);
     process.stdout.write(`${found.rows.length} card(s)\n`);
