@@ -4,23 +4,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { oneLine } from '../core/sanitize.js';
-import { resolveDataDir } from '../store/paths.js';
-import { type Context, packageRoot } from './context.js';
+import type { Context } from './context.js';
 import { type DeckFolders, editTarget } from './deck-copy.js';
 
 export type OpenEditor = (file: string, line: number) => Promise<string | null>;
-
-/**
- * The deck folders as the environment alone gives them. A caller that has a Context should
- * pass `deckFolders(ctx)`: only that sees `--data-dir`.
- */
-function foldersFromEnv(env: NodeJS.ProcessEnv): DeckFolders {
-  const shipped = env.HYPERRECALL_BUILTIN_DECKS ?? join(packageRoot(), 'decks');
-  return {
-    shipped: [join(packageRoot(), 'decks'), ...(shipped ? [shipped] : [])],
-    user: join(resolveDataDir(undefined, env), 'decks'),
-  };
-}
 
 /** The deck folders of a command's context: the shipped ones and the learner's. */
 export function deckFolders(ctx: Context): DeckFolders {
@@ -32,10 +19,7 @@ export function deckFolders(ctx: Context): DeckFolders {
 }
 
 /** Opens the editor at a card's line; a shipped deck is copied first (see deck-copy.ts). */
-export function openEditor(
-  env: NodeJS.ProcessEnv,
-  folders: DeckFolders = foldersFromEnv(env),
-): OpenEditor {
+export function openEditor(env: NodeJS.ProcessEnv, folders: DeckFolders): OpenEditor {
   return async (file, line) => {
     const target = editTarget(file, folders);
     if ('error' in target) return target.error;

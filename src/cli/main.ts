@@ -5,6 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 // heavy parts behind a cache. Every other command loads on demand.
 import type { ExamFlags } from './commands/exam.js';
 import * as status from './commands/status.js';
+import type { StudyOptions } from './commands/study.js';
 import {
   type Context,
   type GlobalOptions,
@@ -23,7 +24,8 @@ const DESCRIPTIONS = {
   stats: 'Statistics: reviews, retention, due forecast, exam history',
   decks: 'List decks with card counts and progress',
   lint: 'Check deck files; errors as file:line:col, exit 1 if any',
-  config: 'Show or change settings: config list | get KEY | set KEY VALUE | reset KEY',
+  config:
+    'Show or change settings: config list | get KEY | set KEY VALUE | reset KEY (new-per-day and reviews-per-day also per deck: --deck ID)',
   doctor: 'Check the data directory and report problems; --fix repairs them',
   unsuspend: 'Bring suspended cards back (card keys as listed by doctor, or --all)',
 } as const;
@@ -57,7 +59,13 @@ export function buildProgram(
     .description(DESCRIPTIONS.study)
     .argument('[deck...]', 'deck ids (see hyperrecall decks)')
     .option('--tag <tag>', 'only cards with this tag, e.g. lpic3-351.4')
-    .action((deckIds: string[], opts: { tag?: string }) =>
+    .option('--objective <id>', 'only cards of this exam objective, e.g. 351.4')
+    .option('--flagged', 'custom study: the flagged cards, due or not')
+    .option('--leeches', 'custom study: the leeches, due or not (suspended ones too)')
+    .option('--all', 'custom study: every card of these decks, due or not')
+    .option('--ahead <days>', 'custom study: reviews due in the next N days, now')
+    .option('--more-new <n>', "custom study: N new cards beyond today's limit")
+    .action((deckIds: string[], opts: Omit<StudyOptions, 'home'>) =>
       run(async (ctx) =>
         (await import('./commands/study.js')).run(ctx, deckIds, { home: false, ...opts }),
       ),
@@ -115,8 +123,9 @@ export function buildProgram(
     .description(DESCRIPTIONS.config)
     .argument('[action]', 'list, get, set or reset', 'list')
     .argument('[args...]', 'KEY, or KEY VALUE for set')
-    .action((action: string, args: string[]) =>
-      run(async (ctx) => (await import('./commands/config.js')).run(ctx, action, args)),
+    .option('--deck <id>', "a deck's own new-per-day or reviews-per-day")
+    .action((action: string, args: string[], opts: { deck?: string }) =>
+      run(async (ctx) => (await import('./commands/config.js')).run(ctx, action, args, opts)),
     );
 
   program

@@ -271,7 +271,6 @@ export const BINDINGS: readonly Binding[] = [
 
 export const GLOBAL_KEYS = [{ label: 'Ctrl+C', description: 'quit at once (progress is saved)' }];
 
-
 /** The action bound to this key on this screen, and for `choose` which letter it was. */
 export function actionFor(screen: Screen, key: Keypress): { action: Action; index: number } | null {
   if (key.ctrl || key.meta) return null;

@@ -39,7 +39,9 @@ async function studyDay(home: string, now: string): Promise<string> {
     for (let i = 0; i < 60; i++) {
       const s = term.screen();
       if (s.includes('Session done')) break;
-      if (s.includes('Multiple choice')) await term.press('a', 'Enter', '3');
+      // A "Choose two" card waits for two picks before Enter submits.
+      if (/choose two/i.test(s)) await term.press('a', 'b', 'Enter', '3');
+      else if (s.includes('Multiple choice')) await term.press('a', 'Enter', '3');
       else if (s.includes('Type the answer')) await term.press('x', 'Enter', '3');
       else await term.press('Space', '3');
     }

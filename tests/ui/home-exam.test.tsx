@@ -70,6 +70,7 @@ describe('home footer', () => {
     const frame = await ui.waitFor('All decks');
     expect(frame).toMatch(/(^| · )q quit$/m);
     expect(frame).toContain('t stats');
+    expect(frame).toContain('b browse');
     expect(lines(frame).length).toBeLessThanOrEqual(rows);
     for (const l of lines(frame)) expect(l.length).toBeLessThanOrEqual(columns);
   });

@@ -6,7 +6,7 @@ import type { Scope } from '../../core/ports.js';
 import { oneLine } from '../../core/sanitize.js';
 import { objectiveNames } from '../../decks/blueprint.js';
 import { type Context, UsageError } from '../context.js';
-import { openEditor } from '../editor.js';
+import { deckFolders, openEditor } from '../editor.js';
 import { loadTui } from '../load-tui.js';
 import { resolveDecks, withCollection } from '../with-collection.js';
 
@@ -100,7 +100,7 @@ export async function run(ctx: Context, typed: string[], opts: StudyOptions): Pr
       exams: new ExamService(collection, store, ctx.device, undefined, () =>
         objectiveNames(join(ctx.root, 'blueprints')),
       ),
-      openEditor: openEditor(ctx.env),
+      openEditor: openEditor(ctx.env, deckFolders(ctx)),
     });
     if (summary) process.stdout.write(`${summary}\n`);
     return 0;

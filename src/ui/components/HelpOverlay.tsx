@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import { useContext } from 'react';
+import { HELP_NOTES } from '../help-notes.js';
 import { useViewport } from '../hooks/useViewport.js';
 import { useKeypress } from '../keypress/useKeypress.js';
-import { HELP_NOTES } from '../help-notes.js';
 import { actionFor, BINDINGS, GLOBAL_KEYS, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
 import { WidthContext } from './Para.js';
@@ -29,10 +29,10 @@ const SCREEN_TITLES: Record<Screen, string> = {
   tooSmall: 'Terminal too small',
   leaveCard: 'Leave this card?',
   saveFailed: 'An answer could not be saved',
+  examSetup: 'Starting a mock exam',
   browser: 'Card browser',
   browserQuery: 'Card browser search',
   confirmForget: 'Forget this card?',
-  examSetup: 'Starting a mock exam',
 };
 
 const LABEL = 12;

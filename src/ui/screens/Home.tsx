@@ -103,7 +103,9 @@ export function Home({
   // Title, column header and footer; one more row stays free so Ink never fills the screen.
   // The keys wrap between hints rather than lose the last ones off the edge.
   const footer = footerRows(
-    hintParts(hint('home', ['open', 'studyAll', 'exam', 'stats', 'settings', 'help', 'quit'])),
+    hintParts(
+      hint('home', ['open', 'studyAll', 'exam', 'stats', 'browse', 'settings', 'help', 'quit']),
+    ),
     width,
     { color: theme.muted },
   );
