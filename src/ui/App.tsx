@@ -1,8 +1,8 @@
 import { Box, Text, useApp } from 'ink';
 import { useEffect, useLayoutEffect, useState } from 'react';
+import { describeCustom } from '../core/custom-study.js';
 import type { ExamResult, ExamState } from '../core/exam.js';
 import { ALL, type ExamOptions, type ExamPort, type Scope, type StudyPort } from '../core/ports.js';
-import { describeCustom } from '../core/custom-study.js';
 import type { SessionSummary } from '../core/summary.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { Para, WidthContext } from './components/Para.js';

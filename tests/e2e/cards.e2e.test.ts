@@ -70,7 +70,7 @@ beforeAll(() => {
   ];
   writeFileSync(
     join(home, 'reviews-e2e.jsonl'),
-    records.map((r) => JSON.stringify(r)).join('\n') + '\n',
+    `${records.map((r) => JSON.stringify(r)).join('\n')}\n`,
   );
   written = listing();
 });
