@@ -1,5 +1,5 @@
 // Entries become studyable cards: a reverse, each cloze number and each term are siblings.
-import { clozeNumbers } from './cloze.js';
+import { clozeNumbers, clozeSegments } from './cloze.js';
 import type { Card, CardFace, Deck, Entry } from './model.js';
 
 export function slug(text: string): string {
@@ -93,4 +93,25 @@ export function deckCards(deck: Deck): Card[] {
   const out: Card[] = [];
   for (const e of deck.entries) entryCards(deck, e, out);
   return out;
+}
+
+/** What the learner sees before answering: the question, with a cloze's gap left open. */
+export function questionText(card: Card): string {
+  const f = card.face;
+  switch (f.kind) {
+    case 'flash':
+      return f.front;
+    case 'mcq':
+      return f.question;
+    case 'typed':
+      return f.prompt;
+    case 'cloze':
+      return clozeSegments(f.text, f.number, false)
+        .map((s) => s.text)
+        .join('');
+    default: {
+      const never: never = f;
+      return never;
+    }
+  }
 }

@@ -1,7 +1,7 @@
 // Leeches: cards that keep being forgotten. Anki's rule: a card becomes a leech when its
 // lapses reach the threshold, and is flagged again every half-threshold lapses after that.
 // Study answers and exam lapses go through the same check.
-import { clozeSegments } from './cloze.js';
+import { questionText } from './cards.js';
 import type { Card, MarkRecord, Memory } from './model.js';
 import { markRecord } from './records.js';
 import { oneLine } from './sanitize.js';
@@ -11,30 +11,9 @@ const REPEAT_DIVISOR = 2;
 /** Enough of the question to recognise the card, short enough for a 40-column notice. */
 const FRONT_CHARS = 32;
 
-/** What the learner sees before answering: the question, with a cloze's gap left open. */
-function frontText(card: Card): string {
-  const f = card.face;
-  switch (f.kind) {
-    case 'flash':
-      return f.front;
-    case 'mcq':
-      return f.question;
-    case 'typed':
-      return f.prompt;
-    case 'cloze':
-      return clozeSegments(f.text, f.number, false)
-        .map((s) => s.text)
-        .join('');
-    default: {
-      const never: never = f;
-      return never;
-    }
-  }
-}
-
 /** The card's front on one line, shortened at a word where it can be. */
 export function shortFront(card: Card, max = FRONT_CHARS): string {
-  const text = oneLine(frontText(card)).replace(/\s+/g, ' ').trim();
+  const text = oneLine(questionText(card)).replace(/\s+/g, ' ').trim();
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');

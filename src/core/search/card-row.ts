@@ -1,6 +1,7 @@
 // One card as the browser shows it: the figures its columns hold and its query matches on.
 // Built from the card, its memory and marks, with the clock and recall passed in so the
 // module stays pure.
+import { questionText } from '../cards.js';
 import { studyDay } from '../clock.js';
 import type { Card, CardFace, CardMarks, EntryKind, Memory, MemoryPhase } from '../model.js';
 
@@ -52,7 +53,8 @@ export function faceTexts(face: CardFace): string[] {
 }
 
 function frontText(card: Card): string {
-  let first = faceTexts(card.face)[0] ?? '';
+  // As the learner sees it before answering: a cloze with its gap open, not its markup.
+  let first = questionText(card);
   // A term's question is the group's prompt and then its definition: the definition is
   // what tells the cards of a group apart.
   if (card.entryKind === 'terms') first = first.split(/\n\s*\n/).at(-1) ?? first;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { deckCards } from '../../../../src/core/cards.js';
 import type { CardMarks, Deck, Memory } from '../../../../src/core/model.js';
 import { browse, cardJson } from '../../../../src/core/search/browse.js';
+import { cardRow } from '../../../../src/core/search/card-row.js';
 import { COLUMNS, type Column } from '../../../../src/core/search/columns.js';
 import { cardTable } from '../../../../src/core/search/table.js';
 
@@ -258,5 +259,33 @@ describe('output', () => {
     expect(cardTable(rows(), 60, NOW).columns.slice(0, 3)).toEqual(['card', 'state', 'due']);
     expect(narrow.columns).not.toContain('difficulty');
     expect(cardTable(rows(), 132, NOW).lines[0]).toMatch(/review flag leech\s+2d late\s+20d/);
+  });
+});
+
+describe('the card column', () => {
+  it('shows a cloze as the learner sees it, with its own gap open, not its markup', () => {
+    const [c1, c2] = deckCards(
+      deck(
+        'd',
+        [],
+        [
+          {
+            type: 'cloze',
+            id: 'c',
+            text: 'A {{c1::hypervisor}} runs {{c2::guests}}.',
+            tags: [],
+            pos,
+          },
+        ],
+      ),
+    );
+    const ctx = { now: NOW, dayStartsAt: 4, recall };
+    const row1 = cardRow(c1!, null, undefined, ctx);
+    const row2 = cardRow(c2!, null, undefined, ctx);
+    expect(row1.front).not.toContain('{{');
+    expect(row1.front).toContain('guests');
+    expect(row1.front).not.toContain('hypervisor');
+    expect(row2.front).toContain('hypervisor');
+    expect(row2.front).not.toContain('guests');
   });
 });
