@@ -131,7 +131,8 @@ export class QueueView {
 
   /**
    * What the daily limits hold back in this scope: new cards and reviews available today
-   * beyond them. The summary offers custom study when either is above zero.
+   * beyond them, once the limit is used up. While the day's limit still has room (a session
+   * left early), nothing is held back yet, and the summary must not say the limit was reached.
    */
   beyond(scope: Scope, now: number): { new: number; due: number } {
     const input = this.input(scope, now);
@@ -139,7 +140,10 @@ export class QueueView {
     const s = input.settings;
     const open = { ...s, newPerDay: 9999, reviewsPerDay: 99999, deckLimits: {} };
     const all = counts({ ...input, settings: open });
-    return { new: all.new - within.new, due: all.due - within.due };
+    return {
+      new: within.new > 0 ? 0 : all.new,
+      due: within.due > 0 ? 0 : all.due,
+    };
   }
 
   /** The input of a full scan, through the scope's custom study if it has one. */

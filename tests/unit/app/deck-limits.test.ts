@@ -36,3 +36,19 @@ describe('per-deck limits in the collection', () => {
     expect(again.c.counts(ALL, T0 + 20 * HOUR).new).toBe(2);
   });
 });
+
+describe('what the daily limits hold back', () => {
+  it('nothing while the day still has room; every other new card once the limit is used', async () => {
+    const { c } = await openFixture();
+    expect(c.setSetting('new-per-day', '1')).toBeNull();
+    // A session left before the limit was used up: the limit was not reached.
+    expect(c.beyondLimits(ALL, T0)).toEqual({ new: 0, due: 0 });
+    answer(c, c.next(ALL, T0, 0)!, 3, T0);
+    const held = c.beyondLimits(ALL, T0 + 1000);
+    // As many as a limit with room would show (siblings of the answered card stay buried).
+    expect(c.setSetting('new-per-day', '9999')).toBeNull();
+    expect(held).toEqual({ new: c.counts(ALL, T0 + 1000).new, due: 0 });
+    expect(held.new).toBeGreaterThan(0);
+    await closeAll();
+  });
+});
