@@ -2,7 +2,7 @@
 // the state is the union of all logs, read in time order (ties by record id) with each
 // record id counted once, so duplicating a log or reading the logs in another order gives
 // the same state.
-import type { CardMarks, LogRecord, MarkRecord, ReviewRecord } from './model.js';
+import type { CardMarks, CramRecord, LogRecord, MarkRecord, ReviewRecord } from './model.js';
 import { emptyDay, emptyProgress, isNewer, type Progress } from './progress.js';
 import { recordKey } from './records.js';
 
@@ -48,6 +48,24 @@ function applyUndo(p: Progress, rec: ReviewRecord): void {
   }
   count(p, rec, -1);
   if (p.lastAnswer?.id === rec.id) p.lastAnswer = null;
+}
+
+/**
+ * A cram answer (or, with -1, its undo) counts as an answer given that day and in all, and
+ * nothing else: no memory, no lapse or leech, no new or review card against the daily
+ * limits, no true-retention figure (reviewCards/reviewPassed), never the `u`-after-restart
+ * answer. Anki's filtered decks without rescheduling leave the schedule alone the same way.
+ */
+function countCram(p: Progress, rec: CramRecord, sign: 1 | -1): void {
+  let d = p.days[rec.day];
+  if (!d) {
+    d = emptyDay();
+    p.days[rec.day] = d;
+  }
+  d.reviews += sign;
+  if (rec.rating > 1) d.passed += sign;
+  d.ms += sign * rec.tookMs;
+  p.reviews += sign;
 }
 
 function applyMark(p: Progress, rec: MarkRecord): void {
@@ -120,6 +138,12 @@ export function applyRecord(p: Progress, rec: LogRecord, own = true): void {
       break;
     case 'mark':
       applyMark(p, rec);
+      break;
+    case 'cram':
+      countCram(p, rec, 1);
+      break;
+    case 'cram-undo':
+      countCram(p, rec.cram, -1);
       break;
     case 'exam':
       if (p.exams.some((e) => e.id === rec.id)) return;

@@ -220,7 +220,45 @@ export interface ExamRecord {
   summary: ExamSummary;
 }
 
-export type LogRecord = ReviewRecord | UndoRecord | MarkRecord | ExamRecord;
+/**
+ * One answer in a cram session (Anki: a filtered deck with "Reschedule cards based on my
+ * answers" off). The card's history and the day's answer count keep it; the schedule never
+ * sees it: no memory, due date, lapse, leech mark or daily limit changes. The optimizer and
+ * true retention leave it out (Anki leaves out filtered reviews made without rescheduling).
+ * Deliberately its own record type, not a review mode: code that reads `type: 'review'`
+ * records cannot take it for a scheduling answer by mistake. See `isCramRecord`.
+ */
+export interface CramRecord {
+  type: 'cram';
+  id: string;
+  key: string;
+  at: number;
+  rating: Grade;
+  /** How long the learner took, ms. */
+  tookMs: number;
+  /** Whether the trainer judged the answer right (mcq, typed); absent when self-graded. */
+  correct?: boolean;
+  /** Study day number of `at`. */
+  day: number;
+}
+
+/** Takes back one cram answer (`u` in a cram session): it leaves the day's count. */
+export interface CramUndoRecord {
+  type: 'cram-undo';
+  id: string;
+  at: number;
+  /** The card of `cram`, repeated so every card record has its key at the top. */
+  key: string;
+  cram: CramRecord;
+}
+
+export type LogRecord =
+  | ReviewRecord
+  | UndoRecord
+  | MarkRecord
+  | ExamRecord
+  | CramRecord
+  | CramUndoRecord;
 
 export interface CardMarks {
   suspended?: boolean;

@@ -2,6 +2,8 @@
 // newer version (a record type or mark this one does not know) is "future": it stays in
 // the log and is skipped, never fatal. A line that is not a record at all is "bad".
 import type {
+  CramRecord,
+  CramUndoRecord,
   ExamRecord,
   ExamSummary,
   Grade,
@@ -68,6 +70,40 @@ export function undoRecord(id: string, at: number, review: ReviewRecord): UndoRe
   return { type: 'undo', id, at, review };
 }
 
+export function cramRecord(r: {
+  id: string;
+  key: string;
+  at: number;
+  rating: Grade;
+  tookMs: number;
+  correct?: boolean;
+  day: number;
+}): CramRecord {
+  return {
+    type: 'cram',
+    id: r.id,
+    key: r.key,
+    at: r.at,
+    rating: r.rating,
+    tookMs: Math.max(0, Math.round(r.tookMs)),
+    ...(r.correct === undefined ? {} : { correct: r.correct }),
+    day: r.day,
+  };
+}
+
+export function cramUndoRecord(id: string, at: number, cram: CramRecord): CramUndoRecord {
+  return { type: 'cram-undo', id, at, key: cram.key, cram };
+}
+
+/**
+ * A cram answer or the undo of one: never part of the schedule. Whoever reads answers for
+ * the optimizer, true retention or the daily limits skips these (reading only
+ * `type: 'review'` records does so already); history and the day's answer count keep them.
+ */
+export function isCramRecord(rec: LogRecord): rec is CramRecord | CramUndoRecord {
+  return rec.type === 'cram' || rec.type === 'cram-undo';
+}
+
 export function examRecord(summary: ExamSummary): ExamRecord {
   return { type: 'exam', id: summary.id, at: summary.at, summary };
 }
@@ -77,6 +113,8 @@ export function recordKey(rec: LogRecord): string | null {
   switch (rec.type) {
     case 'review':
     case 'mark':
+    case 'cram':
+    case 'cram-undo':
       return rec.key;
     case 'undo':
       return rec.review.key;
@@ -172,6 +210,35 @@ export function isExamSummary(x: unknown): x is ExamSummary {
   );
 }
 
+function cramProblem(r: Obj): string | null {
+  if (!isStr(r.key)) return 'a cram answer without a card key';
+  if (!isNum(r.day)) return 'a cram answer without a study day';
+  if (!isNum(r.tookMs)) return 'a cram answer without an answer time';
+  if (r.correct !== undefined && typeof r.correct !== 'boolean') return 'a malformed verdict';
+  return null;
+}
+
+const isRating = (x: unknown): boolean => x === 1 || x === 2 || x === 3 || x === 4;
+
+function classifyCram(x: Obj): Classified {
+  if (!isRating(x.rating)) return { kind: 'future', type: 'cram' };
+  const problem = cramProblem(x);
+  return problem
+    ? { kind: 'bad', reason: problem }
+    : { kind: 'record', record: x as unknown as CramRecord };
+}
+
+function classifyCramUndo(x: Obj): Classified {
+  const c = x.cram;
+  if (!isObj(c) || c.type !== 'cram' || !isStr(c.id) || !isNum(c.at) || c.key !== x.key)
+    return { kind: 'bad', reason: 'a cram undo without the answer it takes back' };
+  if (!isRating(c.rating)) return { kind: 'future', type: 'cram-undo' };
+  const problem = cramProblem(c);
+  return problem
+    ? { kind: 'bad', reason: problem }
+    : { kind: 'record', record: x as unknown as CramUndoRecord };
+}
+
 /** Judges one parsed log line. */
 export function classifyRecord(x: unknown): Classified {
   if (!isObj(x)) return { kind: 'bad', reason: 'not a JSON object' };
@@ -203,6 +270,10 @@ export function classifyRecord(x: unknown): Classified {
       return isExamSummary(x.summary)
         ? { kind: 'record', record: x as unknown as ExamRecord }
         : { kind: 'bad', reason: 'an exam record with a malformed summary' };
+    case 'cram':
+      return classifyCram(x);
+    case 'cram-undo':
+      return classifyCramUndo(x);
     default:
       return { kind: 'future', type: x.type };
   }
