@@ -21,6 +21,9 @@ export interface Settings {
   examDate: string | null;
   /** Wrong exam answers send their cards back to relearning. */
   examFeedsSchedule: boolean;
+  /** Size and time of a mock exam when neither `x` nor `exam` is told otherwise. */
+  examQuestions: number;
+  examMinutes: number;
   /** 21 FSRS-6 parameters (e.g. optimised); null for ts-fsrs' defaults. */
   weights: number[] | null;
   /** Per-deck overrides of new-per-day and reviews-per-day, by deck id. */
@@ -41,6 +44,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   burySiblings: true,
   examDate: null,
   examFeedsSchedule: true,
+  examQuestions: 60,
+  examMinutes: 90,
   weights: null,
   deckLimits: Object.freeze({}),
 });
@@ -49,6 +54,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 export function isStep(value: unknown): value is Step {
   return typeof value === 'string' && stepSeconds(value) !== null;
 }
+
+/** Largest exam size and time: the bounds `exam --questions/--minutes` and `x` take too. */
+export const EXAM_BOUNDS = { questions: 500, minutes: 600 } as const;
 
 function intIn(v: unknown, lo: number, hi: number): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
@@ -78,6 +86,8 @@ export function resolveSettings(partial: Partial<Record<keyof Settings, unknown>
   if (typeof p.examDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(p.examDate))
     s.examDate = p.examDate;
   if (typeof p.examFeedsSchedule === 'boolean') s.examFeedsSchedule = p.examFeedsSchedule;
+  if (intIn(p.examQuestions, 1, EXAM_BOUNDS.questions)) s.examQuestions = p.examQuestions;
+  if (intIn(p.examMinutes, 1, EXAM_BOUNDS.minutes)) s.examMinutes = p.examMinutes;
   if (weightsProblem(p.weights) === null) s.weights = [...(p.weights as number[])];
   s.deckLimits = resolveDeckLimits(p.deckLimits);
   return s;
@@ -99,6 +109,8 @@ export const SETTING_KEYS = [
   'bury-siblings',
   'exam-date',
   'exam-feeds-schedule',
+  'exam-questions',
+  'exam-minutes',
   'weights',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
@@ -117,6 +129,8 @@ export const SETTING_FIELD: Record<SettingKey, keyof Settings> = {
   'bury-siblings': 'burySiblings',
   'exam-date': 'examDate',
   'exam-feeds-schedule': 'examFeedsSchedule',
+  'exam-questions': 'examQuestions',
+  'exam-minutes': 'examMinutes',
   weights: 'weights',
 };
 
@@ -135,6 +149,8 @@ export const SETTING_HELP: Record<SettingKey, string> = {
   'bury-siblings': "hold a card's siblings until the next day: true or false",
   'exam-date': 'date of your exam, YYYY-MM-DD (or "none")',
   'exam-feeds-schedule': 'wrong exam answers send cards back to relearning: true or false',
+  'exam-questions': `questions in a mock exam unless told otherwise, 1 to ${EXAM_BOUNDS.questions}`,
+  'exam-minutes': `minutes for a mock exam unless told otherwise, 1 to ${EXAM_BOUNDS.minutes}`,
   weights: '21 FSRS-6 parameters separated by commas or spaces, or "default"',
 };
 
@@ -200,6 +216,11 @@ export function parseSetting(key: string, raw: string): ParsedSetting {
     }
     case 'leech-threshold': {
       const n = num(v, 1, 999, true);
+      return n === null ? bad() : { ok: true, field, value: n };
+    }
+    case 'exam-questions':
+    case 'exam-minutes': {
+      const n = num(v, 1, EXAM_BOUNDS[key === 'exam-questions' ? 'questions' : 'minutes'], true);
       return n === null ? bad() : { ok: true, field, value: n };
     }
     case 'learning-steps':

@@ -14,7 +14,7 @@ import { useBrowserView } from './screens/browser-view.js';
 import { Exam } from './screens/Exam.js';
 import { ExamResults } from './screens/ExamResults.js';
 import { ExamResume } from './screens/ExamResume.js';
-import { ExamSetup } from './screens/ExamSetup.js';
+import { ExamSetup, setupOptions } from './screens/ExamSetup.js';
 import { Home } from './screens/Home.js';
 import { Settings } from './screens/Settings.js';
 import { Stats } from './screens/Stats.js';
@@ -121,7 +121,7 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
             ? {
                 // An unfinished exam is offered first; a new one asks its size and time.
                 onExam: (id: string | null) => {
-                  const options = { ...EXAM_OPTIONS, scope: id ? { decks: [id], tag: null } : ALL };
+                  const options = setupOptions(port.settings(), id);
                   setView(
                     exams.inProgress()
                       ? { name: 'examStart', options }

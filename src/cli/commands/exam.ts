@@ -4,6 +4,7 @@ import { ExamService } from '../../app/exams.js';
 import { EXAM_DEFAULTS } from '../../core/exam.js';
 import type { ExamOptions } from '../../core/ports.js';
 import { oneLine } from '../../core/sanitize.js';
+import { EXAM_BOUNDS } from '../../core/settings.js';
 import { loadBlueprint, objectiveNames } from '../../decks/blueprint.js';
 import { type Context, UsageError } from '../context.js';
 import { closest } from '../did-you-mean.js';
@@ -21,14 +22,14 @@ export interface ExamFlags {
   blueprint?: string;
 }
 
+/** A whole-number flag within bounds, or undefined when it was not given. */
 function intOption(
   name: string,
   raw: string | undefined,
   lo: number,
   hi: number,
-  dflt: number,
-): number {
-  if (raw === undefined) return dflt;
+): number | undefined {
+  if (raw === undefined) return undefined;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < lo || n > hi)
     throw new UsageError(`--${name} takes a whole number from ${lo} to ${hi}, not '${raw}'`);
@@ -59,9 +60,9 @@ export function blueprintPath(root: string, raw: string): string {
 
 export async function run(ctx: Context, deckIds: string[], flags: ExamFlags): Promise<number> {
   requireTty('hyperrecall exam');
-  const questions = intOption('questions', flags.questions, 1, 500, EXAM_DEFAULTS.questions);
-  const minutes = intOption('minutes', flags.minutes, 1, 600, EXAM_DEFAULTS.minutes);
-  const passPercent = intOption('pass', flags.pass, 1, 100, EXAM_DEFAULTS.passPercent);
+  const askedQuestions = intOption('questions', flags.questions, 1, EXAM_BOUNDS.questions);
+  const askedMinutes = intOption('minutes', flags.minutes, 1, EXAM_BOUNDS.minutes);
+  const passPercent = intOption('pass', flags.pass, 1, 100) ?? EXAM_DEFAULTS.passPercent;
   let blueprint: ExamOptions['blueprint'] = null;
   if (flags.blueprint) {
     const r = loadBlueprint(blueprintPath(ctx.root, flags.blueprint));
@@ -72,6 +73,10 @@ export async function run(ctx: Context, deckIds: string[], flags: ExamFlags): Pr
   return withCollection(ctx, 'write', async ({ collection, store }) => {
     const ids = resolveDecks(collection.decks, deckIds);
     const scope = { decks: ids.length > 0 ? ids : null, tag: flags.tag ?? null };
+    // Without --questions/--minutes the exam takes its size and time from `config`.
+    const settings = collection.settings();
+    const questions = askedQuestions ?? settings.examQuestions;
+    const minutes = askedMinutes ?? settings.examMinutes;
     const { runTui } = await loadTui();
     await runTui(collection, {
       now: ctx.now,

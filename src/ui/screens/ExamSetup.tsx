@@ -1,6 +1,8 @@
 import { Box, Text } from 'ink';
 import { useContext, useState } from 'react';
-import type { ExamOptions } from '../../core/ports.js';
+import { EXAM_DEFAULTS } from '../../core/exam.js';
+import { ALL, type ExamOptions } from '../../core/ports.js';
+import { EXAM_BOUNDS, type Settings } from '../../core/settings.js';
 import { Para, WidthContext } from '../components/Para.js';
 import { Rows } from '../components/Viewport.js';
 import { useKeypress } from '../keypress/useKeypress.js';
@@ -8,11 +10,25 @@ import { actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
 import { footerRows, hintParts } from './footer-rows.js';
 
-/** The bounds `hyperrecall exam --questions/--minutes` takes. */
+/** The bounds `hyperrecall exam --questions/--minutes` and `config set exam-*` take. */
 const FIELDS = [
-  { name: 'Questions', lo: 1, hi: 500 },
-  { name: 'Minutes', lo: 1, hi: 600 },
+  { name: 'Questions', lo: 1, hi: EXAM_BOUNDS.questions },
+  { name: 'Minutes', lo: 1, hi: EXAM_BOUNDS.minutes },
 ] as const;
+
+/**
+ * What `x` offers for a new exam over one deck (or all, for null): the learner's own size
+ * and time (`exam-questions`, `exam-minutes`).
+ */
+export function setupOptions(settings: Settings, deck: string | null): ExamOptions {
+  return {
+    scope: deck ? { decks: [deck], tag: null } : ALL,
+    questions: settings.examQuestions,
+    minutes: settings.examMinutes,
+    passPercent: EXAM_DEFAULTS.passPercent,
+    blueprint: null,
+  };
+}
 
 /** Before a mock exam from home: how many questions and how long, the defaults filled in. */
 export function ExamSetup({

@@ -3,6 +3,7 @@ import { default_w } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SETTINGS,
+  EXAM_BOUNDS,
   formatSetting,
   isSettingKey,
   isStep,
@@ -88,6 +89,8 @@ describe('resolveSettings', () => {
       burySiblings: true,
       examDate: null,
       examFeedsSchedule: true,
+      examQuestions: 60,
+      examMinutes: 90,
       weights: null,
       deckLimits: {},
     });
@@ -119,6 +122,8 @@ describe('resolveSettings', () => {
       ['2027-1-31', 'x2027-01-31', '2027-01-31x', 20270131, ['2027-01-31']],
     ],
     ['examFeedsSchedule', [false, true], ['true']],
+    ['examQuestions', [1, 20, 500], [0, -5, 501, 12.5, '20', null]],
+    ['examMinutes', [1, 45, 600], [0, 601, 1.5, '90']],
     ['weights', [null, [...W]], [W.slice(1), [...W, 1], '0.2', [...W.slice(0, 20), 'x'], {}]],
   ];
 
@@ -241,6 +246,8 @@ describe('the help text tells the truth', () => {
       'reviews-per-day',
       'day-starts-at',
       'leech-threshold',
+      'exam-questions',
+      'exam-minutes',
     ]);
   });
 
@@ -372,5 +379,40 @@ describe('weights', () => {
 
   it('a store written before weights existed resolves to the defaults', () => {
     expect(resolveSettings({ newPerDay: 5 }).weights).toBeNull();
+  });
+});
+
+describe('exam-questions and exam-minutes', () => {
+  it.each([
+    ['exam-questions', '20', 'examQuestions', 20],
+    ['exam-questions', ' 500 ', 'examQuestions', 500],
+    ['exam-minutes', '45', 'examMinutes', 45],
+    ['exam-minutes', '600', 'examMinutes', 600],
+  ] as const)('config set %s %j is stored as %s = %d', (key, raw, field, value) => {
+    expect(parseSetting(key, raw)).toEqual({ ok: true, field, value });
+  });
+
+  it.each([
+    ['exam-questions', '0'],
+    ['exam-questions', '501'],
+    ['exam-questions', '20.5'],
+    ['exam-questions', 'twenty'],
+    ['exam-questions', ''],
+    ['exam-minutes', '-1'],
+    ['exam-minutes', '601'],
+    ['exam-minutes', '1e2'],
+  ] as const)('%s refuses %j with a one-line message naming the range', (key, raw) => {
+    const r = parseSetting(key, raw);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.message).toContain(key);
+    expect(r.message).toMatch(/1 to (500|600)/);
+    expect(r.message).not.toContain('\n');
+  });
+
+  it('bounds match EXAM_BOUNDS, which the exam command and setup screen use', () => {
+    expect(EXAM_BOUNDS).toEqual({ questions: 500, minutes: 600 });
+    expect(SETTING_HELP['exam-questions']).toContain('1 to 500');
+    expect(SETTING_HELP['exam-minutes']).toContain('1 to 600');
   });
 });
