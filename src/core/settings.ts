@@ -1,6 +1,7 @@
 // One door for settings: every read goes through resolveSettings, which fills defaults
 // and drops values that fail validation, so a hand-edited store cannot break scheduling.
 import { type DeckLimits, resolveDeckLimits } from './deck-limits.js';
+import { fitFor, type WeightsFit } from './optimizer/fit.js';
 import { stepSeconds } from './scheduling/steps.js';
 import { parseWeights, weightsProblem } from './scheduling/weights.js';
 
@@ -26,6 +27,8 @@ export interface Settings {
   examMinutes: number;
   /** 21 FSRS-6 parameters (e.g. optimised); null for ts-fsrs' defaults. */
   weights: number[] | null;
+  /** When and on how many reviews `optimize` fitted `weights`; null for typed or default ones. */
+  weightsFit: WeightsFit | null;
   /** Per-deck overrides of new-per-day and reviews-per-day, by deck id. */
   deckLimits: Readonly<Record<string, DeckLimits>>;
 }
@@ -47,6 +50,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   examQuestions: 60,
   examMinutes: 90,
   weights: null,
+  weightsFit: null,
   deckLimits: Object.freeze({}),
 });
 
@@ -89,6 +93,7 @@ export function resolveSettings(partial: Partial<Record<keyof Settings, unknown>
   if (intIn(p.examQuestions, 1, EXAM_BOUNDS.questions)) s.examQuestions = p.examQuestions;
   if (intIn(p.examMinutes, 1, EXAM_BOUNDS.minutes)) s.examMinutes = p.examMinutes;
   if (weightsProblem(p.weights) === null) s.weights = [...(p.weights as number[])];
+  s.weightsFit = fitFor(p.weightsFit, s.weights);
   s.deckLimits = resolveDeckLimits(p.deckLimits);
   return s;
 }
