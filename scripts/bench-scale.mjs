@@ -1,8 +1,10 @@
 // Scale benchmark: 100,000 cards and 1,000,000 reviews (DESIGN §6).
 // Usage: npm run bench:scale [-- --cards 100000 --reviews 1000000 --answers 500 --keep]
+//   [--limited-answers 200 --opens 7]
 // Builds a throwaway data directory, then measures `status`, opening a session, the time
 // from an answer to the next card (p50 to max over many answers), one durable review, and
-// memory.
+// memory. Then the same session with and without per-deck limits, in the same process on
+// the same data, compared as ratios (the deck-limits rows).
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -16,6 +18,10 @@ const arg = (name, dflt) => {
 const CARDS = arg('cards', 100_000);
 const REVIEWS = arg('reviews', 1_000_000);
 const ANSWERS = arg('answers', 500);
+const LIMITED_ANSWERS = arg('limited-answers', 200);
+const OPENS = arg('opens', 7);
+/** Decks given their own limits in the deck-limits case: a fifth of them. */
+const LIMITED_DECKS = 10;
 const DECKS = 50;
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist/cli.js');
@@ -104,7 +110,7 @@ const runCli = (...args) => {
 const setup = runCli('doctor', '--fix');
 // Every card has history, so a session is all reviews: lift the daily cap (200) so that one
 // session answers enough cards for a meaningful p99.
-runCli('config', 'set', 'reviews-per-day', String(ANSWERS + 100));
+runCli('config', 'set', 'reviews-per-day', String(ANSWERS + 2 * LIMITED_ANSWERS + 100));
 const bare = median(
   Array.from({ length: 7 }, () => {
     const t = performance.now();
@@ -137,7 +143,8 @@ await build({
       import { snapshotProblem } from './src/store/snapshot.ts';
       import { Store } from './src/store/store.ts';
       import { ALL } from './src/core/ports.ts';
-      const [deckDir, dataDir, start, answers] = process.argv.slice(2);
+      const [deckDir, dataDir, start, answers, limitedAnswers, opens, limitedDecks] =
+        process.argv.slice(2);
       let now = Number(start);
       const t0 = performance.now();
       const loaded = await loadDecks([deckDir], readUserDeckCache(dataDir));
@@ -170,13 +177,48 @@ await build({
         steps.push(d - a);
       }
       const rss = process.memoryUsage().rss / 2 ** 20;
+      // Per-deck limits against none, on the same data in the same process: opening the
+      // study queue (a new collection, its first card, preview and counts) and answering.
+      const openQueue = () => {
+        const a = performance.now();
+        const c = new Collection(loaded, store, 'bench', async () => loaded);
+        const first = c.next(ALL, now, 0);
+        if (first) c.preview(first, now);
+        c.counts(ALL, now);
+        return { ms: performance.now() - a, c, first };
+      };
+      const timedSession = () => {
+        const opened = [];
+        for (let i = 0; i < Number(opens); i++) opened.push(openQueue().ms);
+        let { c, first: next } = openQueue();
+        const stepsOf = [];
+        for (let i = 0; i < Number(limitedAnswers) && next; i++) {
+          const a = performance.now();
+          const r = c.answer({ card: next, grade: 3, now, tookMs: 1000, shown: c.memory(next.key) });
+          if (!r.ok || r.value.modified) throw new Error('answer not saved: ' + JSON.stringify(r));
+          now += 1000;
+          next = c.next(ALL, now, i);
+          if (next) {
+            c.preview(next, now);
+            c.counts(ALL, now);
+          }
+          stepsOf.push(performance.now() - a);
+        }
+        return { opened, steps: stepsOf };
+      };
+      const plain = timedSession();
+      const deckLimits = {};
+      for (let d = 0; d < Number(limitedDecks); d++)
+        deckLimits['scale-' + d] = { newPerDay: 10, reviewsPerDay: 20 + d };
+      store.setSettings({ ...store.settings, deckLimits });
+      const limited = timedSession();
       await store.close();
       // What checking every card memory of the cache costs when it is read.
       const snapshot = JSON.parse(readFileSync(join(dataDir, 'state-bench.json'), 'utf8'));
       const v = performance.now();
       if (snapshotProblem(snapshot) !== null) throw new Error('the benchmark cache is invalid');
       const validate = performance.now() - v;
-      console.log(JSON.stringify({ firstCard, steps, appends, nexts, rest, rss, validate }));`,
+      console.log(JSON.stringify({ firstCard, steps, appends, nexts, rest, rss, validate, plain, limited }));`,
     resolveDir: ROOT,
     loader: 'ts',
   },
@@ -189,11 +231,15 @@ await build({
     js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
   },
 });
-const session = spawnSync('node', [runner, deckDir, dataDir, String(NOW), String(ANSWERS)], {
+const runnerArgs = [NOW, ANSWERS, LIMITED_ANSWERS, OPENS, LIMITED_DECKS].map(String);
+const session = spawnSync('node', [runner, deckDir, dataDir, ...runnerArgs], {
   encoding: 'utf8',
+  maxBuffer: 1 << 26,
 });
 if (session.status !== 0) throw new Error(session.stderr);
-const { firstCard, steps, appends, nexts, rest, rss, validate } = JSON.parse(session.stdout);
+const { firstCard, steps, appends, nexts, rest, rss, validate, plain, limited } = JSON.parse(
+  session.stdout,
+);
 if (process.argv.includes('--keep')) console.log(`kept ${work}`);
 else rmSync(work, { recursive: true, force: true });
 
@@ -226,3 +272,12 @@ console.log(
   `| one review durable on disk (answer: append + fdatasync): p50 / p95 / p99 / max | ${spread(appends)} | < 20 ms |`,
 );
 console.log(`| memory (RSS) with the session open | ${rss.toFixed(0)} MB | < 500 MB |`);
+// Per-deck limits: the same measurement with and without them, and their ratio.
+const ratio = (xs, ys, p) => `${(pct(xs, p) / pct(ys, p)).toFixed(1)}x`;
+const p5099 = (xs) => [median(xs), pct(xs, 0.99)].map(ms).join(' / ');
+console.log(
+  `| per-deck limits on ${LIMITED_DECKS} of ${DECKS} decks: open the study queue p50 / p99 (${OPENS} opens) | ${p5099(limited.opened)}, without: ${p5099(plain.opened)} (${ratio(limited.opened, plain.opened, 0.5)} / ${ratio(limited.opened, plain.opened, 0.99)}) | |`,
+);
+console.log(
+  `| per-deck limits on ${LIMITED_DECKS} of ${DECKS} decks: answer to next card p50 / p99 (${limited.steps.length} answers) | ${p5099(limited.steps)}, without: ${p5099(plain.steps)} (${ratio(limited.steps, plain.steps, 0.5)} / ${ratio(limited.steps, plain.steps, 0.99)}) | p99 < 16 ms |`,
+);
