@@ -5,8 +5,12 @@
 // decks) shows as a version it does not know, and the index is built again.
 import { dayStart, studyDay } from '../core/clock.js';
 import { customInput } from '../core/custom-study.js';
-import { type DeckToday, hasDeckLimits } from '../core/deck-limits.js';
-import { rebuildProgress } from '../core/fold.js';
+import {
+  type DeckToday,
+  deckDayCounts,
+  hasDeckLimits,
+  withDeckDelta,
+} from '../core/deck-limits.js';
 import type { Card, LogRecord, Memory } from '../core/model.js';
 import type { Scope } from '../core/ports.js';
 import { isHidden, type Progress } from '../core/progress.js';
@@ -22,7 +26,10 @@ export interface QueueEnv {
   version: () => number;
   settings: () => Settings;
   scheduler: () => Scheduler;
-  /** Every log record: read only for per-deck limits, which need each deck's counts today. */
+  /**
+   * Every log record: read only for per-deck limits, which need each deck's counts today,
+   * once per session and study day (answers after that are counted as they are saved).
+   */
   records?: () => readonly LogRecord[];
 }
 
@@ -36,12 +43,28 @@ interface Indexed {
   settings: Settings;
 }
 
+/**
+ * Each deck's new cards and reviews today, kept current without reading the log again: a
+ * change this session saves moves the day's totals in progress, and the card it was about
+ * names the deck that moved (an undo moves it back; an undo of another day's answer moves
+ * today's totals not at all).
+ */
+interface DeckTally {
+  day: number;
+  /** The progress version and deck index version the counts reflect. */
+  version: number;
+  decks: number;
+  byDeck: ReadonlyMap<string, DeckToday>;
+  /** The day's totals in progress when `byDeck` was last brought up to date. */
+  totals: DeckToday;
+}
+
 /** Scopes whose index is kept: a session studies one, the home screen may start another. */
 const KEPT_SCOPES = 4;
 
 export class QueueView {
   private indexes = new Map<string, Indexed>();
-  private tally: { version: number; day: number; byDeck: Map<string, DeckToday> } | null = null;
+  private tally: DeckTally | null = null;
 
   constructor(
     private readonly decks: DeckIndex,
@@ -70,29 +93,25 @@ export class QueueView {
     return hasDeckLimits(this.env.settings().deckLimits) && this.env.records !== undefined;
   }
 
-  /**
-   * Each deck's new cards and reviews on a study day, folded from that day's records (the
-   * snapshot keeps only the day's totals). Kept until progress changes.
-   */
-  private dayByDeck(day: number): Map<string, DeckToday> {
+  /** Each deck's new cards and reviews on a study day: read from the log once, then patched. */
+  private dayByDeck(day: number): ReadonlyMap<string, DeckToday> {
     const version = this.env.version();
-    if (this.tally?.version === version && this.tally.day === day) return this.tally.byDeck;
-    const groups = new Map<string, LogRecord[]>();
-    for (const rec of this.env.records?.() ?? []) {
-      const review = rec.type === 'review' ? rec : rec.type === 'undo' ? rec.review : null;
-      if (!review || review.day !== day) continue;
-      const deck = this.decks.card(review.key)?.deckId ?? review.key.split('/')[0]!;
-      const list = groups.get(deck);
-      if (list) list.push(rec);
-      else groups.set(deck, [rec]);
-    }
-    const byDeck = new Map<string, DeckToday>();
-    for (const [deck, list] of groups) {
-      const d = rebuildProgress(list).days[day];
-      byDeck.set(deck, { newDone: d?.newCards ?? 0, reviewsDone: d?.reviewCards ?? 0 });
-    }
-    this.tally = { version, day, byDeck };
+    const t = this.tally;
+    if (t && t.version === version && t.day === day && t.decks === this.decks.version)
+      return t.byDeck;
+    const byDeck = deckDayCounts(this.env.records?.() ?? [], day, (key) => this.deckOf(key));
+    const totals = this.dayTotals(day);
+    this.tally = { day, version, decks: this.decks.version, byDeck, totals };
     return byDeck;
+  }
+
+  private dayTotals(day: number): DeckToday {
+    const d = this.env.progress().days[day];
+    return { newDone: d?.newCards ?? 0, reviewsDone: d?.reviewCards ?? 0 };
+  }
+
+  private deckOf(key: string): string {
+    return this.decks.card(key)?.deckId ?? key.split('/')[0]!;
   }
 
   /** The input of a full pass over the scope: for the home screen, `status` and day's end. */
@@ -159,6 +178,18 @@ export class QueueView {
    */
   patch(key: string, versionBefore: number): void {
     const version = this.env.version();
+    const t = this.tally;
+    if (t?.version === versionBefore) {
+      const totals = this.dayTotals(t.day);
+      const delta: DeckToday = {
+        newDone: totals.newDone - t.totals.newDone,
+        reviewsDone: totals.reviewsDone - t.totals.reviewsDone,
+      };
+      if (delta.newDone !== 0 || delta.reviewsDone !== 0)
+        t.byDeck = withDeckDelta(t.byDeck, this.deckOf(key), delta);
+      t.totals = totals;
+      t.version = version;
+    }
     const marks = this.env.progress().marks[key];
     for (const entry of this.indexes.values()) {
       if (entry.version !== versionBefore) continue;

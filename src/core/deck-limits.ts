@@ -1,6 +1,8 @@
 // Per-deck daily limits: a deck may override new-per-day and reviews-per-day, as an Anki
 // deck preset does. The global limits still cap the whole session; a deck's own limit caps
 // what that deck contributes. Pure: today's per-deck counts come from the caller.
+import { rebuildProgress } from './fold.js';
+import type { LogRecord } from './model.js';
 
 /** A deck's overrides; a missing field falls back to the global setting. */
 export interface DeckLimits {
@@ -135,5 +137,47 @@ export function cappedTotals(
     out.reviews += c.reviews;
     out.overdue += c.overdue;
   }
+  return out;
+}
+
+/**
+ * Each deck's new cards and reviews on one study day, folded from the log (the snapshot
+ * keeps only the day's totals). This is the reference: a session reads it once and then
+ * keeps it current answer by answer (`withDeckDelta`).
+ */
+export function deckDayCounts(
+  records: Iterable<LogRecord>,
+  day: number,
+  deckOf: (key: string) => string,
+): Map<string, DeckToday> {
+  const groups = new Map<string, LogRecord[]>();
+  for (const rec of records) {
+    const review = rec.type === 'review' ? rec : rec.type === 'undo' ? rec.review : null;
+    if (!review || review.day !== day) continue;
+    const deck = deckOf(review.key);
+    const list = groups.get(deck);
+    if (list) list.push(rec);
+    else groups.set(deck, [rec]);
+  }
+  const byDeck = new Map<string, DeckToday>();
+  for (const [deck, list] of groups) {
+    const d = rebuildProgress(list).days[day];
+    byDeck.set(deck, { newDone: d?.newCards ?? 0, reviewsDone: d?.reviewCards ?? 0 });
+  }
+  return byDeck;
+}
+
+/** The counts with one deck's moved by `delta` (an answer adds, an undo takes away). */
+export function withDeckDelta(
+  byDeck: ReadonlyMap<string, DeckToday>,
+  deck: string,
+  delta: DeckToday,
+): Map<string, DeckToday> {
+  const out = new Map(byDeck);
+  const cur = byDeck.get(deck);
+  out.set(deck, {
+    newDone: (cur?.newDone ?? 0) + delta.newDone,
+    reviewsDone: (cur?.reviewsDone ?? 0) + delta.reviewsDone,
+  });
   return out;
 }
