@@ -6,7 +6,8 @@ import { build } from 'esbuild';
 
 rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli/main.ts' },
+  // The optimizer's worker thread is an entry of its own (dist/optimize-worker.js).
+  entryPoints: { cli: 'src/cli/main.ts', 'optimize-worker': 'src/app/optimize-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -28,6 +28,8 @@ const DESCRIPTIONS = {
     'Show or change settings: config list | get KEY | set KEY VALUE | reset KEY (new-per-day and reviews-per-day also per deck: --deck ID)',
   doctor: 'Check the data directory and report problems; --fix repairs them',
   unsuspend: 'Bring suspended cards back (card keys as listed by doctor, or --all)',
+  optimize:
+    'Fit personal FSRS parameters to the review history; applied only when they predict better',
 } as const;
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -143,6 +145,17 @@ export function buildProgram(
     .option('--all', 'every suspended card')
     .action((keys: string[], opts: { all?: boolean }) =>
       run(async (ctx) => (await import('./commands/unsuspend.js')).run(ctx, keys, opts)),
+    );
+
+  program
+    .command('optimize')
+    .description(DESCRIPTIONS.optimize)
+    .option('--dry-run', 'show the figures and the advice, change nothing')
+    .option('--json', 'machine-readable output (shape in README, "Optimizer")')
+    .option('--reset', "go back to FSRS' default parameters")
+    .option('--apply-steps', 'also set the learning and relearning steps to the advised ones')
+    .action((opts: import('./commands/optimize.js').OptimizeFlags) =>
+      run(async (ctx) => (await import('./commands/optimize.js')).run(ctx, opts)),
     );
 
   program

@@ -1,0 +1,140 @@
+// `hyperrecall optimize`: personal FSRS parameters from the review log. Reads the log,
+// builds Anki's training items, trains and evaluates in a worker, and keeps the new
+// parameters only when they predict held-out answers better than the ones in use.
+import type { WeightsFit } from '../core/optimizer/fit.js';
+import { trainingHistories, trainingItems } from '../core/optimizer/items.js';
+import { revlogCsv, type StepAdvice, stepAdvice } from '../core/optimizer/steps.js';
+import { type Comparison, compare, type Metrics, readiness } from '../core/optimizer/verdict.js';
+import { DAY_SECS, stepSeconds } from '../core/scheduling/steps.js';
+import { weightsProblem } from '../core/scheduling/weights.js';
+import { resolveSettings, type Settings, type Step } from '../core/settings.js';
+import type { StoredSettings } from '../store/snapshot.js';
+import type { Store } from '../store/store.js';
+import type { Trainer } from './optimize-run.js';
+import type { TrainProgress } from './optimize-train.js';
+
+export interface OptimizeRequest {
+  /** Show the figures, change nothing. */
+  dryRun: boolean;
+  /** Also set the learning steps to the advised ones. */
+  applySteps: boolean;
+  now: number;
+}
+
+export type OptimizeResult =
+  | { kind: 'refused'; reviews: number; items: number; needed: number; reason: string }
+  | {
+      kind: 'done';
+      reviews: number;
+      items: number;
+      cards: number;
+      before: Metrics;
+      after: Metrics;
+      comparison: Comparison;
+      /** The parameters in use before (null: the defaults). */
+      current: number[] | null;
+      /** The fitted parameters, applied or not. */
+      weights: number[];
+      applied: boolean;
+      /** Why better parameters were not applied (dry run, out of bounds), or null. */
+      notApplied: string | null;
+      steps: StepAdvice | null;
+      stepsApplied: boolean;
+    };
+
+/** Anki passes the relearning steps that fit in one day (numOfRelearningStepsInDay). */
+export function relearningStepsInDay(steps: readonly Step[]): number {
+  let total = 0;
+  let n = 0;
+  for (const s of steps) {
+    total += stepSeconds(s) ?? 0;
+    if (total >= DAY_SECS) break;
+    n++;
+  }
+  return n;
+}
+
+export async function optimize(
+  store: Store,
+  trainer: Trainer,
+  req: OptimizeRequest,
+  onProgress: (p: TrainProgress) => void = () => {},
+): Promise<OptimizeResult> {
+  const settings = resolveSettings(store.settings);
+  const records = store.readAllRecords();
+  const set = trainingItems(records);
+  const ready = readiness(set.reviews, set.items.length);
+  if (!ready.ok)
+    return { kind: 'refused', reviews: set.reviews, items: set.items.length, ...ready };
+  const out = await trainer(
+    {
+      items: set.items.map((i) => i.reviews),
+      current: settings.weights,
+      // The scheduler always uses FSRS-6's same-day terms, as Anki does by default.
+      enableShortTerm: true,
+      numRelearningSteps: relearningStepsInDay(settings.relearningSteps),
+      steps: {
+        csv: revlogCsv(trainingHistories(records)),
+        desiredRetention: settings.desiredRetention,
+      },
+    },
+    onProgress,
+  );
+  // Four decimals, as Anki shows them: what `config get weights` prints is what was fitted.
+  const weights = out.weights.map((w) => Number(w.toFixed(4)));
+  const comparison = compare(out.before, out.after);
+  const bounds = weightsProblem(weights);
+  let notApplied: string | null = null;
+  if (!comparison.better) notApplied = null;
+  else if (bounds !== null) notApplied = `the fitted parameters are out of bounds (${bounds})`;
+  else if (req.dryRun) notApplied = 'dry run';
+  const applied = comparison.better && notApplied === null;
+  const steps = out.steps
+    ? stepAdvice(
+        { learning: settings.learningSteps, relearning: settings.relearningSteps },
+        out.steps,
+      )
+    : null;
+  const stepsApplied = req.applySteps && !req.dryRun && steps !== null && steps.learning !== null;
+  if (applied || stepsApplied) {
+    const next: StoredSettings = { ...store.settings };
+    if (applied) {
+      const fit: WeightsFit = {
+        at: new Date(req.now).toISOString(),
+        reviews: set.reviews,
+        items: set.items.length,
+        logLossBefore: out.before.logLoss,
+        logLossAfter: out.after.logLoss,
+        weights,
+      };
+      next.weights = weights;
+      next.weightsFit = fit;
+    }
+    if (stepsApplied && steps) {
+      next.learningSteps = steps.learning;
+      if (steps.relearning) next.relearningSteps = steps.relearning;
+    }
+    store.setSettings(next);
+  }
+  return {
+    kind: 'done',
+    reviews: set.reviews,
+    items: set.items.length,
+    cards: set.cards,
+    before: out.before,
+    after: out.after,
+    comparison,
+    current: settings.weights,
+    weights,
+    applied,
+    notApplied,
+    steps,
+    stepsApplied,
+  };
+}
+
+/** `optimize --reset`: back to FSRS' default parameters. */
+export function resetWeights(store: Store): Settings {
+  store.setSettings({ ...store.settings, weights: null, weightsFit: null });
+  return resolveSettings(store.settings);
+}

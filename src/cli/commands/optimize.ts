@@ -1,0 +1,93 @@
+// `hyperrecall optimize`: fit personal FSRS parameters to the review log. Only this command
+// loads the optimizer (a native binding), in a worker thread, so every other command starts
+// as fast as before. A dry run opens the store read-only and writes nothing.
+import { join } from 'node:path';
+import { type OptimizeResult, optimize, resetWeights } from '../../app/optimize.js';
+import { workerTrainer } from '../../app/optimize-run.js';
+import type { TrainProgress } from '../../app/optimize-train.js';
+import { oneLine } from '../../core/sanitize.js';
+import { Store } from '../../store/store.js';
+import type { Context } from '../context.js';
+import { optimizeJson, optimizeText, refusedJson } from './optimize-output.js';
+
+export interface OptimizeFlags {
+  dryRun?: boolean;
+  json?: boolean;
+  reset?: boolean;
+  applySteps?: boolean;
+}
+
+const PHASE: Record<TrainProgress['phase'], string> = {
+  evaluate: 'checking on held-out reviews',
+  fit: 'fitting on all reviews',
+};
+
+/** A one-line bar on a terminal, redrawn in place; nothing when stderr is not a terminal. */
+function progressBar(stream: NodeJS.WriteStream): {
+  update: (p: TrainProgress) => void;
+  done: () => void;
+} {
+  if (!stream.isTTY) return { update: () => {}, done: () => {} };
+  let last = '';
+  const update = (p: TrainProgress) => {
+    const cols = Math.max(20, Math.min(stream.columns ?? 80, 100) - 1);
+    const pct = Math.round(p.fraction * 100);
+    const label = ` ${String(pct).padStart(3)}% ${PHASE[p.phase]}`;
+    const width = Math.max(5, Math.min(30, cols - label.length - 2));
+    const filled = Math.round(p.fraction * width);
+    const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]${label}`.slice(0, cols);
+    if (line === last) return;
+    last = line;
+    stream.write(`\r\x1b[K${line}`);
+  };
+  return { update, done: () => last && stream.write('\r\x1b[K') };
+}
+
+export async function run(ctx: Context, flags: OptimizeFlags): Promise<number> {
+  const readOnly = flags.dryRun === true && flags.reset !== true;
+  // The store alone: training needs the log and the settings, not the decks. A writer holds
+  // the lock for the whole run (one writer per device); training runs in a worker, so the
+  // lock keeps being refreshed meanwhile.
+  const store = await Store.open({
+    dataDir: ctx.dataDir,
+    device: ctx.device,
+    now: ctx.now,
+    readOnly,
+  });
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+  try {
+    if (flags.reset) {
+      if (flags.dryRun) {
+        out('dry run: optimize --reset would set the weights back to the defaults');
+        return 0;
+      }
+      resetWeights(store);
+      if (flags.json) out(JSON.stringify({ reset: true, applied: true, weights: null }, null, 2));
+      else out("Weights reset to FSRS' defaults (config get weights: default).");
+      return 0;
+    }
+    const bar = progressBar(process.stderr);
+    let result: OptimizeResult;
+    try {
+      result = await optimize(
+        store,
+        workerTrainer(join(ctx.root, 'dist', 'optimize-worker.js')),
+        { dryRun: flags.dryRun === true, applySteps: flags.applySteps === true, now: ctx.now() },
+        bar.update,
+      );
+    } finally {
+      bar.done();
+    }
+    if (result.kind === 'refused') {
+      if (flags.json) out(JSON.stringify(refusedJson(result), null, 2));
+      else out(`Not optimized: ${result.reason}. Nothing was changed.`);
+      return 1;
+    }
+    if (flags.json) out(JSON.stringify(optimizeJson(result, flags.dryRun === true), null, 2));
+    else for (const line of optimizeText(result, flags.dryRun === true)) out(line);
+    return 0;
+  } finally {
+    await store.close();
+    for (const n of store.notices) process.stderr.write(`hyperrecall: ${oneLine(n)}\n`);
+  }
+}
