@@ -248,7 +248,7 @@ export const BINDINGS: readonly Binding[] = [
     'choose an answer (toggles in multi-select)',
     ['exam'],
   ),
-  b('examNext', ['enter', 'n'], 'Enter/n', 'next', 'next question', ['exam']),
+  b('examNext', ['enter', 'n'], 'Enter/n', 'next', 'next (Enter waits for a pick)', ['exam']),
   b('examNext', ['enter'], 'Enter', 'next', 'next question (keeps what you typed)', ['examTyped']),
   b('examPrev', ['p'], 'p', 'previous', 'previous question', ['exam']),
   b('examFlag', ['f'], 'f', 'flag', 'flag the question for review', ['exam', 'overview']),

@@ -5,6 +5,7 @@ import type { CardMarks } from '../../core/model.js';
 import { type CardSession, picksNeeded } from '../../core/session.js';
 import type { Theme } from '../theme.js';
 import { choiceRows } from './ChoiceList.js';
+import { pickRule, STUDY_LETTERS } from './choice-hints.js';
 import {
   cardTextRows,
   codeRuns,
@@ -23,11 +24,6 @@ const KIND_LABEL = {
   mcq: 'Multiple choice',
   typed: 'Type the answer',
 } as const;
-
-const COUNT_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six'];
-
-/** Study's choice letters: `a`-`h`. */
-export const STUDY_LETTERS = 'abcdefgh';
 
 export interface CardRowsInput {
   s: CardSession;
@@ -74,7 +70,7 @@ function kindRows({ s, compact, marks, theme }: CardRowsInput): Row[] {
   const multi = face.kind === 'mcq' && face.multi;
   // A card that states how many ("Choose two.") is waited for; say that, not "all".
   const need = face.kind === 'mcq' ? picksNeeded(face.question) : 1;
-  const how = need > 1 ? `choose ${COUNT_WORDS[need] ?? need}` : 'choose all that apply';
+  const how = pickRule(need);
   const parts = compact
     ? [multi ? how[0]!.toUpperCase() + how.slice(1) : '']
     : [KIND_LABEL[face.kind] + (multi ? ` · ${how}` : '')];

@@ -16,19 +16,19 @@ import { useViewport } from '../hooks/useViewport.js';
 import { useKeypress } from '../keypress/useKeypress.js';
 import { type Action, actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
-import { OVERVIEW_LEGEND, overviewRows, questionRows } from './exam-rows.js';
+import { clock } from './exam-clock.js';
+import {
+  chooseHint,
+  OVERVIEW_LEGEND,
+  overviewRows,
+  pickWait,
+  pickWaitText,
+  questionRows,
+} from './exam-rows.js';
 import { footerRows, hintParts } from './footer-rows.js';
 
-export function clock(ms: number): string {
-  const s = Math.ceil(ms / 1000);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
-}
-
+// The choose hint comes first, with only the letters the question has (chooseHint).
 const EXAM_FOOTER: Action[] = [
-  'choose',
   'examNext',
   'examPrev',
   'examFlag',
@@ -64,6 +64,8 @@ export function Exam({ exams, initial, notes, now, rows, onHelp, onQuit, onFinis
   const finished = useRef(false);
   const leaving = useRef(false);
   const [problem, setProblem] = useState<string | null>(null);
+  // The question on which Enter was pressed before its answer was complete.
+  const [refused, setRefused] = useState<number | null>(null);
   const [, force] = useReducer((x: number) => x + 1, 0);
 
   // The countdown: redraw every second; the reducer submits when time is up.
@@ -117,7 +119,11 @@ export function Exam({ exams, initial, notes, now, rows, onHelp, onQuit, onFinis
   const counts = examCounts(s);
 
   // The question: header, notes on the first one, the question in a Viewport, the hints.
-  const noteText = [problem, s.index === 0 ? notes.join(' ') : ''].filter(Boolean).join(' ');
+  const choices = face?.kind === 'mcq' ? face.choices.length : 0;
+  const wait = pickWait(s, card);
+  const waiting = refused === s.index && wait ? pickWaitText(wait, choices) : null;
+  const first = s.index === 0 ? notes.join(' ') : '';
+  const noteText = [problem, waiting, first].filter(Boolean).join(' ');
   const notesRows = noteText ? textRows(noteText, width, { color: theme.warn }) : [];
   const { rows: content, input } = questionRows(s, card, width, compact, theme);
   const footer = footerRows(
@@ -126,7 +132,10 @@ export function Exam({ exams, initial, notes, now, rows, onHelp, onQuit, onFinis
       ...hintParts(
         typed
           ? hint('examTyped', ['examNext', 'examOverview'])
-          : hint('exam', compact ? ['examFlag', 'examOverview', 'help'] : EXAM_FOOTER),
+          : [
+              ...(choices > 0 ? [chooseHint(choices)] : []),
+              hint('exam', compact ? ['examFlag', 'examOverview', 'help'] : EXAM_FOOTER),
+            ].join(' · '),
       ),
     ],
     width,
@@ -187,7 +196,9 @@ export function Exam({ exams, initial, notes, now, rows, onHelp, onQuit, onFinis
           act({ type: 'choose', index: hit.index, multi: face.multi });
         break;
       case 'examNext':
-        act({ type: 'next' });
+        // Enter waits for a complete answer and says why; `n` moves on regardless.
+        if (key.name === 'enter' && wait) setRefused(s.index);
+        else act({ type: 'next' });
         break;
       case 'examPrev':
         act({ type: 'prev' });

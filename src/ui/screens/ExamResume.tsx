@@ -5,7 +5,7 @@ import { Para } from '../components/Para.js';
 import { useKeypress } from '../keypress/useKeypress.js';
 import { actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
-import { clock } from './Exam.js';
+import { clock } from './exam-clock.js';
 import { describeExam, droppedByResume } from './exam-describe.js';
 
 /** Offered when an exam was quit before submission: resume it with its time left, or discard it. */

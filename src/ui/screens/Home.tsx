@@ -11,7 +11,7 @@ import { useViewport } from '../hooks/useViewport.js';
 import { useKeypress } from '../keypress/useKeypress.js';
 import { actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
-import { clock } from './Exam.js';
+import { clock } from './exam-clock.js';
 import { footerRows, hintParts } from './footer-rows.js';
 
 export interface HomeProps {

@@ -2,11 +2,48 @@
 // and the overview list. Exam.tsx puts them in Viewports.
 import { type ExamState, isAnswered } from '../../core/exam.js';
 import type { Card } from '../../core/model.js';
+import { picksNeeded } from '../../core/session.js';
 import { choiceRows } from '../components/ChoiceList.js';
-import { inputRows } from '../components/card-rows.js';
-import { joinGroups, lineRow, type Row, textRows } from '../components/rows.js';
+import { codeStyle, inputRows } from '../components/card-rows.js';
+import { letterRange, type PickWait, pickRule, pickText } from '../components/choice-hints.js';
+import {
+  cardTextRows,
+  codeRuns,
+  joinGroups,
+  lineRow,
+  type Row,
+  textRows,
+} from '../components/rows.js';
 import { EXAM_LETTERS } from '../keys.js';
 import type { Theme } from '../theme.js';
+
+/** Picks a choice question asks for: its stated count ("Choose two"), else one. */
+export function examPicksNeeded(card: Card | null): number {
+  const face = card?.face;
+  return face?.kind === 'mcq' && face.multi ? picksNeeded(face.question) : 1;
+}
+
+/**
+ * What Enter still waits for on a choice question, as on the study screen: a pick, or the
+ * stated number of picks. Null when the answer is complete or the question is not a choice.
+ */
+export function pickWait(s: ExamState, card: Card | null): PickWait | null {
+  if (card?.face.kind !== 'mcq') return null;
+  const answer = s.answers[s.index];
+  const have = Array.isArray(answer) ? answer.length : 0;
+  const need = examPicksNeeded(card);
+  return have === 0 || (need > 1 && have !== need) ? { need, have } : null;
+}
+
+/** Why Enter waited, with this question's letters; `n` still moves on in an exam. */
+export function pickWaitText(w: PickWait, choices: number): string {
+  return `${pickText(w, letterRange(choices, EXAM_LETTERS), 'its letter')} n skips it for now.`;
+}
+
+/** The choose hint with only the letters this question has: `a-c choose`. */
+export function chooseHint(choices: number): string {
+  return `${letterRange(choices, EXAM_LETTERS)} choose`;
+}
 
 /** The question (scrolls) and, for a typed one, the answer line (stays under it). */
 export function questionRows(
@@ -18,11 +55,14 @@ export function questionRows(
 ): { rows: Row[]; input: Row[] } {
   const face = card?.face;
   const answer = s.answers[s.index] ?? null;
+  // Markdown-style `code` is drawn as on the study screen, without its backticks.
+  const code = codeStyle(theme);
   if (face?.kind === 'mcq') {
+    const chosen = Array.isArray(answer) ? answer : [];
     const list = choiceRows({
       choices: face.choices,
       order: s.orders[s.index] ?? [],
-      chosen: Array.isArray(answer) ? answer : [],
+      chosen,
       multi: face.multi,
       cursor: null,
       letters: EXAM_LETTERS,
@@ -30,10 +70,15 @@ export function questionRows(
       width,
       theme,
     });
-    const note =
-      face.multi && !compact ? [lineRow('Choose all that apply.', { color: theme.muted })] : [];
+    // A multi-select question says how many it waits for, and how many are picked.
+    const need = examPicksNeeded(card);
+    const rule = pickRule(need);
+    const picked = need > 1 ? ` · ${chosen.length} of ${need} picked` : '';
+    const note = face.multi
+      ? [lineRow(`${rule[0]!.toUpperCase()}${rule.slice(1)}${picked}`, { color: theme.muted })]
+      : [];
     const rows = joinGroups(
-      [textRows(face.question, width, { bold: true }), note, list.rows],
+      [cardTextRows(face.question, width, { bold: true }, code), note, list.rows],
       !compact,
     );
     return { rows, input: [] };
@@ -41,7 +86,7 @@ export function questionRows(
   if (face?.kind === 'typed') {
     const typed = typeof answer === 'string' ? answer : '';
     return {
-      rows: textRows(face.prompt, width, { bold: true }),
+      rows: cardTextRows(face.prompt, width, { bold: true }, code),
       input: inputRows(typed, true, width, theme),
     };
   }
@@ -69,10 +114,14 @@ export function overviewRows(
           ? q.face.prompt
           : ''
       : key;
+    // One line per question: `code` loses its backticks here too, as in the question.
+    const shown = codeRuns(text, {}, {})
+      .map((r) => r.text)
+      .join('');
     const at = i === s.overviewCursor;
     const mark = isAnswered(s.answers[i] ?? null) ? ANSWERED : UNANSWERED;
     return lineRow(
-      `${at ? '› ' : '  '}${String(i + 1).padStart(3)} ${mark} ${s.flags[i] ? '⚑' : ' '} ${text.replace(/\s+/g, ' ')}`,
+      `${at ? '› ' : '  '}${String(i + 1).padStart(3)} ${mark} ${s.flags[i] ? '⚑' : ' '} ${shown.replace(/\s+/g, ' ')}`,
       { bold: at, color: at ? theme.accent : undefined },
     );
   });

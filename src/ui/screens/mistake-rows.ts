@@ -3,7 +3,8 @@
 // not colour alone), the right answer, why, and the source.
 import type { QuestionResult } from '../../core/exam.js';
 import type { Card, Choice } from '../../core/model.js';
-import { joinGroups, lineRow, type Row, textRows } from '../components/rows.js';
+import { codeStyle } from '../components/card-rows.js';
+import { cardTextRows, joinGroups, lineRow, type Row, textRows } from '../components/rows.js';
 import { EXAM_LETTERS } from '../keys.js';
 import type { Theme } from '../theme.js';
 
@@ -45,10 +46,12 @@ function choiceLines(
         : '';
     const color = c.correct ? theme.good : mine ? theme.bad : theme.muted;
     const prefix = `${mark} ${box} ${EXAM_LETTERS[shown] ?? '?'}) `;
-    const rows = textRows(
+    // `code` keeps the verdict colour, as in the study screen's answered choices.
+    const rows = cardTextRows(
       `${c.text}${what ? ` — ${what}` : ''}`,
       width,
       { color },
+      { bold: false },
       {
         first: { text: prefix, color, bold: c.correct },
       },
@@ -86,7 +89,7 @@ function choiceMistake(
       ? 'You gave no answer.'
       : `Your answer: ${letterList(mine)}${face.multi ? ` · ${wrong} wrong, ${missed} missed` : ''}`;
   return [
-    textRows(face.question, width, { bold: true }),
+    cardTextRows(face.question, width, { bold: true }, codeStyle(theme)),
     choiceLines(face.choices, order, picked, face.multi, width, theme),
     [
       ...textRows(verdict, width, { color: theme.bad }),
@@ -108,14 +111,16 @@ export function mistakeRows(
   if (face?.kind === 'mcq') groups.push(...choiceMistake(m, face, width, theme));
   else if (face?.kind === 'typed') {
     const typed = typeof m.answer === 'string' && m.answer.trim() ? m.answer : '(no answer)';
-    groups.push(textRows(face.prompt, width, { bold: true }), [
+    groups.push(cardTextRows(face.prompt, width, { bold: true }, codeStyle(theme)), [
       ...textRows(`✗ Your answer: ${typed}`, width, { color: theme.bad }),
       ...textRows(`✓ Expected: ${face.answer}`, width, { color: theme.good }),
     ]);
   } else {
     groups.push([lineRow('This question is no longer in its deck.', { color: theme.warn })]);
   }
-  const after = card?.explanation ? textRows(card.explanation, width) : [];
+  const after = card?.explanation
+    ? cardTextRows(card.explanation, width, {}, codeStyle(theme))
+    : [];
   // A long source wraps under itself, after its label.
   if (card?.ref)
     after.push(
