@@ -1,9 +1,10 @@
 // The queue of one scope for one study day, kept up to date card by card: a session asks
 // "what next" and "how many left" after every answer without looking at every card.
 // It serves exactly what the full scan in queue.ts serves (a property test holds it to
-// that); it is built once per scope and study day, and rebuilt when the settings, the decks
-// or the day change, or after anything it was not told about.
+// that), per-deck limits included; it is built once per scope and study day, and rebuilt
+// when the settings, the decks or the day change, or after anything it was not told about.
 import { dayStart, nextDayStart, studyDay } from './clock.js';
+import { hasDeckLimits } from './deck-limits.js';
 import type { Card, Memory } from './model.js';
 import {
   type Available,
@@ -14,7 +15,9 @@ import {
   recallRank,
   type Today,
 } from './queue.js';
+import { type CappedKind, DeckCaps } from './queue-deck-caps.js';
 import { SlotHeap } from './queue-heap.js';
+import { ScopeLayout } from './queue-layout.js';
 import type { Settings } from './settings.js';
 
 export interface IndexSource {
@@ -61,13 +64,12 @@ export class QueueIndex {
   private readonly intro: Uint8Array;
   /** Whether the slot's card was answered today, as counted in its group's tally. */
   private readonly answered: Uint8Array;
-  /** Sibling groups are runs of slots: group g is slots start[g] to start[g + 1] - 1. */
-  private readonly group: Int32Array;
-  private readonly groupStart: Int32Array;
+  /** Sibling groups, decks and where each card sits. */
+  private readonly layout: ScopeLayout;
   /** Per group: how many of its cards were answered today; any buries the rest. */
   private readonly groupAnswered: Int32Array;
-  /** Per deck: where its cards sit, as [from, to) pairs, slots in card order. */
-  private readonly segments = new Map<string, number[]>();
+  /** Each deck's counts, when some deck has its own limits. */
+  private readonly caps: DeckCaps | null;
   /** New cards: those an exam moved up (`intro`), then deck order. */
   private readonly fresh: SlotHeap;
   /** Learning cards due before the day ends, soonest first. */
@@ -91,25 +93,11 @@ export class QueueIndex {
     this.late = new Uint8Array(n);
     this.intro = new Uint8Array(n);
     this.answered = new Uint8Array(n);
-    this.group = new Int32Array(n);
-    // Comparing neighbours instead of hashing 100,000 keys: a deck's cards come in card
-    // order, which keeps siblings together.
-    const starts: number[] = [];
-    let from = 0;
-    for (let s = 0; s < n; s++) {
-      const card = cards[s]!;
-      const prev = s > 0 ? cards[s - 1]! : null;
-      if (prev === null || prev.deckId !== card.deckId || prev.ordinal >= card.ordinal) {
-        if (prev !== null) this.segment(prev.deckId, from, s);
-        from = s;
-        starts.push(s);
-      } else if (prev.sibling !== card.sibling) starts.push(s);
-      this.group[s] = starts.length - 1;
-    }
-    if (n > 0) this.segment(cards[n - 1]!.deckId, from, n);
-    this.groupAnswered = new Int32Array(starts.length);
-    starts.push(n);
-    this.groupStart = Int32Array.from(starts);
+    this.layout = new ScopeLayout(cards);
+    this.groupAnswered = new Int32Array(this.layout.groups);
+    this.caps = hasDeckLimits(settings.deckLimits)
+      ? new DeckCaps(this.layout.deckIds, settings.deckLimits)
+      : null;
     const { due, recall, late, intro } = this;
     this.fresh = new SlotHeap(n, (a, b) => (intro[a] !== intro[b] ? intro[a] === 1 : a < b));
     this.learning = new SlotHeap(n, (a, b) => due[a]! < due[b]! || (due[a] === due[b] && a < b));
@@ -129,7 +117,7 @@ export class QueueIndex {
       memories[s] = m;
       if (this.answeredToday(m)) {
         this.answered[s] = 1;
-        this.groupAnswered[this.group[s]!]!++;
+        this.groupAnswered[this.layout.group[s]!]!++;
       }
     }
     // Fill the heaps in one go: classify every card, then heapify each bucket.
@@ -139,7 +127,7 @@ export class QueueIndex {
       this.bucket[s] = b;
       if (b === NONE) continue;
       lists[b]!.push(s);
-      if (b === REVIEW && this.late[s] === 1) this.overdue++;
+      this.tally(s, b, 1);
     }
     for (const b of [FRESH, LEARNING, REVIEW]) this.heaps[b]!.fill(lists[b]!, lists[b]!.length);
   }
@@ -154,8 +142,9 @@ export class QueueIndex {
    * whether its sibling group was answered today changed, so do its siblings.
    */
   update(key: string): void {
-    for (const s of this.slotsOf(key)) {
-      const g = this.group[s]!;
+    const { group, groupStart } = this.layout;
+    for (const s of this.layout.slotsOf(this.src.card(key))) {
+      const g = group[s]!;
       const m = this.src.memory(key);
       const was = this.answered[s]!;
       const is = this.answeredToday(m) ? 1 : 0;
@@ -164,13 +153,13 @@ export class QueueIndex {
       this.groupAnswered[g] = before + is - was;
       this.place(s, m);
       if (before > 0 !== this.groupAnswered[g]! > 0)
-        for (let o = this.groupStart[g]!; o < this.groupStart[g + 1]!; o++)
+        for (let o = groupStart[g]!; o < groupStart[g + 1]!; o++)
           if (o !== s) this.place(o, this.src.memory(this.cards[o]!.key));
     }
   }
 
   counts(today: Today, skip?: ReadonlySet<string>): Counts {
-    return countsWithin(this.available(this.skipped(skip)), this.src.settings, today);
+    return countsWithin(this.available(this.skipped(skip), today), this.src.settings, today);
   }
 
   /** The next card and the counts, as `plan` in queue.ts gives them for the same state. */
@@ -182,9 +171,10 @@ export class QueueIndex {
   ): { next: Card | null; counts: Counts } {
     if (!this.covers(now))
       throw new Error(`QueueIndex: ${now} is outside study day ${this.day}; build a new index`);
+    this.repark(today);
     const skipped = this.skipped(skip);
     const ok = skipped ? (s: number) => !skipped.has(s) : () => true;
-    const a = this.available(skipped);
+    const a = this.available(skipped, today);
     const lead = this.learning.first(ok);
     const learningNow = lead >= 0 && this.due[lead]! <= now;
     const from: NextFrom = nextFrom(
@@ -220,7 +210,7 @@ export class QueueIndex {
   private classify(s: number, m: Memory | undefined): number {
     const card = this.cards[s]!;
     if (this.src.hidden(card.key)) return NONE;
-    const buried = this.groupAnswered[this.group[s]!]! > 0;
+    const buried = this.groupAnswered[this.layout.group[s]!]! > 0;
     this.intro[s] = Number(this.src.introduced?.(card.key) === true);
     if (!m || m.phase === 'new') return buried ? NONE : FRESH;
     this.due[s] = m.due;
@@ -237,11 +227,34 @@ export class QueueIndex {
   private place(s: number, m: Memory | undefined): void {
     // Out of its heap before its ordering keys change, then back in where it now belongs.
     this.heaps[this.bucket[s]!]?.remove(s);
-    if (this.bucket[s] === REVIEW && this.late[s] === 1) this.overdue--;
+    this.tally(s, this.bucket[s]!, -1);
     const b = this.classify(s, m);
     this.bucket[s] = b;
-    this.heaps[b]?.push(s);
-    if (b === REVIEW && this.late[s] === 1) this.overdue++;
+    if (!this.parked(s, b)) this.heaps[b]?.push(s);
+    this.tally(s, b, 1);
+  }
+
+  /** A slot entered (+1) or left (-1) bucket `b`: the overdue count and its deck's counts. */
+  private tally(s: number, b: number, sign: 1 | -1): void {
+    const late = b === REVIEW && this.late[s] === 1;
+    if (late) this.overdue += sign;
+    const kind = cappedKind(b);
+    if (kind) this.caps?.count(this.layout.deck[s]!, kind, late, sign);
+  }
+
+  private parked(s: number, b: number): boolean {
+    const kind = cappedKind(b);
+    return kind !== null && this.caps?.isParked(this.layout.deck[s]!, kind) === true;
+  }
+
+  /** Decks whose own limit was used up (or freed by an undo) leave their heap or return. */
+  private repark(today: Today): void {
+    for (const { deck, kind, parked } of this.caps?.repark(today.byDeck) ?? []) {
+      const b = kind === 'fresh' ? FRESH : REVIEW;
+      const heap = this.heaps[b]!;
+      for (const s of this.layout.slotsOfDeck(deck))
+        if (this.bucket[s] === b) parked ? heap.remove(s) : heap.push(s);
+    }
   }
 
   /** The slots of skipped cards that sit in a bucket, or null when none do. */
@@ -249,52 +262,36 @@ export class QueueIndex {
     if (!skip || skip.size === 0) return null;
     const out = new Set<number>();
     for (const key of skip)
-      for (const s of this.slotsOf(key)) if (this.bucket[s] !== NONE) out.add(s);
+      for (const s of this.layout.slotsOf(this.src.card(key)))
+        if (this.bucket[s] !== NONE) out.add(s);
     return out.size > 0 ? out : null;
   }
 
-  private segment(deck: string, from: number, to: number): void {
-    const list = this.segments.get(deck);
-    if (list) list.push(from, to);
-    else this.segments.set(deck, [from, to]);
-  }
-
-  /** Where a card sits: found by its position in its deck, in each stretch of that deck. */
-  private slotsOf(key: string): number[] {
-    const card = this.src.card(key);
-    const list = card ? this.segments.get(card.deckId) : undefined;
-    if (!card || !list) return [];
-    const out: number[] = [];
-    for (let i = 0; i < list.length; i += 2) {
-      let lo = list[i]!;
-      let hi = list[i + 1]!;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (this.cards[mid]!.ordinal < card.ordinal) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo < list[i + 1]! && this.cards[lo]!.key === key) out.push(lo);
-    }
-    return out;
-  }
-
-  private available(skipped: Set<number> | null): Available {
+  private available(skipped: Set<number> | null, today: Today): Available {
     const a: Available = {
       fresh: this.fresh.size,
       learning: this.learning.size,
       reviews: this.reviews.size,
       overdue: this.overdue,
     };
-    if (skipped)
-      for (const s of skipped) {
-        const b = this.bucket[s];
-        if (b === FRESH) a.fresh--;
-        else if (b === LEARNING) a.learning--;
-        else {
-          a.reviews--;
-          if (this.late[s] === 1) a.overdue--;
-        }
+    for (const s of skipped ?? []) {
+      const b = this.bucket[s];
+      if (b === FRESH) a.fresh--;
+      else if (b === LEARNING) a.learning--;
+      else {
+        a.reviews--;
+        if (this.late[s] === 1) a.overdue--;
       }
-    return a;
+    }
+    if (!this.caps) return a;
+    // Skipped cards come off their deck's own counts before its limit applies.
+    for (const s of skipped ?? []) this.tally(s, this.bucket[s]!, -1);
+    const capped = this.caps.available(today.byDeck);
+    for (const s of skipped ?? []) this.tally(s, this.bucket[s]!, 1);
+    return { ...a, ...capped };
   }
+}
+
+function cappedKind(b: number): CappedKind | null {
+  return b === FRESH ? 'fresh' : b === REVIEW ? 'reviews' : null;
 }

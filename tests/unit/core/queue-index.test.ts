@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deckCards } from '../../../src/core/cards.js';
 import { dayStart, studyDay } from '../../../src/core/clock.js';
+import type { DeckLimits, DeckToday } from '../../../src/core/deck-limits.js';
 import type { Card, CardMarks, Entry, Grade, Memory } from '../../../src/core/model.js';
 import { isHidden } from '../../../src/core/progress.js';
 import { counts, plan, type QueueInput, type Today } from '../../../src/core/queue.js';
@@ -85,13 +86,34 @@ type Op =
   | { t: 'wait'; minutes: number }
   | { t: 'mark'; card: number; kind: 'bury' | 'unbury' | 'suspend' | 'unsuspend' | 'flag' }
   | { t: 'undo'; rebuild: boolean }
-  | { t: 'limits'; newPerDay: number; reviewsPerDay: number; burySiblings: boolean }
+  | {
+      t: 'limits';
+      newPerDay: number;
+      reviewsPerDay: number;
+      burySiblings: boolean;
+      deckLimits: Record<string, DeckLimits>;
+    }
   | { t: 'scope'; scope: number }
   | { t: 'skip'; card: number | null }
   | { t: 'skipNext' };
 
 /** Daily limits: tight ones shape what is served, loose ones leave every count exact. */
 const limit = fc.constantFrom(0, 1, 3, 5, 50);
+/** Per-deck limits on some of the decks: often none, often a tight one. */
+const deckLimits: fc.Arbitrary<Record<string, DeckLimits>> = fc.oneof(
+  fc.constant({}),
+  fc
+    .record({
+      a: fc.option(fc.record({ newPerDay: limit, reviewsPerDay: limit }, { requiredKeys: [] })),
+      c: fc.option(fc.record({ newPerDay: limit, reviewsPerDay: limit }, { requiredKeys: [] })),
+    })
+    .map((r) => {
+      const out: Record<string, DeckLimits> = {};
+      if (r.a) out.a = r.a;
+      if (r.c) out.c = r.c;
+      return out;
+    }),
+);
 
 const grade = fc.constantFrom<Grade>(1, 2, 3, 4);
 const cardNo = fc.nat(ALL_CARDS.length - 1);
@@ -131,6 +153,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
       newPerDay: limit,
       reviewsPerDay: limit,
       burySiblings: fc.boolean(),
+      deckLimits,
     }),
     weight: 1,
   },
@@ -209,8 +232,11 @@ function seeded(s: NonNullable<Seed>): Memory {
 class World {
   mem: Record<string, Memory> = {};
   marks: Record<string, CardMarks> = {};
-  days = new Map<number, Today>();
-  undo: { key: string; before: Memory | undefined; day: number; kind: keyof Today | null }[] = [];
+  days = new Map<number, { newDone: number; reviewsDone: number }>();
+  /** The same per deck: what per-deck limits count against. */
+  byDeck = new Map<number, Map<string, DeckToday>>();
+  undo: { key: string; before: Memory | undefined; day: number; kind: keyof DeckToday | null }[] =
+    [];
   settings: Settings;
   sched: Scheduler;
   now = T0;
@@ -225,7 +251,21 @@ class World {
   }
 
   today(): Today {
-    return { ...(this.days.get(this.day) ?? { newDone: 0, reviewsDone: 0 }) };
+    const own = this.byDeck.get(this.day) ?? new Map<string, DeckToday>();
+    const byDeck = new Map([...own].map(([deck, d]) => [deck, { ...d }]));
+    return { ...(this.days.get(this.day) ?? { newDone: 0, reviewsDone: 0 }), byDeck };
+  }
+
+  private count(key: string, day: number, kind: keyof DeckToday, sign: 1 | -1): void {
+    const t = this.days.get(day) ?? { newDone: 0, reviewsDone: 0 };
+    t[kind] += sign;
+    this.days.set(day, t);
+    const decks = this.byDeck.get(day) ?? new Map<string, DeckToday>();
+    const deck = key.split('/')[0]!;
+    const d = decks.get(deck) ?? { newDone: 0, reviewsDone: 0 };
+    d[kind] += sign;
+    decks.set(deck, d);
+    this.byDeck.set(day, decks);
   }
 
   answer(key: string, g: Grade, at: number): void {
@@ -237,11 +277,7 @@ class World {
           ? 'reviewsDone'
           : null;
     const day = studyDay(at, this.settings.dayStartsAt);
-    if (kind) {
-      const t = this.days.get(day) ?? { newDone: 0, reviewsDone: 0 };
-      t[kind]++;
-      this.days.set(day, t);
-    }
+    if (kind) this.count(key, day, kind, 1);
     this.undo.push({ key, before, day, kind });
     this.mem[key] = this.sched.answer(before ?? newMemory(at), at, g, key);
   }
@@ -251,7 +287,7 @@ class World {
     if (!u) return null;
     if (u.before) this.mem[u.key] = u.before;
     else delete this.mem[u.key];
-    if (u.kind) this.days.get(u.day)![u.kind]--;
+    if (u.kind) this.count(u.key, u.day, u.kind, -1);
     return u.key;
   }
 
@@ -286,9 +322,15 @@ class World {
   }
 }
 
-function run(tz: string, limits: [number, number], seeds: Seed[], ops: Op[]): void {
+function run(
+  tz: string,
+  limits: [number, number],
+  seeds: Seed[],
+  ops: Op[],
+  perDeck: Record<string, DeckLimits> = {},
+): void {
   process.env.TZ = tz;
-  const w = new World({ newPerDay: limits[0], reviewsPerDay: limits[1] });
+  const w = new World({ newPerDay: limits[0], reviewsPerDay: limits[1], deckLimits: perDeck });
   ALL_CARDS.forEach((card, i) => {
     const s = seeds[i];
     if (s) w.mem[card.key] = seeded(s);
@@ -396,6 +438,20 @@ describe('QueueIndex', () => {
         fc.array(seed, { minLength: ALL_CARDS.length, maxLength: ALL_CARDS.length }),
         fc.array(op, { minLength: 1, maxLength: 60 }),
         (tz, limits, seeds, ops) => run(tz, limits, seeds, ops),
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('property: the same with per-deck limits, as decks use up their own limits and undo frees them', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('UTC', 'Pacific/Auckland'),
+        fc.tuple(fc.constantFrom(3, 5, 50), fc.constantFrom(3, 5, 50)),
+        fc.array(seed, { minLength: ALL_CARDS.length, maxLength: ALL_CARDS.length }),
+        fc.array(op, { minLength: 1, maxLength: 60 }),
+        deckLimits,
+        (tz, limits, seeds, ops, perDeck) => run(tz, limits, seeds, ops, perDeck),
       ),
       { numRuns: 150 },
     );
