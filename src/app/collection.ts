@@ -23,12 +23,11 @@ import type {
   UndoOutcome,
   Written,
 } from '../core/ports.js';
-import { streak } from '../core/progress.js';
-import { type Counts, counts, nextDueAfter } from '../core/queue.js';
+import { type Counts, nextDueAfter, type Today } from '../core/queue.js';
 import { markRecord } from '../core/records.js';
 import { newMemory, type Outcome, Scheduler } from '../core/scheduler.js';
 import { parseSetting, resolveSettings, type SettingKey, type Settings } from '../core/settings.js';
-import { computeStats, type Stats } from '../core/stats.js';
+import type { Stats } from '../core/stats.js';
 import { canUndo, lastAnswerUndo, type UndoEntry, undoKey, undoRecords } from '../core/undo.js';
 import type { LoadResult } from '../decks/load.js';
 import type { Store } from '../store/store.js';
@@ -38,6 +37,7 @@ import { DeckIndex } from './deck-index.js';
 import { homeData } from './home.js';
 import { recordId } from './ids.js';
 import { QueueView } from './queue-view.js';
+import { dayEndOf, statsOf } from './stats.js';
 import { written } from './written.js';
 
 export class Collection implements StudyPort {
@@ -82,7 +82,7 @@ export class Collection implements StudyPort {
   }
 
   stats(now: number): Stats {
-    return computeStats(this.store.progress, now, this.current, (key) => this.index.has(key));
+    return statsOf(this, now);
   }
 
   setSetting(key: SettingKey, raw: string): string | null {
@@ -140,12 +140,7 @@ export class Collection implements StudyPort {
   }
 
   dayEnd(scope: Scope, now: number): DayEnd {
-    const start = nextDayStart(now, this.current.dayStartsAt);
-    const c = counts(this.queue.input(scope, start, { newDone: 0, reviewsDone: 0 }));
-    return {
-      dueTomorrow: c.new + c.learning + c.due,
-      streak: streak(this.store.progress.days, studyDay(now, this.current.dayStartsAt)),
-    };
+    return dayEndOf(this, scope, now);
   }
 
   preview(card: Card, now: number): Record<Grade, Outcome> {
@@ -281,7 +276,7 @@ export class Collection implements StudyPort {
   }
 
   /** Counts for every deck and for all of them, from one queue pass. */
-  queueInput(scope: Scope, now: number) {
-    return this.queue.input(scope, now);
+  queueInput(scope: Scope, now: number, today?: Today) {
+    return this.queue.input(scope, now, today);
   }
 }

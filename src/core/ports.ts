@@ -96,8 +96,13 @@ export interface CardInfo {
 }
 
 export interface DayEnd {
-  /** Cards the next study day starts with (new within the limit, learning, due). */
+  /**
+   * Learning and review cards that fall due during the next study day (the forecast's day
+   * 1; core/stats/due.ts `tomorrow`).
+   */
   dueTomorrow: number;
+  /** New cards the next study day introduces within its limits; absent: not known. */
+  newTomorrow?: number;
   streak: number;
 }
 

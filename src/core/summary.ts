@@ -15,8 +15,10 @@ export interface SessionSummary {
   newCards: number;
   elapsedMs: number;
   nextDue: number | null;
-  /** Cards the next study day starts with. */
+  /** Learning and review cards due on the next study day (the forecast's day 1). */
   dueTomorrow: number;
+  /** New cards the next study day introduces within its limits. */
+  newTomorrow: number;
   streak: number;
 }
 
@@ -35,6 +37,7 @@ export function summarize(
     elapsedMs: Math.max(0, endedAt - startedAt),
     nextDue,
     dueTomorrow: dayEnd.dueTomorrow,
+    newTomorrow: dayEnd.newTomorrow ?? 0,
     streak: dayEnd.streak,
   };
 }

@@ -13,6 +13,11 @@ const CALIBRATION_NOTES = [
   'Log loss: for each question, minus the natural log of the chance the forecast gave to what happened (right or wrong), averaged over the questions of every exam that stored them. Chances are held within 0.001 to 0.999. Lower is better; 0.693 is what always saying 50% scores.',
 ];
 
+const STATS_NOTES = [
+  'True retention, as Anki defines it: of your answers to cards in the review phase (past their learning steps), the share not graded Again (Hard, Good and Easy pass). A card counts once a day, on its first answer that day. Exam answers that changed the schedule count; cram answers and learning steps do not. Young cards had an interval under 21 days before the answer, mature ones 21 days or more. Compare it with desired retention.',
+  'Tomorrow: the learning and review cards that fall due during your next study day (day 1 of the forecast; cards still due today are not counted again), and the new cards its limits will introduce.',
+];
+
 const EXAM_NOTES = [
   'An exam measures first. An unanswered question and a right answer change nothing. A wrong answer on a card you never studied leaves it new and moves it to the front of the new cards.',
   'A wrong answer on a studied card sends it back to relearning, from the moment you gave it, and counts toward leeches, as in study. Turn this off with exam-feeds-schedule in settings.',
@@ -30,7 +35,7 @@ export const HELP_NOTES: Partial<Record<Screen, readonly string[]>> = {
     'Then each objective, weakest first: code, name and the same figure for its questions alone, e.g. "351.5 Virtual machine disk image management 19%".',
     'Exams: your last five mock exam scores. Exam paused: an exam left before submitting; x resumes it with its time left.',
   ],
-  stats: [...READINESS_NOTES, ...CALIBRATION_NOTES],
+  stats: [...STATS_NOTES, ...READINESS_NOTES, ...CALIBRATION_NOTES],
   exam: EXAM_NOTES,
   examTyped: EXAM_NOTES,
   overview: EXAM_NOTES,

@@ -109,8 +109,9 @@ describe('calibration on the stats screen', () => {
     await ui.press('?');
     await ui.waitFor('Keys · Statistics');
     expect(ui.frame()).toMatch(/Ready: the exam score to expect/);
-    await ui.press(PGDN);
-    await ui.waitFor(/Log loss: for each question/);
+    // The notes on true retention and tomorrow come first: page down to the end.
+    for (let i = 0; i < 4 && !ui.frame().includes('0.999. Lower is better'); i++)
+      await ui.press(PGDN);
     expect(ui.frame()).toContain('0.999. Lower is better');
     fits(ui.frame(), 80, 24);
   });
@@ -125,7 +126,7 @@ describe('calibration on the stats screen', () => {
     );
     await ui.waitFor('Exam scores');
     expect(ui.frame()).toContain(' 50% fail · forecast 70%');
-    expect(ui.frame()).toContain('Retention - (target 90%)');
+    expect(ui.frame()).toContain('True retention - (desired 90%)');
     expect(ui.frame()).toContain('Gap -10 |30| max -40 pts');
     expect(ui.frame()).toContain('Log loss 0.570 (4 q)');
     fits(ui.frame(), 40, 12);

@@ -3,7 +3,8 @@ import { ExamService } from '../../app/exams.js';
 import type { Calibration } from '../../core/calibration.js';
 import { ALL, type ReadinessView } from '../../core/ports.js';
 import { oneLine } from '../../core/sanitize.js';
-import { sparkline } from '../../core/stats.js';
+import { tomorrowText } from '../../core/stats/due.js';
+import { sparkline, trueRetentionText } from '../../core/stats.js';
 import { objectiveNames } from '../../decks/blueprint.js';
 import type { Context } from '../context.js';
 import { withCollection } from '../with-collection.js';
@@ -67,11 +68,11 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<numbe
       );
       return 0;
     }
-    const pct = (x: number | null) => (x === null ? 'no reviews yet' : `${Math.round(x * 100)}%`);
     const lines = [
       `Reviews        ${s.reviews} in all · ${s.reviewedToday} today · streak ${s.streak}`,
-      `Retention      target ${pct(s.retention.target)} · actual ${pct(s.retention.actual)} (${s.retention.answers} reviews, last 30 days)`,
-      `Due, 30 days   ${sparkline(s.forecast)}  today ${s.forecast[0]}, tomorrow ${s.forecast[1]}`,
+      `True retention ${trueRetentionText(s.retention)}`,
+      `Tomorrow       ${tomorrowText(s.tomorrow)}`,
+      `Due, 30 days   ${sparkline(s.forecast)}  today ${s.forecast[0]}`,
       `Last 30 days   ${sparkline(s.activity)}`,
       ...readinessText(ready),
       s.exams.length === 0

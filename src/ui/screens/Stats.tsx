@@ -1,7 +1,9 @@
 import { Box, Text } from 'ink';
+import { useState } from 'react';
 import type { Calibration } from '../../core/calibration.js';
 import type { StudyPort } from '../../core/ports.js';
-import { sparkline } from '../../core/stats.js';
+import { tomorrowText } from '../../core/stats/due.js';
+import { sparkline, trueRetentionText } from '../../core/stats.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import { useKeypress } from '../keypress/useKeypress.js';
 import { actionFor, hint, type Screen } from '../keys.js';
@@ -47,7 +49,8 @@ export function Stats({
 }) {
   const theme = useTheme();
   const { rows, columns } = useTerminalSize();
-  const s = port.stats(now);
+  // Statistics read the whole log: once when the screen opens, not on every render.
+  const [s] = useState(() => port.stats(now));
   useKeypress((key) => {
     const hit = actionFor('stats', key);
     if (hit?.action === 'quit') onBack();
@@ -55,7 +58,6 @@ export function Stats({
     else return false;
     return true;
   });
-  const pct = (x: number | null) => (x === null ? '-' : `${Math.round(x * 100)}%`);
   // A short terminal drops the blank lines between sections and keeps fewer exams.
   const compact = rows < 24;
   const narrow = columns < 70;
@@ -69,16 +71,12 @@ export function Stats({
         <Text wrap="truncate-end">
           Reviews {s.reviews} · today {s.reviewedToday} · streak {s.streak}
         </Text>
-        <Text wrap="truncate-end">
-          {narrow
-            ? `Retention ${pct(s.retention.actual)} (target ${pct(s.retention.target)})`
-            : `Retention: target ${pct(s.retention.target)} · actual ${pct(s.retention.actual)} (${s.retention.answers} reviews in 30 days)`}
-        </Text>
+        <Text wrap="truncate-end">True retention {trueRetentionText(s.retention, narrow)}</Text>
       </Box>
       <Box flexDirection="column">
+        <Text wrap="truncate-end">Tomorrow: {tomorrowText(s.tomorrow)}</Text>
         <Text wrap="truncate-end">
-          {narrow ? 'Due' : 'Due in the next 30 days (today first)'}: today {s.forecast[0]},
-          tomorrow {s.forecast[1]}
+          {narrow ? 'Due, 30 days' : 'Due in the next 30 days (today first)'}: today {s.forecast[0]}
         </Text>
         <Text color={theme.accent} wrap="truncate-end">
           {sparkline(s.forecast)}

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { useContext, useState } from 'react';
 import { type CustomStudy, parseCount } from '../../core/custom-study.js';
 import { formatDuration, formatInterval } from '../../core/format.js';
+import { tomorrowText } from '../../core/stats/due.js';
 import type { SessionSummary } from '../../core/summary.js';
 import { WidthContext } from '../components/Para.js';
 import { useKeypress } from '../keypress/useKeypress.js';
@@ -121,13 +122,14 @@ export function Summary({
   const dated = at ? `${soon} (${new Date(summary.nextDue ?? 0).toLocaleString()})` : soon;
   // Every row on one line: the date only where it fits.
   const next = label + dated.length <= width ? dated : soon;
+  const tomorrow = tomorrowText({ reviews: summary.dueTomorrow, new: summary.newTomorrow });
   const rows: [string, string][] = [
     ['Cards studied', String(summary.cards)],
     ['New cards', String(summary.newCards)],
     ['Right', `${summary.accuracy}%`],
     ['Time', formatDuration(summary.elapsedMs)],
     ['Next card due', next],
-    ['Tomorrow', `${summary.dueTomorrow} card${summary.dueTomorrow === 1 ? '' : 's'}`],
+    ['Tomorrow', tomorrow],
     ['Streak', `${summary.streak} day${summary.streak === 1 ? '' : 's'}`],
   ];
   const limit = limitLine(beyond);
@@ -136,8 +138,8 @@ export function Summary({
   const compact = height !== undefined && height < 20;
   const packed = [
     `${plural(summary.cards, 'card')} · ${summary.newCards} new · ${summary.accuracy}% right · ${formatDuration(summary.elapsedMs)}`,
-    `Next card ${soon} · tomorrow ${plural(summary.dueTomorrow, 'card')}`,
-    `Streak ${plural(summary.streak, 'day')}`,
+    `Next card ${soon} · streak ${plural(summary.streak, 'day')}`,
+    `Tomorrow ${tomorrow}`,
   ];
   return (
     <Box flexDirection="column" gap={compact ? 0 : 1}>

@@ -25,10 +25,12 @@ const exam = (scorePercent: number, predictedPercent: number | null): ExamSummar
   scope: { decks: null, tag: null, blueprint: null },
 });
 
+const NOTHING = { keys: [], retention: new Map(), newTomorrow: 0 };
+
 describe('stats: calibration', () => {
   it('over every exam: gaps in points, and log loss over the stored per-question forecasts', () => {
     const p = { ...emptyProgress(), exams: [exam(50, 70), exam(100, 60), exam(0, null)] };
-    const s = computeStats(p, T0, { dayStartsAt: 4, desiredRetention: 0.9 }, () => true);
+    const s = computeStats(p, T0, { dayStartsAt: 4, desiredRetention: 0.9 }, NOTHING);
     expect(s.calibration).toEqual({
       exams: 2,
       meanGap: -10, // (+20 - 40) / 2
@@ -40,12 +42,7 @@ describe('stats: calibration', () => {
   });
 
   it('none without exams', () => {
-    const s = computeStats(
-      emptyProgress(),
-      T0,
-      { dayStartsAt: 4, desiredRetention: 0.9 },
-      () => true,
-    );
+    const s = computeStats(emptyProgress(), T0, { dayStartsAt: 4, desiredRetention: 0.9 }, NOTHING);
     expect(s.calibration.exams).toBe(0);
     expect(s.calibration.logLoss).toBeNull();
   });

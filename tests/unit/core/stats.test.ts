@@ -3,7 +3,8 @@ import { studyDay } from '../../../src/core/clock.js';
 import type { ExamSummary, Memory } from '../../../src/core/model.js';
 import { type DayCount, emptyProgress, type Progress } from '../../../src/core/progress.js';
 import { newMemory } from '../../../src/core/scheduler.js';
-import { computeStats, STATS_DAYS, sparkline } from '../../../src/core/stats.js';
+import type { RetentionDay } from '../../../src/core/stats/true-retention.js';
+import { computeStats, STATS_DAYS, type StatsInput, sparkline } from '../../../src/core/stats.js';
 
 // TZ is UTC in the tests; the study day starts at 04:00.
 const T0 = Date.parse('2026-03-10T10:00:00Z');
@@ -32,7 +33,20 @@ const day = (counts: Partial<DayCount>): DayCount => ({
   ms: 0,
   ...counts,
 });
-const everyDeck = () => true;
+/** Every card `p` has a memory for, no retention answers, 3 new cards tomorrow. */
+const input = (p: Progress, more: Partial<StatsInput> = {}): StatsInput => ({
+  keys: Object.keys(p.cards),
+  retention: new Map(),
+  newTomorrow: 3,
+  ...more,
+});
+const rday = (d: Partial<RetentionDay>): RetentionDay => ({
+  youngPassed: 0,
+  youngFailed: 0,
+  maturePassed: 0,
+  matureFailed: 0,
+  ...d,
+});
 
 describe('computeStats: retention and activity', () => {
   const p = progress({
@@ -45,14 +59,25 @@ describe('computeStats: retention and activity', () => {
     },
   });
 
-  it('true retention is review-phase answers passed over the last 30 study days, to 3 decimals', () => {
-    const s = computeStats(p, T0, SETTINGS, everyDeck);
+  it('the headline retention is true retention over the last 30 study days, to 3 decimals', () => {
+    const retention = new Map([
+      [TODAY - 30, rday({ youngFailed: 100 })],
+      [TODAY - 29, rday({ youngPassed: 2, maturePassed: 1, matureFailed: 1 })],
+      [TODAY - 1, rday({ maturePassed: 1 })],
+      [TODAY, rday({ youngFailed: 1 })],
+    ]);
+    const s = computeStats(p, T0, SETTINGS, input(p, { retention }));
     // 3 + 1 + 0 passed of 4 + 1 + 1; the day 30 days ago is outside the window.
     expect(s.retention).toEqual({ target: 0.9, actual: 0.667, answers: 6 });
+    expect(s.trueRetention.month.young).toEqual({ passed: 2, failed: 1, rate: 0.667 });
+    expect(s.trueRetention.month.mature).toEqual({ passed: 2, failed: 1, rate: 0.667 });
+    expect(s.trueRetention.today.total).toEqual({ passed: 0, failed: 1, rate: 0 });
+    expect(s.trueRetention.yesterday.total).toEqual({ passed: 1, failed: 0, rate: 1 });
+    expect(s.trueRetention.year.total).toEqual({ passed: 4, failed: 102, rate: 0.038 });
   });
 
   it('activity has one count per study day, oldest first, today last', () => {
-    const s = computeStats(p, T0, SETTINGS, everyDeck);
+    const s = computeStats(p, T0, SETTINGS, input(p));
     expect(s.activity).toHaveLength(STATS_DAYS);
     expect(s.activity[0]).toBe(5);
     expect(s.activity.slice(-2)).toEqual([2, 3]);
@@ -60,7 +85,7 @@ describe('computeStats: retention and activity', () => {
   });
 
   it('reports the total, today and the streak', () => {
-    const s = computeStats(p, T0, SETTINGS, everyDeck);
+    const s = computeStats(p, T0, SETTINGS, input(p));
     expect(s.reviews).toBe(41);
     expect(s.reviewedToday).toBe(3);
     expect(s.streak).toBe(2);
@@ -71,7 +96,7 @@ describe('computeStats: retention and activity', () => {
       emptyProgress(),
       T0,
       { dayStartsAt: 4, desiredRetention: 0.85 },
-      everyDeck,
+      input(emptyProgress(), { newTomorrow: 0 }),
     );
     expect(empty.retention).toEqual({ target: 0.85, actual: null, answers: 0 });
     expect(empty.activity).toEqual(new Array(STATS_DAYS).fill(0));
@@ -82,10 +107,8 @@ describe('computeStats: retention and activity', () => {
 
   it('study days follow dayStartsAt: 03:00 still counts for yesterday', () => {
     const early = Date.parse('2026-03-11T03:00:00Z');
-    expect(computeStats(p, early, SETTINGS, everyDeck).reviewedToday).toBe(3);
-    expect(computeStats(p, early, { ...SETTINGS, dayStartsAt: 0 }, everyDeck).reviewedToday).toBe(
-      0,
-    );
+    expect(computeStats(p, early, SETTINGS, input(p)).reviewedToday).toBe(3);
+    expect(computeStats(p, early, { ...SETTINGS, dayStartsAt: 0 }, input(p)).reviewedToday).toBe(0);
   });
 });
 
@@ -101,7 +124,9 @@ describe('computeStats: the due forecast', () => {
         fresh: { ...newMemory(T0), phase: 'new' },
       },
     });
-    const f = computeStats(p, T0, SETTINGS, everyDeck).forecast;
+    const s = computeStats(p, T0, SETTINGS, input(p));
+    const f = s.forecast;
+    expect(s.tomorrow).toEqual({ reviews: f[1], new: 3 });
     expect(f).toHaveLength(STATS_DAYS);
     expect(f[0]).toBe(2);
     expect(f[1]).toBe(1);
@@ -109,7 +134,7 @@ describe('computeStats: the due forecast', () => {
     expect(f.reduce((a, b) => a + b, 0)).toBe(4);
   });
 
-  it('leaves out suspended cards, cards buried today and cards no longer in any deck', () => {
+  it('leaves out suspended cards and cards no longer in any deck; a card buried today is due tomorrow', () => {
     const p = progress({
       cards: {
         'd/a': due(T0 + DAY),
@@ -125,9 +150,12 @@ describe('computeStats: the due forecast', () => {
         'd/a': { flagged: true },
       },
     });
-    const f = computeStats(p, T0, SETTINGS, (key) => key.startsWith('d/')).forecast;
-    expect(f.slice(0, 2)).toEqual([1, 1]);
-    expect(f.reduce((a, b) => a + b, 0)).toBe(2);
+    const keys = Object.keys(p.cards).filter((key) => key.startsWith('d/'));
+    const s = computeStats(p, T0, SETTINGS, input(p, { keys }));
+    // The card buried today is due tomorrow: the bury holds it back until today ends.
+    expect(s.forecast.slice(0, 2)).toEqual([1, 2]);
+    expect(s.forecast.reduce((a, b) => a + b, 0)).toBe(3);
+    expect(s.tomorrow).toEqual({ reviews: 2, new: 3 });
   });
 });
 
@@ -152,7 +180,7 @@ describe('computeStats: exams', () => {
       progress({ exams: [exam, { ...exam, id: 'e2', predictedPercent: null, passed: false }] }),
       T0,
       SETTINGS,
-      everyDeck,
+      input(emptyProgress()),
     );
     expect(s.exams).toEqual([
       {
