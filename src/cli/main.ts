@@ -15,6 +15,7 @@ import {
   UsageError,
 } from './context.js';
 import { unknownCommand } from './did-you-mean.js';
+import { leavePreRendered, preRenderHome, uiStarted } from './first-frame.js';
 
 /** Command modules load only when run, so each command pays only for what it uses. */
 const DESCRIPTIONS = {
@@ -53,7 +54,15 @@ export function buildProgram(
     .showHelpAfterError('(run hyperrecall --help for usage)')
     .exitOverride()
     .action(() =>
-      run(async (ctx) => (await import('./commands/study.js')).run(ctx, [], { home: true })),
+      run(async (ctx) => {
+        // The home screen as it was last drawn, before the UI loads (first-frame.ts).
+        const shown = preRenderHome(ctx, process.stdout, process.stdin);
+        try {
+          return await (await import('./commands/study.js')).run(ctx, [], { home: true });
+        } finally {
+          if (shown && !uiStarted()) leavePreRendered(process.stdout, process.stdin);
+        }
+      }),
     );
 
   program

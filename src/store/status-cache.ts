@@ -19,11 +19,16 @@ export interface StatusCacheEntry {
   status: unknown;
 }
 
+/** The files progress is read from. */
+const PROGRESS_FILES = /^(reviews-.*\.jsonl|state-.*\.json)$/;
+/** The home screen also shows the exam a device paused (`exam-<device>.json`). */
+const HOME_FILES = /^(reviews-.*\.jsonl|state-.*\.json|exam-.*\.json)$/;
+
 /** Names, sizes and modification times of the files progress is read from. */
-export function dataFingerprint(dataDir: string, io: Io = realIo): string {
+export function dataFingerprint(dataDir: string, io: Io = realIo, files = PROGRESS_FILES): string {
   let names: string[];
   try {
-    names = io.readdirSync(dataDir).filter((n) => /^(reviews-.*\.jsonl|state-.*\.json)$/.test(n));
+    names = io.readdirSync(dataDir).filter((n) => files.test(n));
   } catch {
     return 'none';
   }
@@ -44,8 +49,8 @@ function cacheDir(dataDir: string): string {
   return join(dataDir, 'cache');
 }
 
-function cacheFile(dataDir: string, device: string): string {
-  return join(cacheDir(dataDir), `status-${device}.json`);
+function cacheFile(dataDir: string, device: string, kind = 'status'): string {
+  return join(cacheDir(dataDir), `${kind}-${device}.json`);
 }
 
 export function readStatusCache(
@@ -53,19 +58,21 @@ export function readStatusCache(
   device: string,
   io: Io = realIo,
 ): StatusCacheEntry | null {
+  const e = readCacheEntry(cacheFile(dataDir, device), io);
+  return e && e.status !== undefined ? (e as unknown as StatusCacheEntry) : null;
+}
+
+/** An entry of this version with a key and a study day, or null. */
+function readCacheEntry(file: string, io: Io): Record<string, unknown> | null {
   try {
-    const e = JSON.parse(io.readFileSync(cacheFile(dataDir, device)).toString('utf8')) as Record<
-      string,
-      unknown
-    >;
+    const e = JSON.parse(io.readFileSync(file).toString('utf8')) as Record<string, unknown>;
     const ok =
       !!e &&
       e.version === STATUS_CACHE_VERSION &&
       typeof e.key === 'string' &&
       typeof e.day === 'number' &&
-      typeof e.dayStartsAt === 'number' &&
-      e.status !== undefined;
-    return ok ? (e as unknown as StatusCacheEntry) : null;
+      typeof e.dayStartsAt === 'number';
+    return ok ? e : null;
   } catch {
     return null;
   }
@@ -78,6 +85,66 @@ export function writeStatusCache(
   entry: Omit<StatusCacheEntry, 'version'>,
   io: Io = realIo,
 ): void {
+  writeCacheEntry(
+    dataDir,
+    cacheFile(dataDir, device),
+    { ...entry, version: STATUS_CACHE_VERSION },
+    io,
+  );
+}
+
+/**
+ * The home screen's first frame as the TUI last drew it, so the next start can show it
+ * before the UI has loaded. `key` holds everything the frame was drawn from besides the
+ * study day (see cli/first-frame.ts); `frame` is the text the UI wrote, escapes included.
+ */
+export interface HomeFrameEntry {
+  version: number;
+  key: string;
+  day: number;
+  dayStartsAt: number;
+  frame: string;
+}
+
+/** The home frame depends on the paused exam too, not only on the progress files. */
+export function homeDataFingerprint(dataDir: string, io: Io = realIo): string {
+  return dataFingerprint(dataDir, io, HOME_FILES);
+}
+
+export function readHomeFrame(
+  dataDir: string,
+  device: string,
+  io: Io = realIo,
+): HomeFrameEntry | null {
+  const e = readCacheEntry(cacheFile(dataDir, device, 'home'), io);
+  return e && typeof e.frame === 'string' ? (e as unknown as HomeFrameEntry) : null;
+}
+
+/** Best-effort, as `writeStatusCache`. */
+export function writeHomeFrame(
+  dataDir: string,
+  device: string,
+  entry: Omit<HomeFrameEntry, 'version'>,
+  io: Io = realIo,
+): void {
+  const file = cacheFile(dataDir, device, 'home');
+  writeCacheEntry(dataDir, file, { ...entry, version: STATUS_CACHE_VERSION }, io);
+}
+
+/**
+ * Another instance holds this device's lock (store/lock.ts, `lockPath`): a start now is
+ * about to be refused, so it must not look as if it had opened.
+ */
+export function storeInUse(dataDir: string, device: string, io: Io = realIo): boolean {
+  try {
+    io.statSync(join(dataDir, `lock-${device}`));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function writeCacheEntry(dataDir: string, file: string, entry: object, io: Io): void {
   let madeDir = false;
   try {
     // Not recursive: with no data directory yet, a read-only command creates nothing.
@@ -87,8 +154,7 @@ export function writeStatusCache(
     if (errnoCode(err) !== 'EEXIST') return;
   }
   try {
-    const text = JSON.stringify({ ...entry, version: STATUS_CACHE_VERSION });
-    writeFileDurably(cacheFile(dataDir, device), text, io, false);
+    writeFileDurably(file, JSON.stringify(entry), io, false);
   } catch {
     if (madeDir) quietly(() => io.rmdirSync(cacheDir(dataDir)));
   }

@@ -1,0 +1,126 @@
+// The home screen's first frame, drawn before the UI loads from the frame the UI drew last
+// time (src/cli/first-frame.ts), at 80x24 and 40x12 in a real terminal. Everything the
+// program writes is recorded (tmux pipe-pane), so the order of the frames is checked, not
+// guessed from timing.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CLI, cliEnv } from './cli.js';
+
+const live = new Set<string>();
+afterEach(() => {
+  for (const s of live) tmux(s, 'kill-server');
+  live.clear();
+});
+
+function tmux(socket: string, ...args: string[]): string {
+  try {
+    return execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  } catch {
+    return '';
+  }
+}
+
+const ESC = String.fromCharCode(27);
+const ANSI = new RegExp(`${ESC}\\[[0-9;?]*[A-Za-z]`, 'g');
+
+/** The rows a frame shows, without escapes or trailing blanks. */
+function rowsOf(frame: string): string[] {
+  const rows = frame.replace(ANSI, '').split('\n');
+  while (rows.length > 0 && rows[rows.length - 1]!.trim() === '') rows.pop();
+  return rows.map((r) => r.trimEnd());
+}
+
+async function poll<T>(what: string, get: () => T | null, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = get();
+    if (v !== null) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Starts `hyperrecall` on the home screen with all its output recorded, waits for the home
+ * screen, quits with q. Returns what the screen showed and every byte the program wrote.
+ */
+async function openHome(home: string, columns: number, rows: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'hr-e2e-frame-'));
+  const socket = `hr-e2e-frame-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  live.add(socket);
+  const go = join(dir, 'go');
+  const record = join(dir, 'output');
+  const env = Object.entries(cliEnv(home))
+    .map(([k, v]) => `${k}='${v}'`)
+    .join(' ');
+  // The program waits for `go`, so the recording is on before its first byte.
+  const command = `while [ ! -e ${go} ]; do sleep 0.02; done; env ${env} node ${CLI}; echo "[exit $?]"; sleep 60`;
+  tmux(socket, 'new-session', '-d', '-s', 'e2e', '-x', `${columns}`, '-y', `${rows}`, command);
+  tmux(socket, 'pipe-pane', '-t', 'e2e', `cat > ${record}`);
+  writeFileSync(go, '');
+  const screen = () => tmux(socket, 'capture-pane', '-p', '-t', 'e2e');
+  const shown = await poll('the home screen', () => {
+    const s = screen();
+    return s.includes('All decks') ? s : null;
+  });
+  tmux(socket, 'send-keys', '-t', 'e2e', 'q');
+  await poll('the exit', () => (screen().includes('[exit 0]') ? true : null));
+  tmux(socket, 'kill-server');
+  live.delete(socket);
+  // The terminal turns each \n into \r\n.
+  const output = readFileSync(record, 'utf8').replace(/\r\n/g, '\n');
+  return { shown: rowsOf(shown), output };
+}
+
+const keptFile = (home: string) => join(home, 'cache', 'home-e2e.json');
+
+describe.each([
+  [80, 24],
+  [40, 12],
+])('the first frame at %ix%i', (columns, rows) => {
+  it('is the frame the UI drew last time, shown before the UI draws it again', async () => {
+    const home = join(mkdtempSync(join(tmpdir(), 'hr-e2e-')), 'data');
+    const first = await openHome(home, columns, rows);
+    // The first start has nothing kept: the UI draws the only frame, and keeps it.
+    expect(first.output.indexOf(`${ESC}[?1049h`)).toBe(
+      first.output.indexOf(`${ESC}[?1049h${ESC}[H`),
+    );
+    const kept = JSON.parse(readFileSync(keptFile(home), 'utf8')) as { frame: string };
+    expect(rowsOf(kept.frame)).toEqual(first.shown);
+    // The next start shows the kept frame first, then the UI's frame over it: the same.
+    const second = await openHome(home, columns, rows);
+    const preRendered = second.output.indexOf(kept.frame.slice(0, 40));
+    const uiFrame = second.output.indexOf(`${ESC}[?2026h`);
+    expect(preRendered).toBeGreaterThan(-1);
+    expect(preRendered).toBeLessThan(uiFrame);
+    expect(second.shown).toEqual(first.shown);
+  });
+
+  it('leaves nothing of a kept frame that differs from what the UI draws', async () => {
+    const home = join(mkdtempSync(join(tmpdir(), 'hr-e2e-')), 'data');
+    const first = await openHome(home, columns, rows);
+    // A kept frame with longer and more rows than the UI's, still valid for this start.
+    const entry = JSON.parse(readFileSync(keptFile(home), 'utf8')) as { frame: string };
+    const stale = Array.from({ length: rows - 1 }, () => 'STALE'.repeat(columns)).join('\n');
+    writeFileSync(keptFile(home), JSON.stringify({ ...entry, frame: stale.slice(0, 5000) }));
+    const next = await openHome(home, columns, rows);
+    expect(next.output).toContain('STALESTALE');
+    expect(next.shown).toEqual(first.shown);
+    expect(next.shown.join('\n')).not.toContain('STALE');
+    // The UI's own frame is kept again.
+    const kept = JSON.parse(readFileSync(keptFile(home), 'utf8')) as { frame: string };
+    expect(rowsOf(kept.frame)).toEqual(first.shown);
+  });
+
+  it('is not drawn at another terminal size', async () => {
+    const home = join(mkdtempSync(join(tmpdir(), 'hr-e2e-')), 'data');
+    await openHome(home, columns + 1, rows + 1);
+    expect(existsSync(keptFile(home))).toBe(true);
+    const kept = JSON.parse(readFileSync(keptFile(home), 'utf8')) as { frame: string };
+    const other = await openHome(home, columns, rows);
+    expect(other.output).not.toContain(kept.frame.slice(0, 200));
+  });
+});

@@ -1,0 +1,149 @@
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeContext } from '../../../src/cli/context.js';
+import { homeFrameKey, leavePreRendered, preRenderHome } from '../../../src/cli/first-frame.js';
+import { readHomeFrame } from '../../../src/store/status-cache.js';
+import {
+  drawBeforeUi,
+  LEAVE_PRE_RENDERED,
+  overwriting,
+  takeFrameHandoff,
+} from '../../../src/ui/frame-handoff.js';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/decks');
+const FRAME = 'hyperrecall   streak 0\n› All decks   13   0   0\n';
+
+function context(home: string, now = '2026-03-02T10:00:00Z') {
+  return makeContext(
+    { dataDir: home },
+    { HYPERRECALL_BUILTIN_DECKS: FIXTURES, HYPERRECALL_NOW: now, HYPERRECALL_DEVICE: 'ff' },
+  );
+}
+
+class FakeTerminal {
+  written: string[] = [];
+  raw: boolean[] = [];
+  isTTY = true;
+  constructor(
+    public columns = 80,
+    public rows = 24,
+  ) {}
+  write(text: string): boolean {
+    this.written.push(text);
+    return true;
+  }
+  setRawMode(raw: boolean): void {
+    this.raw.push(raw);
+  }
+}
+
+function dataDir(): string {
+  const home = join(mkdtempSync(join(tmpdir(), 'hr-frame-')), 'data');
+  mkdirSync(home);
+  writeFileSync(join(home, 'reviews-ff.jsonl'), '');
+  return home;
+}
+
+/** Runs a start whose UI draws `frame`, and waits until the frame is kept. */
+async function startThatDraws(home: string, frame: string, term = new FakeTerminal()) {
+  const shown = preRenderHome(context(home), term, term);
+  const handoff = takeFrameHandoff();
+  expect(handoff?.preRendered).toBe(shown);
+  handoff?.onFirstFrame(frame, 4);
+  await new Promise((r) => setImmediate(r));
+  return { shown, term };
+}
+
+afterEach(() => {
+  takeFrameHandoff();
+});
+
+describe('the home frame drawn before the UI', () => {
+  it('is kept from the UI, then shown by the next start exactly as kept', async () => {
+    const home = dataDir();
+    const first = await startThatDraws(home, FRAME);
+    expect(first.shown).toBe(false);
+    expect(first.term.written).toEqual([]);
+    expect(readHomeFrame(home, 'ff')?.frame).toBe(FRAME);
+    const next = await startThatDraws(home, FRAME);
+    expect(next.shown).toBe(true);
+    expect(next.term.written).toEqual([drawBeforeUi(FRAME)]);
+    // Keys pressed meanwhile are not echoed onto it.
+    expect(next.term.raw).toEqual([true]);
+  });
+
+  it('is not shown when what it was drawn from has changed', async () => {
+    const home = dataDir();
+    await startThatDraws(home, FRAME);
+    const notShown = (ctxHome: string, term: FakeTerminal, now?: string) => {
+      const shown = preRenderHome(context(ctxHome, now), term, term);
+      takeFrameHandoff();
+      return !shown && term.written.length === 0;
+    };
+    // Another terminal size, another study day (the day starts at 4:00).
+    expect(notShown(home, new FakeTerminal(40, 12))).toBe(true);
+    expect(notShown(home, new FakeTerminal(), '2026-03-03T04:00:00Z')).toBe(true);
+    expect(notShown(home, new FakeTerminal(), '2026-03-03T03:59:00Z')).toBe(false);
+    // An answer written since.
+    appendFileSync(join(home, 'reviews-ff.jsonl'), '{}\n');
+    expect(notShown(home, new FakeTerminal())).toBe(true);
+  });
+
+  it('is not shown while another instance holds the store', async () => {
+    const home = dataDir();
+    await startThatDraws(home, FRAME);
+    mkdirSync(join(home, 'lock-ff'));
+    const term = new FakeTerminal();
+    expect(preRenderHome(context(home), term, term)).toBe(false);
+    expect(term.written).toEqual([]);
+  });
+
+  it('a paused exam is part of what it was drawn from', async () => {
+    const home = dataDir();
+    const ctx = context(home);
+    const before = homeFrameKey(ctx, { columns: 80, rows: 24 });
+    writeFileSync(join(home, 'exam-ff.json'), '{}');
+    expect(homeFrameKey(ctx, { columns: 80, rows: 24 })).not.toBe(before);
+  });
+
+  it('is never drawn without a terminal on both sides', async () => {
+    const home = dataDir();
+    await startThatDraws(home, FRAME);
+    const piped = new FakeTerminal();
+    piped.isTTY = false;
+    const tty = new FakeTerminal();
+    expect(preRenderHome(context(home), piped, tty)).toBe(false);
+    expect(preRenderHome(context(home), tty, piped)).toBe(false);
+    expect([...piped.written, ...tty.written]).toEqual([]);
+  });
+
+  it('a damaged kept frame is ignored and replaced by the next UI frame', async () => {
+    const home = dataDir();
+    await startThatDraws(home, FRAME);
+    writeFileSync(join(home, 'cache', 'home-ff.json'), '{"version":1,"key":');
+    const again = await startThatDraws(home, FRAME);
+    expect(again.shown).toBe(false);
+    expect(readHomeFrame(home, 'ff')?.frame).toBe(FRAME);
+  });
+
+  it('keeps nothing, and creates no folder, where there is no data directory', async () => {
+    const home = join(mkdtempSync(join(tmpdir(), 'hr-frame-')), 'none');
+    await startThatDraws(home, FRAME);
+    expect(existsSync(home)).toBe(false);
+  });
+
+  it('is taken back, with the keyboard, when the UI does not start', () => {
+    const term = new FakeTerminal();
+    leavePreRendered(term, term);
+    expect(term.written).toEqual([LEAVE_PRE_RENDERED]);
+    expect(term.raw).toEqual([false]);
+  });
+});
+
+describe('overwriting', () => {
+  it('draws from the top left and clears what each row and the rows below held before', () => {
+    expect(overwriting('ab\ncd\n')).toBe('\x1b[Hab\x1b[K\ncd\x1b[K\n\x1b[K\x1b[J');
+  });
+});
