@@ -31,8 +31,9 @@ export type OptimizeResult =
       before: Metrics;
       after: Metrics;
       comparison: Comparison;
-      /** The parameters in use before (null: the defaults). */
+      /** The parameters in use before (null: the defaults), and what they were fitted on. */
       current: number[] | null;
+      currentFit: WeightsFit | null;
       /** The fitted parameters, applied or not. */
       weights: number[];
       applied: boolean;
@@ -125,6 +126,7 @@ export async function optimize(
     after: out.after,
     comparison,
     current: settings.weights,
+    currentFit: settings.weightsFit,
     weights,
     applied,
     notApplied,

@@ -54,20 +54,22 @@ function change(gain: number): string {
 export function optimizeText(r: Done, dryRun: boolean): string[] {
   const now = r.current === null ? 'defaults' : 'current';
   const lines = [
-    `Reviews        ${r.reviews} from ${r.cards} cards; ${r.items} answers after a gap of a day or more are predicted`,
+    `Reviews        ${r.reviews} (${r.cards} cards); ${r.items} predicted after a gap of a day+`,
     `Log loss       ${r.before.logLoss.toFixed(4)} ${now} -> ${r.after.logLoss.toFixed(4)} fitted: ${change(r.comparison.logLossGain)}`,
     `RMSE (bins)    ${r.before.rmse.toFixed(4)} ${now} -> ${r.after.rmse.toFixed(4)} fitted: ${change(r.comparison.rmseGain)}`,
-    '               (held-out reviews: each later part of the history predicted from the part before)',
+    '               (on held-out reviews: each part predicted from the parts before)',
   ];
+  if (r.currentFit)
+    lines.push(
+      `               (the current weights were fitted ${r.currentFit.at.slice(0, 10)} on ${r.currentFit.reviews} reviews)`,
+    );
   if (r.applied)
     lines.push(
-      'Applied        the fitted parameters are now the weights (hyperrecall config get weights);',
-      '               every next answer is scheduled with them; optimize --reset goes back',
+      'Applied        the fitted parameters are now the weights (config get weights);',
+      '               next answers are scheduled with them; optimize --reset goes back',
     );
   else if (!r.comparison.better)
-    lines.push(
-      `Not applied    the fitted parameters predict no better than the ${now} ones; nothing changed`,
-    );
+    lines.push(`Not applied    the fitted parameters predict no better: nothing changed`);
   else if (dryRun)
     lines.push('Not applied    dry run: nothing changed (run without --dry-run to apply)');
   else lines.push(`Not applied    ${r.notApplied ?? 'unknown reason'}; nothing changed`);

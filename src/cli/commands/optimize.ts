@@ -80,7 +80,7 @@ export async function run(ctx: Context, flags: OptimizeFlags): Promise<number> {
     }
     if (result.kind === 'refused') {
       if (flags.json) out(JSON.stringify(refusedJson(result), null, 2));
-      else out(`Not optimized: ${result.reason}. Nothing was changed.`);
+      else out(`Not optimized: ${result.reason}.\nNothing was changed.`);
       return 1;
     }
     if (flags.json) out(JSON.stringify(optimizeJson(result, flags.dryRun === true), null, 2));

@@ -25,14 +25,14 @@ export function readiness(reviews: number, items: number): Readiness {
     return {
       ok: false,
       needed,
-      reason: `${reviews} reviews can be used; optimizing needs at least ${MIN_REVIEWS} (Anki's minimum): ${needed} more`,
+      reason: `${reviews} usable reviews, ${needed} short of Anki's minimum of ${MIN_REVIEWS}`,
     };
   }
   if (items < MIN_ITEMS)
     return {
       ok: false,
       needed: 0,
-      reason: `${items} reviews came after a gap of a day or more; optimizing needs at least ${MIN_ITEMS}: study across more days`,
+      reason: `${items} answers after a gap of a day or more, fewer than ${MIN_ITEMS}: study on more days`,
     };
   return { ok: true };
 }

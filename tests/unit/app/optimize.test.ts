@@ -97,7 +97,9 @@ describe('optimize on a store', () => {
     if (r.kind !== 'refused') return;
     expect(r.reviews).toBeLessThan(400);
     expect(r.needed).toBe(400 - r.reviews);
-    expect(r.reason).toContain(`${r.needed} more`);
+    expect(r.reason).toBe(
+      `${r.reviews} usable reviews, ${r.needed} short of Anki's minimum of 400`,
+    );
     expect(JSON.stringify(store.settings)).toBe(before);
   });
 
