@@ -17,9 +17,9 @@ export interface OptimizeFlags {
   applySteps?: boolean;
 }
 
-const PHASE: Record<TrainProgress['phase'], string> = {
-  evaluate: 'checking on held-out reviews',
-  fit: 'fitting on all reviews',
+const PHASE: Record<TrainProgress['phase'], [wide: string, narrow: string]> = {
+  evaluate: ['checking on held-out reviews', 'checking'],
+  fit: ['fitting on all reviews', 'fitting'],
 };
 
 /** A one-line bar on a terminal, redrawn in place; nothing when stderr is not a terminal. */
@@ -30,9 +30,9 @@ function progressBar(stream: NodeJS.WriteStream): {
   if (!stream.isTTY) return { update: () => {}, done: () => {} };
   let last = '';
   const update = (p: TrainProgress) => {
-    const cols = Math.max(20, Math.min(stream.columns ?? 80, 100) - 1);
+    const cols = Math.max(20, Math.min(stream.columns || 80, 100) - 1);
     const pct = Math.round(p.fraction * 100);
-    const label = ` ${String(pct).padStart(3)}% ${PHASE[p.phase]}`;
+    const label = ` ${String(pct).padStart(3)}% ${PHASE[p.phase][cols < 60 ? 1 : 0]}`;
     const width = Math.max(5, Math.min(30, cols - label.length - 2));
     const filled = Math.round(p.fraction * width);
     const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]${label}`.slice(0, cols);
