@@ -2,11 +2,13 @@
 // command does not rebuild the collection each time. The answer depends only on the data
 // files, the deck files and the study day, so a fingerprint of those says when it is stale.
 // It is only a cache: writing it is best-effort, and on a read-only or full data directory
-// it is skipped without a word and without leaving anything behind.
+// it is skipped without a word and without leaving anything behind. Before the data
+// directory exists it is kept in a spare folder (spare-cache-dir.ts), never by creating it.
 import { join } from 'node:path';
 import { writeFileDurably } from './durable-file.js';
 import { errnoCode } from './errors.js';
 import { type Io, quietly, realIo } from './io.js';
+import { spareCacheDir } from './spare-cache-dir.js';
 
 /** Bumped when the entry's meaning changes; an entry of another version is ignored. */
 export const STATUS_CACHE_VERSION = 1;
@@ -45,12 +47,27 @@ export function dataFingerprint(dataDir: string, io: Io = realIo, files = PROGRE
     .join('|');
 }
 
-function cacheDir(dataDir: string): string {
-  return join(dataDir, 'cache');
+/** The data directory's cache folder, or a spare one while the data directory is missing. */
+function cacheDir(dataDir: string, io: Io, create = false): { dir: string; spare: boolean } | null {
+  try {
+    io.statSync(dataDir);
+    return { dir: join(dataDir, 'cache'), spare: false };
+  } catch {
+    const dir = spareCacheDir(dataDir, create);
+    return dir === null ? null : { dir, spare: true };
+  }
 }
 
-function cacheFile(dataDir: string, device: string, kind = 'status'): string {
-  return join(cacheDir(dataDir), `${kind}-${device}.json`);
+/** Where an entry is (or would be) kept; null when there is nowhere to keep it. */
+export function cacheFile(
+  dataDir: string,
+  device: string,
+  kind: 'status' | 'home' = 'status',
+  io: Io = realIo,
+  create = false,
+): string | null {
+  const at = cacheDir(dataDir, io, create);
+  return at && join(at.dir, `${kind}-${device}.json`);
 }
 
 export function readStatusCache(
@@ -58,12 +75,13 @@ export function readStatusCache(
   device: string,
   io: Io = realIo,
 ): StatusCacheEntry | null {
-  const e = readCacheEntry(cacheFile(dataDir, device), io);
+  const e = readCacheEntry(cacheFile(dataDir, device, 'status', io), io);
   return e && e.status !== undefined ? (e as unknown as StatusCacheEntry) : null;
 }
 
 /** An entry of this version with a key and a study day, or null. */
-function readCacheEntry(file: string, io: Io): Record<string, unknown> | null {
+function readCacheEntry(file: string | null, io: Io): Record<string, unknown> | null {
+  if (file === null) return null;
   try {
     const e = JSON.parse(io.readFileSync(file).toString('utf8')) as Record<string, unknown>;
     const ok =
@@ -85,12 +103,7 @@ export function writeStatusCache(
   entry: Omit<StatusCacheEntry, 'version'>,
   io: Io = realIo,
 ): void {
-  writeCacheEntry(
-    dataDir,
-    cacheFile(dataDir, device),
-    { ...entry, version: STATUS_CACHE_VERSION },
-    io,
-  );
+  writeCacheEntry(dataDir, device, 'status', { ...entry, version: STATUS_CACHE_VERSION }, io);
 }
 
 /**
@@ -116,7 +129,7 @@ export function readHomeFrame(
   device: string,
   io: Io = realIo,
 ): HomeFrameEntry | null {
-  const e = readCacheEntry(cacheFile(dataDir, device, 'home'), io);
+  const e = readCacheEntry(cacheFile(dataDir, device, 'home', io), io);
   return e && typeof e.frame === 'string' ? (e as unknown as HomeFrameEntry) : null;
 }
 
@@ -127,8 +140,7 @@ export function writeHomeFrame(
   entry: Omit<HomeFrameEntry, 'version'>,
   io: Io = realIo,
 ): void {
-  const file = cacheFile(dataDir, device, 'home');
-  writeCacheEntry(dataDir, file, { ...entry, version: STATUS_CACHE_VERSION }, io);
+  writeCacheEntry(dataDir, device, 'home', { ...entry, version: STATUS_CACHE_VERSION }, io);
 }
 
 /**
@@ -144,18 +156,27 @@ export function storeInUse(dataDir: string, device: string, io: Io = realIo): bo
   }
 }
 
-function writeCacheEntry(dataDir: string, file: string, entry: object, io: Io): void {
+function writeCacheEntry(
+  dataDir: string,
+  device: string,
+  kind: 'status' | 'home',
+  entry: object,
+  io: Io,
+): void {
+  const at = cacheDir(dataDir, io, true);
+  if (at === null) return;
   let madeDir = false;
+  if (!at.spare)
+    try {
+      // Not recursive: the data directory is there; its cache folder may not be.
+      io.mkdirSync(at.dir);
+      madeDir = true;
+    } catch (err) {
+      if (errnoCode(err) !== 'EEXIST') return;
+    }
   try {
-    // Not recursive: with no data directory yet, a read-only command creates nothing.
-    io.mkdirSync(cacheDir(dataDir));
-    madeDir = true;
-  } catch (err) {
-    if (errnoCode(err) !== 'EEXIST') return;
-  }
-  try {
-    writeFileDurably(file, JSON.stringify(entry), io, false);
+    writeFileDurably(join(at.dir, `${kind}-${device}.json`), JSON.stringify(entry), io, false);
   } catch {
-    if (madeDir) quietly(() => io.rmdirSync(cacheDir(dataDir)));
+    if (madeDir) quietly(() => io.rmdirSync(at.dir));
   }
 }
