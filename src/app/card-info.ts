@@ -11,7 +11,13 @@ export function cardInfo(key: string, store: Store, scheduler: Scheduler, now: n
   const history: CardInfo['history'] = [];
   const records = store.recordsAbout(key);
   for (const r of records) if (r.type === 'undo') undone.add(r.review.id);
+  for (const r of records) if (r.type === 'cram-undo') undone.add(r.cram.id);
   for (const r of records) {
+    // Cram answers are history too (mode 'cram'), though they scheduled nothing.
+    if (r.type === 'cram' && !undone.has(r.id) && !seen.has(r.id)) {
+      seen.add(r.id);
+      history.push({ at: r.at, rating: r.rating, mode: 'cram', tookMs: r.tookMs });
+    }
     if (r.type !== 'review' || undone.has(r.id) || seen.has(r.id)) continue;
     seen.add(r.id);
     history.push({ at: r.at, rating: r.rating, mode: r.mode, tookMs: r.tookMs });

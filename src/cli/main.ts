@@ -76,6 +76,7 @@ export function buildProgram(
     .option('--all', 'custom study: every card of these decks, due or not')
     .option('--ahead <days>', 'custom study: reviews due in the next N days, now')
     .option('--more-new <n>', "custom study: N new cards beyond today's limit")
+    .option('--cram', 'cram every card in scope without changing the schedule')
     .action((deckIds: string[], opts: Omit<StudyOptions, 'home'>) =>
       run(async (ctx) =>
         (await import('./commands/study.js')).run(ctx, deckIds, { home: false, ...opts }),

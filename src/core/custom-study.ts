@@ -2,8 +2,10 @@
 // reviews ahead, or a filtered session (the flagged cards, the leeches, every card of a tag).
 // Each is the ordinary queue over a changed view of the scope, so learning steps, sibling
 // burying and the serving order stay those of a normal session, and answers schedule
-// cards as usual (Anki's filtered decks reschedule by default too).
+// cards as usual (Anki's filtered decks reschedule by default too). The one exception is
+// cram, which never reschedules and has its own queue (core/cram.ts).
 import { dayStart, studyDay } from './clock.js';
+import { type CramPick, describePick } from './cram.js';
 import type { DeckLimits } from './deck-limits.js';
 import type { CardMarks, Memory } from './model.js';
 import type { QueueInput } from './queue.js';
@@ -18,7 +20,12 @@ export type CustomStudy =
   /** Every leech of the scope (a leech is suspended by default), due or not. */
   | { kind: 'leeches' }
   /** Every card of the scope (with its tag, if any), due or not. */
-  | { kind: 'all' };
+  | { kind: 'all' }
+  /**
+   * An unscheduled cram of the scope's cards, begun at `since` (its order and resume
+   * point): answers change no schedule. Runs on its own queue (core/cram.ts).
+   */
+  | { kind: 'cram'; pick: CramPick; since: number };
 
 export const MAX_COUNT = 9999;
 
@@ -35,6 +42,9 @@ export function describeCustom(c: CustomStudy): string {
       return 'leeches';
     case 'all':
       return 'every card, due or not';
+    case 'cram':
+      // The study screen puts CRAM_HEADER first, where 40 columns keep it whole.
+      return describePick(c.pick);
   }
 }
 
@@ -50,6 +60,9 @@ export function customInput(
   custom: CustomStudy,
   marks: (key: string) => CardMarks | undefined,
 ): QueueInput {
+  // A cram never takes cards from the queue: the day's queue stays what it is (for the
+  // summary's next-due and tomorrow figures).
+  if (custom.kind === 'cram') return input;
   const { settings, now } = input;
   const today = studyDay(now, settings.dayStartsAt);
   const todayStart = dayStart(today, settings.dayStartsAt);

@@ -19,7 +19,7 @@ import type { Browsed } from './search/browse.js';
 import type { CardRow } from './search/card-row.js';
 import type { Column } from './search/columns.js';
 import type { SettingKey, Settings } from './settings.js';
-import type { Stats } from './stats.js';
+import type { Stats, StatsScope } from './stats.js';
 
 export interface DeckRow extends Counts {
   id: string;
@@ -122,8 +122,15 @@ export interface StudyPort {
   memory(key: string): Memory | null;
   /** Returns once the answer is durable on disk. */
   answer(input: AnswerInput): Written<AnswerOutcome>;
-  /** Takes back the last answer, bury or suspend. */
+  /** Takes back the last answer (a cram answer too), bury or suspend. */
   undo(now: number): Written<UndoOutcome>;
+  /**
+   * A cram run's cards in order (core/cram.ts), less those answered in it and not taken
+   * back; `scope.custom` is the cram. Absent: the port cannot cram.
+   */
+  cramDeck?(scope: Scope, now: number): Card[];
+  /** Logs a cram answer (history and today's count only, never the schedule). */
+  cramAnswer?(input: AnswerInput): Written<void>;
   bury(card: Card, now: number): Written<void>;
   suspend(card: Card, now: number): Written<void>;
   /** Returns whether the card is flagged afterwards. */
@@ -137,7 +144,8 @@ export interface StudyPort {
   /** Re-reads the deck files (after an edit); returns warnings for broken files. */
   reloadDecks(): Promise<string[]>;
   settings(): Settings;
-  stats(now: number): Stats;
+  /** Every statistics series, for all decks or one deck or objective. */
+  stats(now: number, scope?: StatsScope): Stats;
   /** Validates and saves one setting; returns an error message or null. */
   setSetting(key: SettingKey, raw: string): string | null;
   /** The card browser (`b`), where the port has one. */

@@ -1,8 +1,9 @@
 // How a study session moves: each intent from the screen becomes the next session state,
 // asking the study port for cards and to save answers. Deterministic given the port and the
 // time, so the whole flow is tested without a terminal.
+import { afterAnswer } from './cram.js';
 import { leechNotice } from './leech.js';
-import type { Card } from './model.js';
+import type { Card, Grade } from './model.js';
 import type { Scope, StudyPort } from './ports.js';
 import { defaultGrade, startCard } from './session.js';
 import {
@@ -35,7 +36,42 @@ export function showCard(port: StudyPort, card: Card, now: number): Shown {
   };
 }
 
+/** A card of a cram run: no intervals to preview, never "new" (cram introduces nothing). */
+function showCram(port: StudyPort, card: Card, now: number): Shown {
+  return {
+    s: startCard(card, now, String(now)),
+    preview: null,
+    isNew: false,
+    memory: port.memory(card.key),
+  };
+}
+
+/** The cram run's first card still in the decks on screen, or the session's end. */
+function showHead(state: StudyState, env: StudyEnv): StudyState {
+  const run = state.cram!;
+  let queue = run.queue;
+  for (;;) {
+    const key = queue[0];
+    if (key === undefined) return finish({ ...state, current: null, cram: { ...run, queue } }, env);
+    const card = env.port.card(key);
+    if (card)
+      return { ...state, current: showCram(env.port, card, env.now), cram: { ...run, queue } };
+    // Gone from the decks since the run began (an edit): nothing to show.
+    queue = queue.slice(1);
+  }
+}
+
+/** The cram run without its card on screen (answered, buried, left), remembered for `u`. */
+function cramNext(state: StudyState, queue: readonly string[], answered: boolean): StudyState {
+  const run = state.cram!;
+  return { ...state, cram: { queue, before: [...run.before, { queue: run.queue, answered }] } };
+}
+
 export function startStudy(env: StudyEnv): StudyState {
+  if (env.scope.custom?.kind === 'cram') {
+    const queue = (env.port.cramDeck?.(env.scope, env.now) ?? []).map((c) => c.key);
+    return showHead(initialStudy(null, env.now, { queue, before: [] }), env);
+  }
   const card = env.port.next(env.scope, env.now, 0, new Set());
   const state = initialStudy(card ? showCard(env.port, card, env.now) : null, env.now);
   return card ? state : finish(state, env);
@@ -54,9 +90,35 @@ function finish(state: StudyState, env: StudyEnv): StudyState {
 }
 
 function advance(state: StudyState, env: StudyEnv): StudyState {
+  if (state.cram) return showHead(state, env);
   const next = env.port.next(env.scope, env.now, state.sinceNew, new Set(state.skipped));
   if (!next) return finish({ ...state, current: null }, env);
   return { ...state, current: showCard(env.port, next, env.now) };
+}
+
+/** A cram answer: logged, never scheduled; Again brings the card back later this run. */
+function cramAnswer(
+  state: StudyState,
+  grade: Grade,
+  env: StudyEnv,
+  failed: (r: { error: string; lockLost: boolean }) => StudyState,
+): StudyState {
+  const { port, now } = env;
+  const cur = state.current!;
+  const tookMs = now - cur.s.shownAt;
+  if (!port.cramAnswer) return failed({ error: 'This session cannot cram.', lockLost: true });
+  const r = port.cramAnswer({
+    card: cur.s.card,
+    grade,
+    now,
+    tookMs,
+    shown: cur.memory,
+    ...(cur.s.result ? { correct: cur.s.result.correct } : {}),
+  });
+  if (!r.ok) return failed(r);
+  const answers = [...state.answers, { grade, tookMs, isNew: false }];
+  const next = cramNext(state, afterAnswer(state.cram!.queue, grade === 1), true);
+  return advance({ ...next, answers, notice: null }, env);
 }
 
 /** Intents that save something; a failed save leaves the session where it was. */
@@ -73,6 +135,7 @@ function write(state: StudyState, intent: WriteIntent, env: StudyEnv): StudyStat
     case 'accept': {
       if (cur.s.phase !== 'answer') return state;
       const grade = intent.type === 'grade' ? intent.grade : defaultGrade(cur.s);
+      if (state.cram) return cramAnswer(state, grade, env, failed);
       const r = port.answer({
         card,
         grade,
@@ -101,17 +164,24 @@ function write(state: StudyState, intent: WriteIntent, env: StudyEnv): StudyStat
       );
     }
     case 'undo': {
+      // A cram takes back only its own answers, never one from before the run began.
+      if (state.cram && state.cram.before.length === 0)
+        return { ...state, notice: 'Nothing to undo.' };
       const r = port.undo(now);
       if (!r.ok) return failed(r);
       if (r.value.kind === 'none') return { ...state, notice: 'Nothing to undo.' };
       if (r.value.kind === 'stale') return { ...state, notice: STALE_UNDO };
       const back = r.value.card;
+      const last = state.cram?.before.at(-1);
+      const cram =
+        state.cram && last ? { queue: last.queue, before: state.cram.before.slice(0, -1) } : null;
       return {
         ...state,
-        answers: state.answers.slice(0, -1),
+        cram,
+        answers: !last || last.answered ? state.answers.slice(0, -1) : state.answers,
         skipped: state.skipped.filter((k) => k !== back.key),
         notice: 'Undone.',
-        current: showCard(port, back, now),
+        current: cram ? showCram(port, back, now) : showCard(port, back, now),
       };
     }
     case 'bury':
@@ -120,7 +190,8 @@ function write(state: StudyState, intent: WriteIntent, env: StudyEnv): StudyStat
       if (!r.ok) return failed(r);
       const notice =
         intent.type === 'bury' ? 'Buried until tomorrow (u to undo).' : 'Suspended (u to undo).';
-      return advance({ ...state, notice }, env);
+      const next = state.cram ? cramNext(state, state.cram.queue.slice(1), false) : state;
+      return advance({ ...next, notice }, env);
     }
     case 'flag': {
       const r = port.toggleFlag(card, now);
@@ -152,9 +223,12 @@ export function studyStep(state: StudyState, intent: StudyIntent, env: StudyEnv)
     case 'confirmLeave':
       if (intent.type === 'confirm') {
         const key = state.current!.s.card.key;
+        const left = state.cram
+          ? { ...state, cram: { ...state.cram, queue: state.cram.queue.slice(1) } }
+          : state;
         return advance(
           {
-            ...state,
+            ...left,
             confirmLeave: false,
             skipped: [...state.skipped, key],
             notice: 'Card left for now; it stays due.',
@@ -188,6 +262,7 @@ export function studyStep(state: StudyState, intent: StudyIntent, env: StudyEnv)
       return finish(state, env);
     case 'edited':
       if (!intent.card) return advance({ ...state, notice: intent.notice }, env);
+      // showHead skips a card that is gone: the cram queue needs no change.
       return {
         ...state,
         notice: intent.notice,

@@ -9,7 +9,8 @@ import type { AnswerStat, SessionSummary } from './summary.js';
 
 export interface Shown {
   s: CardSession;
-  preview: Record<Grade, Outcome>;
+  /** What each grade would schedule; null in a cram, where no grade schedules anything. */
+  preview: Record<Grade, Outcome> | null;
   isNew: boolean;
   /** The card's memory when shown: answering refuses if it changed meanwhile. */
   memory: Memory | null;
@@ -39,6 +40,15 @@ export type WriteIntent = Extract<
   { type: 'grade' | 'accept' | 'undo' | 'bury' | 'suspend' | 'flag' }
 >;
 
+/**
+ * A cram run (core/cram.ts): the keys still to show, the card on screen first, and what the
+ * queue was before each answer, bury or suspend of the run, newest last, for `u`.
+ */
+export interface CramRun {
+  queue: readonly string[];
+  before: readonly { queue: readonly string[]; answered: boolean }[];
+}
+
 export interface StudyState {
   status: 'studying' | 'finished';
   current: Shown | null;
@@ -55,9 +65,15 @@ export interface StudyState {
   skipped: readonly string[];
   startedAt: number;
   summary: SessionSummary | null;
+  /** Set in a cram session: its queue replaces the day's. */
+  cram: CramRun | null;
 }
 
-export function initialStudy(current: Shown | null, startedAt: number): StudyState {
+export function initialStudy(
+  current: Shown | null,
+  startedAt: number,
+  cram: CramRun | null = null,
+): StudyState {
   return {
     status: 'studying',
     current,
@@ -70,6 +86,7 @@ export function initialStudy(current: Shown | null, startedAt: number): StudySta
     skipped: [],
     startedAt,
     summary: null,
+    cram,
   };
 }
 

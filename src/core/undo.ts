@@ -2,8 +2,8 @@
 // into the log records that take the change back.
 import { studyDay } from './clock.js';
 import { becameLeech } from './leech.js';
-import type { LogRecord, MarkKind, Memory, ReviewRecord } from './model.js';
-import { markRecord, undoRecord } from './records.js';
+import type { CramRecord, LogRecord, MarkKind, Memory, ReviewRecord } from './model.js';
+import { cramUndoRecord, markRecord, undoRecord } from './records.js';
 import type { Settings } from './settings.js';
 
 export type UndoEntry =
@@ -15,8 +15,22 @@ export type UndoEntry =
   /** A bury or suspend by hand: undone by the opposite mark. */
   | { kind: 'mark'; key: string; undo: MarkKind };
 
-export function undoKey(entry: UndoEntry): string {
-  return entry.kind === 'answer' ? entry.review.key : entry.key;
+/**
+ * What a study session can take back: an entry above, or a cram answer, whose undo
+ * touches no memory and so is never stale.
+ */
+export type Undoable = UndoEntry | { kind: 'cram'; cram: CramRecord };
+
+export function undoKey(entry: Undoable): string {
+  if (entry.kind === 'answer') return entry.review.key;
+  return entry.kind === 'cram' ? entry.cram.key : entry.key;
+}
+
+/** Cards answered in the cram run that began at `since` and not taken back. */
+export function crammedSince(stack: readonly Undoable[], since: number): Set<string> {
+  const out = new Set<string>();
+  for (const e of stack) if (e.kind === 'cram' && e.cram.at >= since) out.add(e.cram.key);
+  return out;
 }
 
 /**
@@ -43,8 +57,8 @@ export function lastAnswerUndo(
  * the card is still as that answer left it. Anything later (an exam answer, another
  * device's review) would be silently kept otherwise, and the undo count only.
  */
-export function canUndo(entry: UndoEntry, current: Memory | null): boolean {
-  if (entry.kind === 'mark' || entry.review.fed === false) return true;
+export function canUndo(entry: Undoable, current: Memory | null): boolean {
+  if (entry.kind !== 'answer' || entry.review.fed === false) return true;
   const after = entry.review.after;
   return (
     current !== null &&
@@ -57,13 +71,14 @@ export function canUndo(entry: UndoEntry, current: Memory | null): boolean {
 
 /** The records that take `entry` back, written at `at` (and the following milliseconds). */
 export function undoRecords(
-  entry: UndoEntry,
+  entry: Undoable,
   at: number,
   dayStartsAt: number,
   newId: () => string,
 ): LogRecord[] {
   const day = studyDay(at, dayStartsAt);
   if (entry.kind === 'mark') return [markRecord(newId(), entry.key, entry.undo, at, day)];
+  if (entry.kind === 'cram') return [cramUndoRecord(newId(), at, entry.cram)];
   const out: LogRecord[] = [undoRecord(newId(), at, entry.review)];
   let t = at;
   const key = entry.review.key;

@@ -37,6 +37,7 @@ export type Action =
   | 'customFlagged'
   | 'customLeeches'
   | 'customAll'
+  | 'customCram'
   | 'cancelCount'
   | 'eraseDigit'
   | 'quit'
@@ -233,6 +234,9 @@ export const BINDINGS: readonly Binding[] = [
   b('customFlagged', ['f'], 'f', 'flagged', 'study the flagged cards, due or not', ['summary']),
   b('customLeeches', ['l'], 'l', 'leeches', 'study the leeches, due or not', ['summary']),
   b('customAll', ['e'], 'e', 'every card', 'study every card of these decks, due or not', [
+    'summary',
+  ]),
+  b('customCram', ['c'], 'c', 'cram', 'cram these decks: every card, schedule unchanged', [
     'summary',
   ]),
   b('cancelCount', ['escape'], 'Esc', 'cancel', 'cancel the number being typed', ['summary']),

@@ -30,10 +30,22 @@ export interface StudyOptions {
   ahead?: string;
   /** N new cards beyond today's limit. */
   moreNew?: string;
+  /** An unscheduled cram of the scope (with --flagged or --leeches: of those cards). */
+  cram?: boolean;
 }
 
-/** The custom study the flags ask for; at most one. */
-export function customOf(opts: StudyOptions): CustomStudy | undefined {
+/** `--cram`, alone or narrowed by --flagged or --leeches (--all is what it does anyway). */
+function cramOf(opts: StudyOptions, since: number): CustomStudy {
+  if (opts.ahead !== undefined || opts.moreNew !== undefined)
+    throw new UsageError('--cram goes with --flagged or --leeches, not --ahead or --more-new');
+  if (opts.flagged && opts.leeches) throw new UsageError('give --flagged or --leeches, not both');
+  const pick = opts.flagged ? 'flagged' : opts.leeches ? 'leeches' : 'all';
+  return { kind: 'cram', pick, since };
+}
+
+/** The custom study the flags ask for; at most one (a cram may be narrowed). */
+export function customOf(opts: StudyOptions, now = 0): CustomStudy | undefined {
+  if (opts.cram) return cramOf(opts, now);
   const asked: CustomStudy[] = [];
   if (opts.flagged) asked.push({ kind: 'flagged' });
   if (opts.leeches) asked.push({ kind: 'leeches' });
@@ -71,7 +83,7 @@ export async function run(ctx: Context, typed: string[], opts: StudyOptions): Pr
   requireTty(opts.home ? 'hyperrecall' : 'hyperrecall study');
   if (opts.tag !== undefined && opts.objective !== undefined)
     throw new UsageError('give --tag or --objective, not both');
-  const custom = customOf(opts);
+  const custom = customOf(opts, ctx.now());
   return withCollection(ctx, 'write', async ({ collection, store }) => {
     const deckIds = resolveDecks(collection.decks, typed);
     const decks = deckIds.length > 0 ? deckIds : null;
@@ -82,14 +94,20 @@ export async function run(ctx: Context, typed: string[], opts: StudyOptions): Pr
     const scope: Scope = { decks, tag, ...(custom ? { custom } : {}) };
     if (scope.tag && collection.cards(scope).length === 0)
       throw new UsageError(`no card has the tag '${oneLine(scope.tag)}'`);
-    const picked =
-      custom?.kind === 'flagged' ? 'flagged' : custom?.kind === 'leeches' ? 'leech' : null;
+    const only = custom?.kind === 'cram' ? custom.pick : custom?.kind;
+    const picked = only === 'flagged' ? 'flagged' : only === 'leeches' ? 'leech' : null;
     if (picked && !collection.cards(scope).some((c) => collection.marks(c.key)[picked])) {
       const none =
         picked === 'flagged'
           ? 'no card in these decks is flagged (flag one with * while studying)'
           : 'no card in these decks is a leech';
       process.stderr.write(`hyperrecall: ${none}\n`);
+      return 1;
+    }
+    if (custom?.kind === 'cram' && collection.cramDeck(scope).length === 0) {
+      process.stderr.write(
+        'hyperrecall: no card to cram in these decks (suspended and buried cards are left out)\n',
+      );
       return 1;
     }
     const { runTui } = await loadTui();

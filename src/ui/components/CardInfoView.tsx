@@ -38,7 +38,7 @@ function infoRows(info: CardInfo, width: number, theme: Theme): Row[] {
   for (const h of [...info.history].reverse())
     rows.push(
       lineRow(
-        `${when(h.at)} · ${GRADE_NAMES[h.rating]} · ${formatDuration(h.tookMs)}${h.mode === 'exam' ? ' · exam' : ''}`,
+        `${when(h.at)} · ${GRADE_NAMES[h.rating]} · ${formatDuration(h.tookMs)}${h.mode === 'study' ? '' : ` · ${h.mode}`}`,
       ),
     );
   return rows;

@@ -1,5 +1,6 @@
 // The four grade buttons, each with the interval it would give, as Anki shows them. Built
-// as rows (packed to the width) so the screen knows how many lines they take.
+// as rows (packed to the width) so the screen knows how many lines they take. In a cram no
+// grade schedules anything: the buttons have no intervals and the hint says so.
 import { formatInterval } from '../../core/format.js';
 import { GRADE_NAMES, GRADES, type Grade } from '../../core/model.js';
 import type { Outcome } from '../../core/scheduler.js';
@@ -7,7 +8,7 @@ import type { Theme } from '../theme.js';
 import { lineRow, type Row, type Span } from './rows.js';
 
 export function gradeBarRows(
-  preview: Record<Grade, Outcome>,
+  preview: Record<Grade, Outcome> | null,
   suggested: Grade,
   compact: boolean,
   width: number,
@@ -19,7 +20,8 @@ export function gradeBarRows(
   let used = 0;
   for (const g of GRADES) {
     const on = g === suggested;
-    const text = `${on ? '▸' : ' '}${g} ${GRADE_NAMES[g]} ${formatInterval(preview[g].intervalMs)}`;
+    const interval = preview ? ` ${formatInterval(preview[g].intervalMs)}` : '';
+    const text = `${on ? '▸' : ' '}${g} ${GRADE_NAMES[g]}${interval}`;
     if (line.length > 0 && used + gap + text.length > width) {
       rows.push({ spans: line });
       line = [];
@@ -33,9 +35,12 @@ export function gradeBarRows(
     used += text.length;
   }
   rows.push({ spans: line });
+  const enter = `Enter: ${GRADE_NAMES[suggested]}`;
   if (!compact)
     rows.push(
-      lineRow(`Enter: ${GRADE_NAMES[suggested]} · 1-4 choose a grade`, { color: theme.muted }),
+      lineRow(preview ? `${enter} · 1-4 choose a grade` : `${enter} · 1-4 · not rescheduled`, {
+        color: theme.muted,
+      }),
     );
   return rows;
 }

@@ -2,6 +2,7 @@
 // into intents for the core flow. What happens to an answer is decided there, not here.
 import { useStdin } from 'ink';
 import { useContext, useMemo, useRef } from 'react';
+import { CRAM_HEADER } from '../../core/cram.js';
 import type { Scope, StudyPort } from '../../core/ports.js';
 import type { CardSession } from '../../core/session.js';
 import { type StudyIntent, studyMode } from '../../core/study-session.js';
@@ -155,5 +156,16 @@ export function Study(props: StudyProps) {
     return (
       <CardInfoView info={state.info} rows={rows} onClose={() => dispatch({ type: 'cancel' })} />
     );
-  return <StudyFrame title={title} counts={counts} layout={layout} top={view.top} />;
+  // The cram's header leads, so a narrow terminal cuts the deck name, never the warning.
+  return state.cram ? (
+    <StudyFrame
+      title={`${CRAM_HEADER} · ${title}`}
+      counts={counts}
+      left={state.cram.queue.length}
+      layout={layout}
+      top={view.top}
+    />
+  ) : (
+    <StudyFrame title={title} counts={counts} layout={layout} top={view.top} />
+  );
 }

@@ -9,18 +9,24 @@ import type { StudyLayout } from './study-layout.js';
 export function StudyFrame({
   title,
   counts,
+  left,
   layout,
   top,
 }: {
   title: string;
   counts: Counts;
+  /** A cram run's cards still to show, in place of the day's counts. */
+  left?: number;
   layout: StudyLayout;
   top: number;
 }) {
   const theme = useTheme();
-  const countsText = layout.compact
-    ? `${counts.new}·${counts.learning}·${counts.due}`
-    : `New ${counts.new} · Learn ${counts.learning} · Due ${counts.due}`;
+  const countsText =
+    left !== undefined
+      ? `${left} left`
+      : layout.compact
+        ? `${counts.new}·${counts.learning}·${counts.due}`
+        : `New ${counts.new} · Learn ${counts.learning} · Due ${counts.due}`;
   return (
     <Box flexDirection="column" gap={layout.gap ? 1 : 0}>
       <Box justifyContent="space-between">

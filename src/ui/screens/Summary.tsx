@@ -51,6 +51,7 @@ const OFFERS: Action[] = [
   'customFlagged',
   'customLeeches',
   'customAll',
+  'customCram',
 ];
 
 export function Summary({
@@ -108,6 +109,8 @@ export function Summary({
     else if (onCustom && hit?.action === 'customFlagged') onCustom({ kind: 'flagged' });
     else if (onCustom && hit?.action === 'customLeeches') onCustom({ kind: 'leeches' });
     else if (onCustom && hit?.action === 'customAll') onCustom({ kind: 'all' });
+    else if (onCustom && hit?.action === 'customCram')
+      onCustom({ kind: 'cram', pick: 'all', since: now });
     else return false;
     return true;
   });

@@ -95,8 +95,8 @@ function build(input: StudyLayoutInput, density: Density): StudyLayout {
     };
   const card = cardRows({ s: cur, width, compact, gap: cardGap, marks, theme });
   const answered = cur.phase === 'answer';
-  const grades =
-    answered && preview ? gradeBarRows(preview, defaultGrade(cur), compact, width, theme) : [];
+  // No preview: a cram, whose grades schedule nothing (the bar shows no intervals).
+  const grades = answered ? gradeBarRows(preview, defaultGrade(cur), compact, width, theme) : [];
   // Wrapped, not cut: a failed save's message ends with what to do about it.
   const noticeRows = notice ? textRows(notice, width, { color: theme.warn }) : null;
   // The tight layout drops the hints under the grade bar: its own line says what Enter does.

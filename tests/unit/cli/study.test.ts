@@ -14,6 +14,28 @@ describe('study flags', () => {
     expect(() => customOf({ home: false, ahead: '0' })).toThrow(/--ahead takes a whole number/);
   });
 
+  it('--cram is a cram of the scope begun now, narrowed by --flagged or --leeches', () => {
+    const T = 1_772_000_000_000;
+    expect(customOf({ home: false, cram: true }, T)).toEqual({
+      kind: 'cram',
+      pick: 'all',
+      since: T,
+    });
+    expect(customOf({ home: false, cram: true, all: true }, T)).toMatchObject({ pick: 'all' });
+    expect(customOf({ home: false, cram: true, flagged: true }, T)).toMatchObject({
+      pick: 'flagged',
+    });
+    expect(customOf({ home: false, cram: true, leeches: true }, T)).toMatchObject({
+      pick: 'leeches',
+    });
+    expect(() => customOf({ home: false, cram: true, ahead: '2' }, T)).toThrow(
+      '--cram goes with --flagged or --leeches, not --ahead or --more-new',
+    );
+    expect(() => customOf({ home: false, cram: true, flagged: true, leeches: true }, T)).toThrow(
+      UsageError,
+    );
+  });
+
   it('finds an objective by its tag or its code alone, and lists them when it cannot', () => {
     const cards = cardsOf('d', 2).map((c, i) => ({
       ...c,

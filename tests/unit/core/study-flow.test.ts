@@ -194,6 +194,7 @@ describe('startStudy', () => {
       skipped: [],
       startedAt: T0,
       summary: null,
+      cram: null,
     });
     expect(d.log.next).toEqual([{ scope: SCOPE, now: T0, sinceNew: 0, skip: [] }]);
   });
@@ -212,6 +213,7 @@ describe('startStudy', () => {
       skipped: [],
       startedAt: T0,
       summary: summarize([], T0, T0, T0 + 60_000, { dueTomorrow: 7, streak: -1 }),
+      cram: null,
     });
     expect(studyMode(d.state)).toBe('finished');
   });

@@ -57,6 +57,7 @@ describe('initialStudy', () => {
       skipped: [],
       startedAt: T0,
       summary: null,
+      cram: null,
     });
   });
 });
