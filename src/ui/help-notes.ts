@@ -32,7 +32,7 @@ const RESULTS_NOTES = [
 export const HELP_NOTES: Partial<Record<Screen, readonly string[]>> = {
   home: [
     'Ready: the exam score to expect tomorrow (on exam day, with exam-date set): for each exam question the chance you recall it, else guess it. Cards new or still on learning steps count as guesses. More: t, then ?.',
-    'Then each objective, weakest first: code, name and the same figure for its questions alone, e.g. "351.5 Virtual machine disk image management 19%".',
+    'Then each objective, weakest first: code, name and the same figure for its questions alone, e.g. "351.5 Virtual machine disk image management 19%". Those that do not fit are counted ("+5 more"); hyperrecall stats lists them all.',
     'Exams: your last five mock exam scores. Exam paused: an exam left before submitting; x resumes it with its time left.',
   ],
   stats: [...STATS_NOTES, ...READINESS_NOTES, ...CALIBRATION_NOTES],

@@ -86,7 +86,7 @@ describe('home help at 40x12', () => {
     const frame = await ui.waitFor('Keys · Deck list');
     expect(frame).toContain('│ ↓/j scroll · other keys close');
     for (const l of lines(frame)) expect(l.length).toBeLessThanOrEqual(40);
-    for (let i = 0; i < 30 && !ui.frame().includes('Exam paused'); i++) await ui.press('j');
+    for (let i = 0; i < 60 && !ui.frame().includes('Exam paused'); i++) await ui.press('j');
     await ui.waitFor('Exam paused');
   });
 });

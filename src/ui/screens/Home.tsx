@@ -13,6 +13,7 @@ import { actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
 import { clock } from './exam-clock.js';
 import { footerRows, hintParts } from './footer-rows.js';
+import { examRows, readinessRowBudget } from './home-readiness.js';
 
 export interface HomeProps {
   data: HomeData;
@@ -97,8 +98,11 @@ export function Home({
   const pausedRows = paused ? pausedLine(paused.exam, paused.savedAt, width) : [];
   const empty = data.decks.length === 0 ? wrapText(NO_DECKS, width).split('\n') : [];
   const emptyLines = empty.length;
-  // Readiness and the exam trend take two or three rows on screens tall enough for them.
-  const exam = readiness && rows >= 20 ? examLines(readiness, history ?? []) : [];
+  // Readiness and the exam trend, wrapped to the width, on screens tall enough for them.
+  const exam =
+    readiness && rows >= 20
+      ? examRows(readiness, history ?? [], width, readinessRowBudget(rows))
+      : [];
   const header = headerText(data, width - TITLE.length - 1);
   // Title, column header and footer; one more row stays free so Ink never fills the screen.
   // The keys wrap between hints rather than lose the last ones off the edge.
@@ -188,11 +192,7 @@ export function Home({
         <Text key={line}>{line}</Text>
       ))}
       <Rows rows={pausedRows} />
-      {exam.map((line) => (
-        <Text key={line} wrap="truncate-end">
-          {oneLine(line)}
-        </Text>
-      ))}
+      <Rows rows={exam} />
       <Text color={theme.muted}>
         {'  '}
         {'Deck'.padEnd(titleWidth)}
@@ -211,30 +211,4 @@ export function Home({
       <Rows rows={footer} />
     </Box>
   );
-}
-
-/**
- * The readiness forecast (for the next study day, or the exam morning with a date set) with
- * its objectives weakest first, by name; the pace to the exam date; the score trend.
- */
-export function examLines(r: ReadinessView, history: readonly ExamSummary[]): string[] {
-  const when = r.now.basis === 'exam-date' ? 'on exam day' : 'tomorrow';
-  const objectives = Object.entries(r.now.byTag)
-    .sort(([ta, a], [tb, b]) => a.percent - b.percent || ta.localeCompare(tb))
-    .map(([t, v]) => `${t.replace(/^[a-z0-9]+-/, '')}${v.name ? ` ${v.name}` : ''} ${v.percent}%`)
-    .join(' · ');
-  const lines = [`Ready ${when} ${r.now.percent}%${objectives ? ` · ${objectives}` : ''}`];
-  if (r.examDate)
-    lines.push(
-      `Exam ${r.examDate.date}, ${r.examDate.daysLeft} days: ${r.examDate.newPerDayNeeded} new/day to see all ${r.examDate.unseen}`,
-    );
-  if (history.length === 0) lines.push('Exams: none yet (press x for a mock exam)');
-  else {
-    const last = history.slice(-5);
-    const latest = last.at(-1)!;
-    lines.push(
-      `Exams ${last.map((e) => `${e.scorePercent}%`).join(' → ')} (last ${latest.passed ? 'passed' : 'not passed'}, forecast ${latest.predictedPercent ?? '-'}%)`,
-    );
-  }
-  return lines;
 }
