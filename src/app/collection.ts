@@ -2,6 +2,7 @@
 // core (answering, undo, leeches, the queue), persistence in the store.
 import { planAnswer } from '../core/answering.js';
 import { nextDayStart, studyDay } from '../core/clock.js';
+import { cramAnswerRecord } from '../core/cram.js';
 import type {
   Card,
   CardMarks,
@@ -28,11 +29,12 @@ import { markRecord } from '../core/records.js';
 import { newMemory, type Outcome, Scheduler } from '../core/scheduler.js';
 import { parseSetting, resolveSettings, type SettingKey, type Settings } from '../core/settings.js';
 import type { Stats } from '../core/stats.js';
-import { canUndo, lastAnswerUndo, type UndoEntry, undoKey, undoRecords } from '../core/undo.js';
+import { canUndo, lastAnswerUndo, type Undoable, undoKey, undoRecords } from '../core/undo.js';
 import type { LoadResult } from '../decks/load.js';
 import type { Store } from '../store/store.js';
 import { browserPort } from './browser.js';
 import { cardInfo } from './card-info.js';
+import { cramDeck } from './cram.js';
 import { DeckIndex } from './deck-index.js';
 import { homeData } from './home.js';
 import { recordId } from './ids.js';
@@ -45,7 +47,7 @@ export class Collection implements StudyPort {
   scheduler!: Scheduler;
   readonly index: DeckIndex;
   private readonly queue: QueueView;
-  private undoStack: UndoEntry[] = [];
+  private undoStack: Undoable[] = [];
 
   constructor(
     loaded: LoadResult,
@@ -182,6 +184,19 @@ export class Collection implements StudyPort {
       this.save(plan.records, card.key);
       this.undoStack.push(plan.undo);
       return { leech: plan.leech, modified: false };
+    });
+  }
+
+  cramDeck(scope: Scope): Card[] {
+    return cramDeck(this, this.undoStack, scope);
+  }
+
+  cramAnswer(input: AnswerInput): Written<void> {
+    const at = this.store.recordTime(input.card.key, input.now);
+    const rec = cramAnswerRecord(input, this.newId(at), at, this.current.dayStartsAt);
+    return written(() => {
+      this.save([rec], input.card.key);
+      this.undoStack.push({ kind: 'cram', cram: rec });
     });
   }
 

@@ -19,7 +19,7 @@ import type { Browsed } from './search/browse.js';
 import type { CardRow } from './search/card-row.js';
 import type { Column } from './search/columns.js';
 import type { SettingKey, Settings } from './settings.js';
-import type { Stats, StatsScope } from './stats.js';
+import type { Stats } from './stats.js';
 
 export interface DeckRow extends Counts {
   id: string;
@@ -144,8 +144,7 @@ export interface StudyPort {
   /** Re-reads the deck files (after an edit); returns warnings for broken files. */
   reloadDecks(): Promise<string[]>;
   settings(): Settings;
-  /** Every statistics series, for all decks or one deck or objective. */
-  stats(now: number, scope?: StatsScope): Stats;
+  stats(now: number): Stats;
   /** Validates and saves one setting; returns an error message or null. */
   setSetting(key: SettingKey, raw: string): string | null;
   /** The card browser (`b`), where the port has one. */
