@@ -31,6 +31,7 @@ import { parseSetting, resolveSettings, type SettingKey, type Settings } from '.
 import type { Stats } from '../core/stats.js';
 import { canUndo, lastAnswerUndo, type Undoable, undoKey, undoRecords } from '../core/undo.js';
 import type { LoadResult } from '../decks/load.js';
+import { readDayRecords } from '../store/day-records.js';
 import type { Store } from '../store/store.js';
 import { browserPort } from './browser.js';
 import { cardInfo } from './card-info.js';
@@ -61,7 +62,7 @@ export class Collection implements StudyPort {
       version: () => store.version,
       settings: () => this.current,
       scheduler: () => this.scheduler,
-      records: () => store.readAllRecords(),
+      dayRecords: (day) => readDayRecords(store.dataDir, day),
     });
     this.applySettings();
     // Across a restart, this device's last answer can still be taken back.

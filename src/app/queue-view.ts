@@ -27,10 +27,11 @@ export interface QueueEnv {
   settings: () => Settings;
   scheduler: () => Scheduler;
   /**
-   * Every log record: read only for per-deck limits, which need each deck's counts today,
-   * once per session and study day (answers after that are counted as they are saved).
+   * The records that name a study day (or every record: those of other days are left out).
+   * Read only for per-deck limits, which need each deck's counts of the day: once per
+   * session and study day, answers after that are counted as they are saved.
    */
-  records?: () => readonly LogRecord[];
+  dayRecords?: (day: number) => readonly LogRecord[];
 }
 
 interface Indexed {
@@ -86,7 +87,7 @@ export class QueueView {
 
   /** Per-deck limits need each deck's counts of the day, which only the log has. */
   private deckLimited(): boolean {
-    return hasDeckLimits(this.env.settings().deckLimits) && this.env.records !== undefined;
+    return hasDeckLimits(this.env.settings().deckLimits) && this.env.dayRecords !== undefined;
   }
 
   /** Each deck's new cards and reviews on a study day: read from the log once, then patched. */
@@ -95,7 +96,8 @@ export class QueueView {
     const t = this.tally;
     if (t && t.version === version && t.day === day && t.decks === this.decks.version)
       return t.byDeck;
-    const byDeck = deckDayCounts(this.env.records?.() ?? [], day, (key) => this.deckOf(key));
+    const records = this.env.dayRecords?.(day) ?? [];
+    const byDeck = deckDayCounts(records, day, (key) => this.deckOf(key));
     const totals = this.dayTotals(day);
     this.tally = { day, version, decks: this.decks.version, byDeck, totals };
     return byDeck;

@@ -6,14 +6,26 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Collection } from '../../../src/app/collection.js';
 import { studyDay } from '../../../src/core/clock.js';
 import { type DeckToday, deckDayCounts } from '../../../src/core/deck-limits.js';
-import type { Grade, LogRecord } from '../../../src/core/model.js';
+import type { Grade } from '../../../src/core/model.js';
 import { ALL } from '../../../src/core/ports.js';
 import { loadDecks } from '../../../src/decks/load.js';
 import { Store } from '../../../src/store/store.js';
+
+// Counts the collection's reads of a day's records from the log.
+const log = vi.hoisted(() => ({ reads: 0 }));
+vi.mock('../../../src/store/day-records.js', async (original) => {
+  const mod = await original<typeof import('../../../src/store/day-records.js')>();
+  return {
+    readDayRecords: (...args: Parameters<typeof mod.readDayRecords>) => {
+      log.reads++;
+      return mod.readDayRecords(...args);
+    },
+  };
+});
 
 const T0 = Date.parse('2026-03-02T10:00:00Z');
 const MIN = 60_000;
@@ -156,7 +168,7 @@ async function run(
   }
 }
 
-/** A store over the three decks with per-deck limits, counting reads of the whole log. */
+/** A collection over the three decks with per-deck limits, and a fresh reads count. */
 async function counted(deckLimits: Record<string, object>) {
   const root = mkdtempSync(join(tmpdir(), 'hr-tally-'));
   const deckDir = join(root, 'decks');
@@ -170,13 +182,8 @@ async function counted(deckLimits: Record<string, object>) {
   const loaded = await load();
   const open = () => new Collection(loaded, store, 'dev', load);
   const c = open();
-  const log = { reads: 0 };
-  const readAll = store.readAllRecords.bind(store);
-  store.readAllRecords = (): LogRecord[] => {
-    log.reads++;
-    return readAll();
-  };
-  return { c, log, open };
+  log.reads = 0;
+  return { c, open };
 }
 
 describe('per-deck counts kept current', () => {
@@ -188,7 +195,7 @@ describe('per-deck counts kept current', () => {
   });
 
   it('reads the log once per session and study day, not after each answer or undo', async () => {
-    const { c, log, open } = await counted({ da: { newPerDay: 2 }, db: { newPerDay: 1 } });
+    const { c, open } = await counted({ da: { newPerDay: 2 }, db: { newPerDay: 1 } });
     let now = T0;
     expect(c.counts(ALL, now).new).toBe(7); // da 2, db 1, dc: its 3 cards and a reverse
     expect(log.reads).toBe(1);
