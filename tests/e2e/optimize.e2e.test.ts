@@ -1,14 +1,14 @@
 // `hyperrecall optimize` as built: the JSON contract (zod), applying and resetting, the
 // refusal below Anki's minimum, and the binding loaded by this command only.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { LogRecord } from '../../src/core/model.js';
 import { simulateLog } from '../helpers/simulate.js';
-import { CLI, cliEnv } from './cli.js';
+import { CLI, cliEnv, ROOT } from './cli.js';
 
 const Metrics = z.object({ logLoss: z.number().positive(), rmse: z.number().nonnegative() });
 const Steps = z.array(z.string().regex(/^\d+(\.\d+)?[mhd]$/));
@@ -135,5 +135,27 @@ describe('hyperrecall optimize', () => {
     expect(loaded()).toBe('');
     expect(run(dir, ['optimize', '--dry-run'], { HR_SPY: spyLog }, node).code).toBe(0);
     expect(loaded()).toContain('@open-spaced-repetition/binding');
+  });
+
+  it('without the binding installed: one line, exit 1, nothing changed; other commands work', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'hr-no-binding-'));
+    for (const part of ['package.json', 'decks', 'dist'])
+      cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+    const dir = home(log);
+    const cli = join(copy, 'dist/cli.js');
+    const env = { ...process.env, ...cliEnv(dir) };
+    const r = spawnSync(process.execPath, [cli, 'optimize'], { env, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /^hyperrecall: optimize failed: the FSRS optimizer \(@open-spaced-repetition\/binding\) could not be loaded: .*Reinstall hyperrecall \(npm install\) on this machine\. Nothing was changed\.\n$/,
+    );
+    const weights = spawnSync(process.execPath, [cli, 'config', 'get', 'weights'], {
+      env,
+      encoding: 'utf8',
+    });
+    expect(weights.stdout.trim()).toBe('default');
+    const status = spawnSync(process.execPath, [cli, 'status'], { env, encoding: 'utf8' });
+    expect(status.status).toBe(0);
   });
 });

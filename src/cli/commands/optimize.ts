@@ -75,9 +75,15 @@ export async function run(ctx: Context, flags: OptimizeFlags): Promise<number> {
         { dryRun: flags.dryRun === true, applySteps: flags.applySteps === true, now: ctx.now() },
         bar.update,
       );
-    } finally {
+    } catch (err) {
+      // The optimizer missing or failing (a broken install, a platform without a prebuilt
+      // binding): one line, nothing changed.
       bar.done();
+      const why = (err instanceof Error ? err.message : String(err)).replace(/\.$/, '');
+      process.stderr.write(`hyperrecall: optimize failed: ${oneLine(why)}. Nothing was changed.\n`);
+      return 1;
     }
+    bar.done();
     if (result.kind === 'refused') {
       if (flags.json) out(JSON.stringify(refusedJson(result), null, 2));
       else out(`Not optimized: ${result.reason}.\nNothing was changed.`);
