@@ -3,8 +3,9 @@
 // parameters only when they predict held-out answers better than the ones in use.
 import type { WeightsFit } from '../core/optimizer/fit.js';
 import { trainingHistories, trainingItems } from '../core/optimizer/items.js';
-import { revlogCsv, type StepAdvice, stepAdvice } from '../core/optimizer/steps.js';
-import { type Comparison, compare, type Metrics, readiness } from '../core/optimizer/verdict.js';
+import type { OptimizeResult } from '../core/optimizer/result.js';
+import { revlogCsv, stepAdvice } from '../core/optimizer/steps.js';
+import { compare, readiness } from '../core/optimizer/verdict.js';
 import { DAY_SECS, stepSeconds } from '../core/scheduling/steps.js';
 import { weightsProblem } from '../core/scheduling/weights.js';
 import { resolveSettings, type Settings, type Step } from '../core/settings.js';
@@ -13,6 +14,8 @@ import type { Store } from '../store/store.js';
 import type { Trainer } from './optimize-run.js';
 import type { TrainProgress } from './optimize-train.js';
 
+export type { OptimizeResult };
+
 export interface OptimizeRequest {
   /** Show the figures, change nothing. */
   dryRun: boolean;
@@ -20,28 +23,6 @@ export interface OptimizeRequest {
   applySteps: boolean;
   now: number;
 }
-
-export type OptimizeResult =
-  | { kind: 'refused'; reviews: number; items: number; needed: number; reason: string }
-  | {
-      kind: 'done';
-      reviews: number;
-      items: number;
-      cards: number;
-      before: Metrics;
-      after: Metrics;
-      comparison: Comparison;
-      /** The parameters in use before (null: the defaults), and what they were fitted on. */
-      current: number[] | null;
-      currentFit: WeightsFit | null;
-      /** The fitted parameters, applied or not. */
-      weights: number[];
-      applied: boolean;
-      /** Why better parameters were not applied (dry run, out of bounds), or null. */
-      notApplied: string | null;
-      steps: StepAdvice | null;
-      stepsApplied: boolean;
-    };
 
 /** Anki passes the relearning steps that fit in one day (numOfRelearningStepsInDay). */
 export function relearningStepsInDay(steps: readonly Step[]): number {
