@@ -7,7 +7,8 @@ import { build } from 'esbuild';
 rmSync('dist', { recursive: true, force: true });
 await build({
   // The optimizer's worker thread is an entry of its own (dist/optimize-worker.js).
-  entryPoints: { cli: 'src/cli/main.ts', 'optimize-worker': 'src/app/optimize-worker.ts' },
+  // dist/cli.js turns on V8's compile cache (Node 22.1+), then loads the CLI (src/cli/boot.ts).
+  entryPoints: { cli: 'src/cli/boot.ts', 'optimize-worker': 'src/app/optimize-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -26,23 +26,31 @@ function isPrivateDir(path: string, uid: number): boolean {
   }
 }
 
+/** This user's private folder in the temporary directory, or null when it cannot be trusted. */
+export function privateCacheRoot(create: boolean): string | null {
+  const uid = process.getuid?.();
+  if (uid === undefined) return null;
+  const root = join(tmpdir(), `hyperrecall-${uid}`);
+  return privateDir(root, uid, create) ? root : null;
+}
+
+function privateDir(path: string, uid: number, create: boolean): boolean {
+  if (create)
+    try {
+      mkdirSync(path, { mode: 0o700 });
+    } catch {
+      // There already, or not possible: the check decides.
+    }
+  return isPrivateDir(path, uid);
+}
+
 /**
  * The cache folder for `dataDir` while it does not exist, or null when there is none this
  * user can trust (or, with `create`, make). Not on systems without user ids.
  */
 export function spareCacheDir(dataDir: string, create: boolean): string | null {
-  const uid = process.getuid?.();
-  if (uid === undefined) return null;
-  const root = join(tmpdir(), `hyperrecall-${uid}`);
+  const root = privateCacheRoot(create);
+  if (root === null) return null;
   const dir = join(root, pathHash(dataDir));
-  for (const d of [root, dir]) {
-    if (create)
-      try {
-        mkdirSync(d, { mode: 0o700 });
-      } catch {
-        // There already, or not possible: the check below decides.
-      }
-    if (!isPrivateDir(d, uid)) return null;
-  }
-  return dir;
+  return privateDir(dir, process.getuid?.() ?? -1, create) ? dir : null;
 }
