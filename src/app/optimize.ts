@@ -47,7 +47,13 @@ export async function optimize(
   const set = trainingItems(records);
   const ready = readiness(set.reviews, set.items.length);
   if (!ready.ok)
-    return { kind: 'refused', reviews: set.reviews, items: set.items.length, ...ready };
+    return {
+      kind: 'refused',
+      reviews: set.reviews,
+      answers: set.answers,
+      items: set.items.length,
+      ...ready,
+    };
   const out = await trainer(
     {
       items: set.items.map((i) => i.reviews),

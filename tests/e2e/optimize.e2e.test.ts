@@ -33,6 +33,7 @@ const OptimizeJson = z.object({
 });
 const RefusedJson = z.object({
   reviews: z.number().int(),
+  answers: z.number().int(),
   items: z.number().int(),
   before: z.null(),
   after: z.null(),
@@ -110,8 +111,11 @@ describe('hyperrecall optimize', () => {
     expect(json.needed).toBe(400 - json.reviews);
     const text = run(dir, ['optimize']);
     expect(text.out).toBe(
-      `Not optimized: ${json.reviews} usable reviews, ${json.needed} short of Anki's minimum of 400.\nNothing was changed.\n`,
+      `Not optimized: ${json.reviews} usable reviews, ${json.needed} short of Anki's minimum of 400.\n` +
+        `(${json.answers} answers so far; a card's answers count once it comes back on a later day.)\n` +
+        'Nothing was changed.\n',
     );
+    expect(json.answers).toBeGreaterThan(json.reviews);
     expect(text.code).toBe(1);
   });
 

@@ -2,7 +2,7 @@
 // (core/optimizer/result.ts), shared with the screens.
 import type { OptimizeDone, OptimizeRefused } from '../../core/optimizer/result.js';
 
-export { optimizeText } from '../../core/optimizer/result.js';
+export { optimizeText, refusedText } from '../../core/optimizer/result.js';
 
 type Done = OptimizeDone;
 type Refused = OptimizeRefused;
@@ -36,6 +36,7 @@ export function optimizeJson(r: Done, dryRun: boolean) {
 export function refusedJson(r: Refused) {
   return {
     reviews: r.reviews,
+    answers: r.answers,
     items: r.items,
     before: null,
     after: null,

@@ -8,7 +8,7 @@ import type { TrainProgress } from '../../app/optimize-train.js';
 import { oneLine } from '../../core/sanitize.js';
 import { Store } from '../../store/store.js';
 import type { Context } from '../context.js';
-import { optimizeJson, optimizeText, refusedJson } from './optimize-output.js';
+import { optimizeJson, optimizeText, refusedJson, refusedText } from './optimize-output.js';
 
 export interface OptimizeFlags {
   dryRun?: boolean;
@@ -86,7 +86,7 @@ export async function run(ctx: Context, flags: OptimizeFlags): Promise<number> {
     bar.done();
     if (result.kind === 'refused') {
       if (flags.json) out(JSON.stringify(refusedJson(result), null, 2));
-      else out(`Not optimized: ${result.reason}.\nNothing was changed.`);
+      else for (const line of refusedText(result)) out(line);
       return 1;
     }
     if (flags.json) out(JSON.stringify(optimizeJson(result, flags.dryRun === true), null, 2));

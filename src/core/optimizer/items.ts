@@ -31,6 +31,8 @@ export interface ItemSet {
   items: TrainingItem[];
   /** Answers in the histories the items came from (Anki's review count). */
   reviews: number;
+  /** Every answer that fed the schedule, usable or not (for telling the learner). */
+  answers: number;
   /** Cards that gave at least one item. */
   cards: number;
 }
@@ -131,7 +133,9 @@ export function trainingItems(records: readonly LogRecord[]): ItemSet {
   const items: TrainingItem[] = [];
   let reviews = 0;
   let cards = 0;
+  let answers = 0;
   for (const [key, entries] of historyByCard(records)) {
+    for (const e of entries) if (e.kind === 'answer') answers++;
     const history = trainingHistory(entries);
     if (!history) continue;
     const own = cardItems(key, history).filter(trainable);
@@ -141,7 +145,7 @@ export function trainingItems(records: readonly LogRecord[]): ItemSet {
     cards++;
   }
   items.sort((a, b) => a.at - b.at || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { items, reviews, cards };
+  return { items, reviews, answers, cards };
 }
 
 /** The answers each card's training history holds, for the learning-step analysis. */

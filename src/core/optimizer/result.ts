@@ -5,7 +5,15 @@ import type { StepAdvice } from './steps.js';
 import type { Comparison, Metrics } from './verdict.js';
 
 export type OptimizeResult =
-  | { kind: 'refused'; reviews: number; items: number; needed: number; reason: string }
+  | {
+      kind: 'refused';
+      reviews: number;
+      /** All answers that fed the schedule; `reviews` are those of cards seen on two days. */
+      answers: number;
+      items: number;
+      needed: number;
+      reason: string;
+    }
   | {
       kind: 'done';
       reviews: number;
@@ -72,4 +80,13 @@ export function optimizeText(r: OptimizeDone, dryRun: boolean): string[] {
       lines.push('               (hyperrecall optimize --apply-steps sets them)');
   }
   return lines;
+}
+
+/** Why nothing was fitted, for the terminal. */
+export function refusedText(r: OptimizeRefused): string[] {
+  return [
+    `Not optimized: ${r.reason}.`,
+    `(${r.answers} answers so far; a card's answers count once it comes back on a later day.)`,
+    'Nothing was changed.',
+  ];
 }
