@@ -25,10 +25,10 @@ import type {
   Written,
 } from '../core/ports.js';
 import { type Counts, nextDueAfter, type Today } from '../core/queue.js';
-import { markRecord } from '../core/records.js';
+import { type Forgotten, markRecord } from '../core/records.js';
 import { newMemory, type Outcome, Scheduler } from '../core/scheduler.js';
 import { parseSetting, resolveSettings, type SettingKey, type Settings } from '../core/settings.js';
-import type { Stats } from '../core/stats.js';
+import type { Stats, StatsScope } from '../core/stats.js';
 import { canUndo, lastAnswerUndo, type Undoable, undoKey, undoRecords } from '../core/undo.js';
 import type { LoadResult } from '../decks/load.js';
 import { readDayRecords } from '../store/day-records.js';
@@ -84,8 +84,8 @@ export class Collection implements StudyPort {
     return this.current;
   }
 
-  stats(now: number): Stats {
-    return statsOf(this, now);
+  stats(now: number, scope?: StatsScope): Stats {
+    return statsOf(this, now, scope);
   }
 
   setSetting(key: SettingKey, raw: string): string | null {
@@ -224,10 +224,10 @@ export class Collection implements StudyPort {
     });
   }
 
-  private mark(card: Card, mark: MarkKind, now: number): void {
+  private mark(card: Card, mark: MarkKind, now: number, was?: Forgotten): void {
     const at = this.store.recordTime(card.key, now);
     const day = studyDay(at, this.current.dayStartsAt);
-    this.save([markRecord(this.newId(at), card.key, mark, at, day)], card.key);
+    this.save([markRecord(this.newId(at), card.key, mark, at, day, was)], card.key);
   }
 
   bury(card: Card, now: number): Written<void> {
@@ -258,9 +258,9 @@ export class Collection implements StudyPort {
     });
   }
 
-  /** One mark from the card browser (suspend, flag, forget...): not on the undo stack. */
-  markCard(card: Card, mark: MarkKind, now: number): Written<void> {
-    return written(() => this.mark(card, mark, now));
+  /** A mark from the card browser, whose `u` has its own undo stack (app/browser.ts). */
+  markCard(card: Card, mark: MarkKind, now: number, was?: Forgotten): Written<void> {
+    return written(() => this.mark(card, mark, now, was));
   }
 
   browser(): BrowserPort {

@@ -1,22 +1,30 @@
 // The statistics of a collection: progress from the store, answers from the log.
-
 import { nextDayStart, studyDay } from '../core/clock.js';
-import type { Card, LogRecord } from '../core/model.js';
-import { ALL, type DayEnd, type Scope } from '../core/ports.js';
+import type { Card, ExamSummary, LogRecord, Memory } from '../core/model.js';
+import type { DayEnd, Scope } from '../core/ports.js';
 import { type Progress, streak } from '../core/progress.js';
 import { counts, type QueueInput, type Today } from '../core/queue.js';
 import type { Settings } from '../core/settings.js';
+import { answersOf } from '../core/stats/answers.js';
 import { type Tomorrow, tomorrow } from '../core/stats/due.js';
 import { retentionByDay } from '../core/stats/true-retention.js';
-import { computeStats, type Stats } from '../core/stats.js';
+import { computeStats, type Stats, type StatsScope } from '../core/stats.js';
 
 /** What the statistics read from a collection (the Collection is one). */
 export interface StatsSource {
   readonly store: { readonly progress: Progress; readAllRecords(): LogRecord[] };
+  readonly scheduler: { retrievability(m: Memory, now: number): number };
   settings(): Settings;
   cards(scope: Scope): readonly Card[];
   queueInput(scope: Scope, now: number, today?: Today): QueueInput;
 }
+
+export const EVERY_DECK: StatsScope = { deck: null, objective: null };
+
+const scopeOf = (s: StatsScope): Scope => ({
+  decks: s.deck === null ? null : [s.deck],
+  tag: s.objective,
+});
 
 const keysOf = (src: StatsSource, scope: Scope) => src.cards(scope).map((c) => c.key);
 
@@ -43,12 +51,43 @@ export function dayEndOf(src: StatsSource, scope: Scope, now: number): DayEnd {
   };
 }
 
-export function statsOf(src: StatsSource, now: number, scope: Scope = ALL): Stats {
-  const keys = keysOf(src, scope);
-  const inScope = new Set(keys);
-  return computeStats(src.store.progress, now, src.settings(), {
-    keys,
-    retention: retentionByDay(src.store.readAllRecords(), (key) => inScope.has(key)),
-    newTomorrow: tomorrowOf(src, scope, now).new,
+/**
+ * Exams as one scope saw them: for a deck or an objective, each exam that asked about it,
+ * scored on those questions alone (no forecast was stored for part of an exam).
+ */
+function examsIn(exams: readonly ExamSummary[], s: StatsScope): ExamSummary[] {
+  if (s.deck === null && s.objective === null) return [...exams];
+  const out: ExamSummary[] = [];
+  for (const e of exams) {
+    const t = s.deck !== null ? e.byDeck[s.deck] : e.byTag[s.objective ?? ''];
+    if (!t || t.total === 0) continue;
+    out.push({
+      ...e,
+      questions: t.total,
+      correct: t.correct,
+      scorePercent: t.percent,
+      passed: t.percent >= e.passPercent,
+      predictedPercent: null,
+      predictions: [],
+    });
+  }
+  return out;
+}
+
+export function statsOf(src: StatsSource, now: number, s: StatsScope = EVERY_DECK): Stats {
+  const cards = src.cards(scopeOf(s));
+  const kinds = new Map(cards.map((c) => [c.key, c.entryKind]));
+  const inScope = (key: string) => kinds.has(key);
+  const records = src.store.readAllRecords();
+  const p = src.store.progress;
+  return computeStats(p, now, src.settings(), {
+    scope: s,
+    keys: [...kinds.keys()],
+    answers: answersOf(records, inScope),
+    retention: retentionByDay(records, inScope),
+    newTomorrow: tomorrowOf(src, scopeOf(s), now).new,
+    kindOf: (key) => kinds.get(key) ?? 'unknown',
+    recall: (m) => src.scheduler.retrievability(m, now),
+    exams: examsIn(p.exams, s),
   });
 }

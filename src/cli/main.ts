@@ -109,7 +109,9 @@ export function buildProgram(
     .command('stats')
     .description(DESCRIPTIONS.stats)
     .option('--json', 'machine-readable output')
-    .action((opts: { json?: boolean }) =>
+    .option('--deck <id>', 'one deck only')
+    .option('--objective <id>', 'one exam objective only (its tag or code, e.g. 351.4)')
+    .action((opts: { json?: boolean; deck?: string; objective?: string }) =>
       run(async (ctx) => (await import('./commands/stats.js')).run(ctx, opts)),
     );
 

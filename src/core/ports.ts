@@ -19,7 +19,7 @@ import type { Browsed } from './search/browse.js';
 import type { CardRow } from './search/card-row.js';
 import type { Column } from './search/columns.js';
 import type { SettingKey, Settings } from './settings.js';
-import type { Stats } from './stats.js';
+import type { Stats, StatsScope } from './stats.js';
 
 export interface DeckRow extends Counts {
   id: string;
@@ -144,12 +144,19 @@ export interface StudyPort {
   /** Re-reads the deck files (after an edit); returns warnings for broken files. */
   reloadDecks(): Promise<string[]>;
   settings(): Settings;
-  stats(now: number): Stats;
+  /** Every statistics series, for all decks or one deck or objective. */
+  stats(now: number, scope?: StatsScope): Stats;
   /** Validates and saves one setting; returns an error message or null. */
   setSetting(key: SettingKey, raw: string): string | null;
   /** The card browser (`b`), where the port has one. */
   browser?(): BrowserPort;
 }
+
+/** What the browser's undo did: nothing to take back, the mark written, or nothing (stale). */
+export type BrowserUndo =
+  | { kind: 'none' }
+  | { kind: 'undone'; key: string; mark: MarkKind }
+  | { kind: 'stale'; key: string };
 
 /** The card browser: a query's rows, and the actions on one card. */
 export interface BrowserPort {
@@ -157,6 +164,11 @@ export interface BrowserPort {
   card(key: string): Card | null;
   /** Writes the mark the action means for this row (suspend or unsuspend...). */
   act(card: Card, row: CardRow, action: BrowserAction, now: number): Written<MarkKind>;
+  /**
+   * Takes back this browser's last action (`u`): the opposite mark, or for a forget the
+   * memory it took. Stale when a forgotten card was answered since.
+   */
+  undo?(now: number): Written<BrowserUndo>;
   info(card: Card, now: number): CardInfo;
   reloadDecks(): Promise<string[]>;
 }

@@ -1,12 +1,51 @@
-// Statistics over progress: true retention, the due forecast, activity and exam history.
+// Statistics: every series the Stats screen and `stats --json` show, for all decks, one
+// deck or one objective (the caller passes the cards and the answers in scope).
 import { type Calibration, calibration } from './calibration.js';
 import { studyDay } from './clock.js';
 import type { ExamSummary } from './model.js';
-import { type Progress, streak } from './progress.js';
+import type { Progress } from './progress.js';
+import {
+  type Answer,
+  answerButtons,
+  answersPerDay,
+  type ButtonCounts,
+  type HourCount,
+  hourly,
+  type TodayStats,
+  todayStats,
+} from './stats/answers.js';
+import { type Calendar, calendar } from './stats/calendar.js';
+import {
+  type CardCounts,
+  cardCounts,
+  type Distributions,
+  distributions,
+  type Hardest,
+  hardestCards,
+  type Recall,
+} from './stats/cards.js';
 import { dueForecast, type Tomorrow, tomorrow } from './stats/due.js';
 import { type RetentionDay, type TrueRetention, trueRetention } from './stats/true-retention.js';
 
+export interface ExamLine {
+  at: string;
+  questions: number;
+  correct: number;
+  scorePercent: number;
+  passed: boolean;
+  passPercent: number;
+  predictedPercent: number | null;
+}
+
+/** What statistics cover: every deck (both null), one deck, or one objective (a tag). */
+export interface StatsScope {
+  deck: string | null;
+  objective: string | null;
+}
+
 export interface Stats {
+  scope: StatsScope;
+  /** Answers in all (as the day counts have them: unfed exam answers are not). */
   reviews: number;
   reviewedToday: number;
   streak: number;
@@ -26,33 +65,45 @@ export interface Stats {
   trueRetention: TrueRetention;
   /** Cards due on each of the next 30 study days (index 0 = today, overdue included). */
   forecast: number[];
+  /** The same for 365 days. */
+  forecastYear: number[];
   /** The next study day: `reviews` is always `forecast[1]`. */
   tomorrow: Tomorrow;
   /** Answers on each of the last 30 study days, oldest first. */
   activity: number[];
-  exams: {
-    at: string;
-    questions: number;
-    correct: number;
-    scorePercent: number;
-    passed: boolean;
-    passPercent: number;
-    predictedPercent: number | null;
-  }[];
+  today: TodayStats;
+  calendar: Calendar;
+  counts: CardCounts;
+  distributions: Distributions;
+  /** Answer buttons by card age over the last 30 and 365 study days. */
+  buttons: { month: ButtonCounts; year: ButtonCounts };
+  /** Review answers and the share passed by hour of day, last 30 and 365 study days. */
+  hours: { month: HourCount[]; year: HourCount[] };
+  hardest: Hardest;
+  exams: ExamLine[];
   /** How the readiness forecasts stored with the exams matched their scores. */
   calibration: Calibration;
 }
 
 export const STATS_DAYS = 30;
+export const HARDEST = 10;
 
-/** What statistics need beyond progress: the cards in view and what the log says. */
+/** What statistics need beyond progress: the cards and answers in scope, and helpers. */
 export interface StatsInput {
-  /** Keys of the cards in the loaded decks. */
+  scope?: StatsScope;
+  /** Keys of the cards in scope. */
   keys: readonly string[];
-  /** Answers true retention counts, per study day (retentionByDay over the log). */
+  /** The answers to cards in scope, in log order (stats/answers.ts answersOf). */
+  answers: readonly Answer[];
+  /** Answers true retention counts, per study day (retentionByDay over the log, in scope). */
   retention: ReadonlyMap<number, RetentionDay>;
   /** New cards the next study day introduces within its limits. */
   newTomorrow: number;
+  /** A card's kind (basic, mcq, cloze, typed, terms). */
+  kindOf: (key: string) => string;
+  recall: Recall;
+  /** Exams in scope (all, for every deck). */
+  exams?: readonly ExamSummary[];
 }
 
 export function computeStats(
@@ -61,26 +112,44 @@ export function computeStats(
   settings: { dayStartsAt: number; desiredRetention: number },
   input: StatsInput,
 ): Stats {
-  const today = studyDay(now, settings.dayStartsAt);
+  const { dayStartsAt } = settings;
+  const today = studyDay(now, dayStartsAt);
+  const perDay = answersPerDay(input.answers);
   const activity: number[] = [];
-  for (let d = today - STATS_DAYS + 1; d <= today; d++) activity.push(p.days[d]?.reviews ?? 0);
+  for (let d = today - STATS_DAYS + 1; d <= today; d++) activity.push(perDay.get(d) ?? 0);
+  let reviews = 0;
+  for (const n of perDay.values()) reviews += n;
   const table = trueRetention(input.retention, today);
   const month = table.month.total;
-  const forecast = dueForecast(input.keys, p, today, settings.dayStartsAt, STATS_DAYS);
+  const forecastYear = dueForecast(input.keys, p, today, dayStartsAt, 365);
+  const cal = calendar(perDay, today);
+  const exams = input.exams ?? p.exams;
   return {
-    reviews: p.reviews,
-    reviewedToday: p.days[today]?.reviews ?? 0,
-    streak: streak(p.days, today),
+    scope: input.scope ?? { deck: null, objective: null },
+    reviews,
+    reviewedToday: perDay.get(today) ?? 0,
+    streak: cal.currentStreak,
     retention: {
       target: settings.desiredRetention,
       actual: month.rate,
       answers: month.passed + month.failed,
     },
     trueRetention: table,
-    forecast,
-    tomorrow: tomorrow(input.keys, p, today, settings.dayStartsAt, input.newTomorrow),
+    forecast: forecastYear.slice(0, STATS_DAYS),
+    forecastYear,
+    tomorrow: tomorrow(input.keys, p, today, dayStartsAt, input.newTomorrow),
     activity,
-    exams: p.exams.map((e: ExamSummary) => ({
+    today: todayStats(input.answers, today, input.kindOf),
+    calendar: cal,
+    counts: cardCounts(input.keys, p, today),
+    distributions: distributions(input.keys, p, input.recall),
+    buttons: {
+      month: answerButtons(input.answers, today, 30),
+      year: answerButtons(input.answers, today, 365),
+    },
+    hours: { month: hourly(input.answers, today, 30), year: hourly(input.answers, today, 365) },
+    hardest: hardestCards(input.keys, p, input.recall, HARDEST),
+    exams: exams.map((e) => ({
       at: new Date(e.at).toISOString(),
       questions: e.questions,
       correct: e.correct,
@@ -89,7 +158,7 @@ export function computeStats(
       passPercent: e.passPercent,
       predictedPercent: e.predictedPercent,
     })),
-    calibration: calibration(p.exams),
+    calibration: calibration(exams),
   };
 }
 

@@ -1,13 +1,22 @@
 import { join } from 'node:path';
 import { ExamService } from '../../app/exams.js';
 import type { Calibration } from '../../core/calibration.js';
-import { ALL, type ReadinessView } from '../../core/ports.js';
+import type { ReadinessView } from '../../core/ports.js';
 import { oneLine } from '../../core/sanitize.js';
 import { tomorrowText } from '../../core/stats/due.js';
 import { sparkline, trueRetentionText } from '../../core/stats.js';
 import { objectiveNames } from '../../decks/blueprint.js';
 import type { Context } from '../context.js';
-import { withCollection } from '../with-collection.js';
+import { resolveDecks, withCollection } from '../with-collection.js';
+import {
+  calendarText,
+  countsText,
+  hardestText,
+  retentionTable,
+  scopeText,
+  todayText,
+} from './stats-text.js';
+import { objectiveTag } from './study.js';
 
 /** Readiness as `stats --json` gives it: the figure, the moment it is for, per objective. */
 function readinessJson(r: ReadinessView) {
@@ -54,14 +63,28 @@ function calibrationText(c: Calibration): string[] {
   return lines;
 }
 
-export async function run(ctx: Context, opts: { json?: boolean }): Promise<number> {
+export interface StatsOptions {
+  json?: boolean;
+  /** One deck id (as `study` takes it). */
+  deck?: string;
+  /** One exam objective: its tag or its code (`351.4`). */
+  objective?: string;
+}
+
+export async function run(ctx: Context, opts: StatsOptions): Promise<number> {
   return withCollection(ctx, 'read', async ({ collection, store }) => {
     const now = ctx.now();
-    const s = collection.stats(now);
+    const deck = opts.deck === undefined ? null : resolveDecks(collection.decks, [opts.deck])[0]!;
+    const decks = deck === null ? null : [deck];
+    const objective =
+      opts.objective === undefined
+        ? null
+        : objectiveTag(collection.cards({ decks, tag: null }), opts.objective);
+    const s = collection.stats(now, { deck, objective });
     const exams = new ExamService(collection, store, ctx.device, undefined, () =>
       objectiveNames(join(ctx.root, 'blueprints')),
     );
-    const ready = exams.readiness(ALL, now);
+    const ready = exams.readiness({ decks, tag: objective }, now);
     if (opts.json) {
       process.stdout.write(
         `${JSON.stringify({ ...s, readiness: readinessJson(ready) }, null, 2)}\n`,
@@ -69,11 +92,19 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<numbe
       return 0;
     }
     const lines = [
+      `Statistics     ${scopeText(s)}`,
       `Reviews        ${s.reviews} in all · ${s.reviewedToday} today · streak ${s.streak}`,
+      ...todayText(s).map((line, i) => (i === 0 ? `Today          ${line}` : line)),
+      `Calendar       ${calendarText(s)}`,
+      ...countsText(s).map((line, i) => (i === 0 ? `Cards          ${line}` : line)),
       `True retention ${trueRetentionText(s.retention)}`,
+      ...retentionTable(s),
       `Tomorrow       ${tomorrowText(s.tomorrow)}`,
       `Due, 30 days   ${sparkline(s.forecast)}  today ${s.forecast[0]}`,
       `Last 30 days   ${sparkline(s.activity)}`,
+      ...(s.hardest.lowestRecall.length
+        ? ['Hardest        lowest recall now:', ...hardestText(s)]
+        : []),
       ...readinessText(ready),
       s.exams.length === 0
         ? 'Exams          none yet (hyperrecall exam)'

@@ -25,7 +25,14 @@ const exam = (scorePercent: number, predictedPercent: number | null): ExamSummar
   scope: { decks: null, tag: null, blueprint: null },
 });
 
-const NOTHING = { keys: [], retention: new Map(), newTomorrow: 0 };
+const NOTHING = {
+  keys: [],
+  answers: [],
+  retention: new Map(),
+  newTomorrow: 0,
+  kindOf: () => 'basic',
+  recall: () => 1,
+};
 
 describe('stats: calibration', () => {
   it('over every exam: gaps in points, and log loss over the stored per-question forecasts', () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { studyDay } from '../../../src/core/clock.js';
 import type { ExamSummary, Memory } from '../../../src/core/model.js';
-import { type DayCount, emptyProgress, type Progress } from '../../../src/core/progress.js';
+import { emptyProgress, type Progress } from '../../../src/core/progress.js';
 import { newMemory } from '../../../src/core/scheduler.js';
+import type { Answer } from '../../../src/core/stats/answers.js';
 import type { RetentionDay } from '../../../src/core/stats/true-retention.js';
 import { computeStats, STATS_DAYS, type StatsInput, sparkline } from '../../../src/core/stats.js';
 
@@ -24,20 +25,31 @@ const due = (at: number, phase: Memory['phase'] = 'review'): Memory => ({
 function progress(parts: Partial<Progress>): Progress {
   return { ...emptyProgress(), ...parts };
 }
-const day = (counts: Partial<DayCount>): DayCount => ({
-  reviews: 0,
-  newCards: 0,
-  reviewCards: 0,
-  passed: 0,
-  reviewPassed: 0,
-  ms: 0,
-  ...counts,
-});
-/** Every card `p` has a memory for, no retention answers, 3 new cards tomorrow. */
+
+/** `n` answers on a study day, graded Good, fed to the schedule unless said otherwise. */
+function answers(day: number, n: number, more: Partial<Answer> = {}): Answer[] {
+  return Array.from({ length: n }, (_, i) => ({
+    key: `d/c${i}`,
+    at: T0 + (day - TODAY) * DAY,
+    day,
+    rating: 3,
+    tookMs: 1000,
+    phase: 'review',
+    interval: 5,
+    scheduled: true,
+    counted: true,
+    ...more,
+  }));
+}
+
+/** Every card `p` has a memory for, no answers, 3 new cards tomorrow. */
 const input = (p: Progress, more: Partial<StatsInput> = {}): StatsInput => ({
   keys: Object.keys(p.cards),
+  answers: [],
   retention: new Map(),
   newTomorrow: 3,
+  kindOf: () => 'basic',
+  recall: () => 0.9,
   ...more,
 });
 const rday = (d: Partial<RetentionDay>): RetentionDay => ({
@@ -49,15 +61,15 @@ const rday = (d: Partial<RetentionDay>): RetentionDay => ({
 });
 
 describe('computeStats: retention and activity', () => {
-  const p = progress({
-    reviews: 41,
-    days: {
-      [TODAY - 30]: day({ reviews: 100, reviewCards: 100, reviewPassed: 0 }),
-      [TODAY - 29]: day({ reviews: 5, reviewCards: 4, reviewPassed: 3 }),
-      [TODAY - 1]: day({ reviews: 2, reviewCards: 1, reviewPassed: 1 }),
-      [TODAY]: day({ reviews: 3, reviewCards: 1, reviewPassed: 0, newCards: 2 }),
-    },
-  });
+  const log = [
+    ...answers(TODAY - 30, 100),
+    ...answers(TODAY - 29, 5),
+    ...answers(TODAY - 1, 2),
+    ...answers(TODAY, 3),
+    // An exam answer that did not feed the schedule is a measurement: not a day's answer.
+    ...answers(TODAY, 4, { scheduled: false, counted: false }),
+  ];
+  const p = progress({});
 
   it('the headline retention is true retention over the last 30 study days, to 3 decimals', () => {
     const retention = new Map([
@@ -77,7 +89,7 @@ describe('computeStats: retention and activity', () => {
   });
 
   it('activity has one count per study day, oldest first, today last', () => {
-    const s = computeStats(p, T0, SETTINGS, input(p));
+    const s = computeStats(p, T0, SETTINGS, input(p, { answers: log }));
     expect(s.activity).toHaveLength(STATS_DAYS);
     expect(s.activity[0]).toBe(5);
     expect(s.activity.slice(-2)).toEqual([2, 3]);
@@ -85,8 +97,8 @@ describe('computeStats: retention and activity', () => {
   });
 
   it('reports the total, today and the streak', () => {
-    const s = computeStats(p, T0, SETTINGS, input(p));
-    expect(s.reviews).toBe(41);
+    const s = computeStats(p, T0, SETTINGS, input(p, { answers: log }));
+    expect(s.reviews).toBe(110);
     expect(s.reviewedToday).toBe(3);
     expect(s.streak).toBe(2);
   });
@@ -103,12 +115,14 @@ describe('computeStats: retention and activity', () => {
     expect(empty.reviewedToday).toBe(0);
     expect(empty.forecast).toEqual(new Array(STATS_DAYS).fill(0));
     expect(empty.exams).toEqual([]);
+    expect(empty.scope).toEqual({ deck: null, objective: null });
   });
 
   it('study days follow dayStartsAt: 03:00 still counts for yesterday', () => {
     const early = Date.parse('2026-03-11T03:00:00Z');
-    expect(computeStats(p, early, SETTINGS, input(p)).reviewedToday).toBe(3);
-    expect(computeStats(p, early, { ...SETTINGS, dayStartsAt: 0 }, input(p)).reviewedToday).toBe(0);
+    expect(computeStats(p, early, SETTINGS, input(p, { answers: log })).reviewedToday).toBe(3);
+    const midnight = { ...SETTINGS, dayStartsAt: 0 };
+    expect(computeStats(p, early, midnight, input(p, { answers: log })).reviewedToday).toBe(0);
   });
 });
 
@@ -132,6 +146,10 @@ describe('computeStats: the due forecast', () => {
     expect(f[1]).toBe(1);
     expect(f[29]).toBe(1);
     expect(f.reduce((a, b) => a + b, 0)).toBe(4);
+    // The year: the card due in 30 days is on day 30 of it.
+    expect(s.forecastYear).toHaveLength(365);
+    expect(s.forecastYear.slice(0, 30)).toEqual(f);
+    expect(s.forecastYear[30]).toBe(1);
   });
 
   it('leaves out suspended cards and cards no longer in any deck; a card buried today is due tomorrow', () => {
@@ -156,6 +174,15 @@ describe('computeStats: the due forecast', () => {
     expect(s.forecast.slice(0, 2)).toEqual([1, 2]);
     expect(s.forecast.reduce((a, b) => a + b, 0)).toBe(3);
     expect(s.tomorrow).toEqual({ reviews: 2, new: 3 });
+    expect(s.counts).toEqual({
+      new: 0,
+      learning: 0,
+      review: 2,
+      relearning: 0,
+      suspended: 1,
+      buried: 1,
+      total: 4,
+    });
   });
 });
 
@@ -176,12 +203,10 @@ describe('computeStats: exams', () => {
       predictedPercent: 71,
       scope: { decks: null, tag: null, blueprint: null },
     };
-    const s = computeStats(
-      progress({ exams: [exam, { ...exam, id: 'e2', predictedPercent: null, passed: false }] }),
-      T0,
-      SETTINGS,
-      input(emptyProgress()),
-    );
+    const p = progress({
+      exams: [exam, { ...exam, id: 'e2', predictedPercent: null, passed: false }],
+    });
+    const s = computeStats(p, T0, SETTINGS, input(emptyProgress()));
     expect(s.exams).toEqual([
       {
         at: '2026-03-10T10:00:00.000Z',

@@ -1,0 +1,170 @@
+// Series read from the answers in the log: today's work, the answer buttons by card age and
+// the hourly breakdown (Anki's Today, Answer Buttons and Hourly Breakdown graphs).
+import type { Grade, LogRecord } from '../model.js';
+import { MATURE_DAYS } from './true-retention.js';
+
+/** One answer as these series see it: study, exam or cram, not taken back. */
+export interface Answer {
+  key: string;
+  at: number;
+  day: number;
+  rating: Grade;
+  tookMs: number;
+  /** The trainer's verdict (multiple choice, typed); absent when self-graded. */
+  correct?: boolean;
+  /** Phase and interval before the answer; null for a card seen for the first time. */
+  phase: 'new' | 'learning' | 'review' | 'relearning' | null;
+  interval: number;
+  /** Study, a fed exam answer: it changed the schedule. Cram and unfed exam answers did not. */
+  scheduled: boolean;
+  /**
+   * Counted among the day's answers, as the fold counts them (progress.ts DayCount): every
+   * answer but an exam answer that did not feed the schedule, which is a measurement only.
+   */
+  counted: boolean;
+}
+
+/** The answers of the log, in its order, without the ones taken back (`u`). */
+export function answersOf(
+  records: readonly LogRecord[],
+  inScope: (key: string) => boolean = () => true,
+): Answer[] {
+  const undone = new Set<string>();
+  for (const rec of records)
+    if (rec.type === 'undo') undone.add(rec.review.id);
+    else if (rec.type === 'cram-undo') undone.add(rec.cram.id);
+  const out: Answer[] = [];
+  for (const rec of records) {
+    if ((rec.type !== 'review' && rec.type !== 'cram') || undone.has(rec.id)) continue;
+    if (!inScope(rec.key)) continue;
+    const review = rec.type === 'review' ? rec : null;
+    out.push({
+      key: rec.key,
+      at: rec.at,
+      day: rec.day,
+      rating: rec.rating,
+      tookMs: rec.tookMs,
+      ...(rec.correct === undefined ? {} : { correct: rec.correct }),
+      phase: review ? (review.before?.phase ?? null) : null,
+      interval: review?.before?.scheduledDays ?? 0,
+      scheduled: !!review && (review.mode === 'study' || review.fed !== false),
+      counted: review?.fed !== false,
+    });
+  }
+  return out;
+}
+
+/** Right: the trainer said so, or (self-graded) anything but Again. */
+const isRight = (a: Answer) => a.correct ?? a.rating > 1;
+
+export interface KindShare {
+  kind: string;
+  answers: number;
+  correct: number;
+  /** correct / answers, to 3 decimals. */
+  share: number;
+}
+
+export interface TodayStats {
+  /** Answers given today (study, exam answers that fed the schedule, cram). */
+  answers: number;
+  /** Distinct cards answered today. */
+  cards: number;
+  ms: number;
+  again: number;
+  /** Share right by card kind (basic, mcq, cloze, typed, terms), kinds answered today only. */
+  byKind: KindShare[];
+}
+
+export function todayStats(
+  answers: readonly Answer[],
+  today: number,
+  kindOf: (key: string) => string,
+): TodayStats {
+  const cards = new Set<string>();
+  const kinds = new Map<string, { answers: number; correct: number }>();
+  let n = 0;
+  let ms = 0;
+  let again = 0;
+  for (const a of answers) {
+    if (a.day !== today || !a.counted) continue;
+    n++;
+    ms += a.tookMs;
+    if (a.rating === 1) again++;
+    cards.add(a.key);
+    const kind = kindOf(a.key);
+    const k = kinds.get(kind) ?? { answers: 0, correct: 0 };
+    k.answers++;
+    if (isRight(a)) k.correct++;
+    kinds.set(kind, k);
+  }
+  const byKind = [...kinds]
+    .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+    .map(([kind, k]) => ({ kind, ...k, share: Math.round((1000 * k.correct) / k.answers) / 1000 }));
+  return { answers: n, cards: cards.size, ms, again, byKind };
+}
+
+/** Answers per study day, as the day's count has them (the calendar's cells). */
+export function answersPerDay(answers: readonly Answer[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const a of answers) if (a.counted) out.set(a.day, (out.get(a.day) ?? 0) + 1);
+  return out;
+}
+
+/** Answers per grade (index 0 = Again ... 3 = Easy). */
+export type GradeCounts = [number, number, number, number];
+
+export interface ButtonCounts {
+  /** New cards and cards on (re)learning steps. */
+  learning: GradeCounts;
+  /** Review cards with an interval under 21 days. */
+  young: GradeCounts;
+  mature: GradeCounts;
+}
+
+/**
+ * Answer buttons by card age over the `days` study days ending today, as Anki's graph:
+ * answers that fed the schedule only (a cram or unfed exam answer moves no card).
+ */
+export function answerButtons(
+  answers: readonly Answer[],
+  today: number,
+  days: number,
+): ButtonCounts {
+  const out: ButtonCounts = { learning: [0, 0, 0, 0], young: [0, 0, 0, 0], mature: [0, 0, 0, 0] };
+  for (const a of answers) {
+    if (!a.scheduled || a.day > today || a.day <= today - days) continue;
+    const age =
+      a.phase !== 'review' ? out.learning : a.interval >= MATURE_DAYS ? out.mature : out.young;
+    age[a.rating - 1] = (age[a.rating - 1] ?? 0) + 1;
+  }
+  return out;
+}
+
+export interface HourCount {
+  hour: number;
+  answers: number;
+  /** Of those, graded Hard or better. */
+  passed: number;
+  /** passed / answers to 3 decimals; null without answers. */
+  rate: number | null;
+}
+
+/**
+ * Answers and the share passed by local hour of day, over the `days` study days ending
+ * today: review-phase answers that fed the schedule, as Anki's Hourly Breakdown.
+ */
+export function hourly(answers: readonly Answer[], today: number, days: number): HourCount[] {
+  const out = Array.from({ length: 24 }, (_, hour) => ({ hour, answers: 0, passed: 0 }));
+  for (const a of answers) {
+    if (!a.scheduled || a.phase !== 'review' || a.day > today || a.day <= today - days) continue;
+    // The local hour (the time zone's offset at that moment, as the study-day clock reads it).
+    const h = new Date(a.at).getHours();
+    out[h]!.answers++;
+    if (a.rating > 1) out[h]!.passed++;
+  }
+  return out.map((h) => ({
+    ...h,
+    rate: h.answers ? Math.round((1000 * h.passed) / h.answers) / 1000 : null,
+  }));
+}
