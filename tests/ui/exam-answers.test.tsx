@@ -86,6 +86,14 @@ describe.each([
     await ui.waitFor((f) => flat(f).includes('Pick an answer (a-c) before Enter.'));
     expect(ui.frame()).toMatch(/Question 3\/3/);
     fits(ui, columns, rows);
+    // The message goes with the question: back to it later, it starts afresh.
+    await ui.press('p');
+    await ui.waitFor(/Question 2\/3/);
+    await ui.press(ENTER);
+    await ui.waitFor(/Question 3\/3/);
+    expect(ui.frame()).not.toContain('Pick an answer');
+    await ui.press(ENTER);
+    await ui.waitFor((f) => flat(f).includes('Pick an answer (a-c) before Enter.'));
     await ui.press(ui.letterOf('virsh net-start default'));
     await ui.waitFor((f) => !f.includes('Pick an answer'));
     // The last question's Enter opens the overview, whose lines drop the backticks too.

@@ -24,6 +24,7 @@ import {
   pickWait,
   pickWaitText,
   questionRows,
+  screenOf,
 } from './exam-rows.js';
 import { footerRows, hintParts } from './footer-rows.js';
 
@@ -49,23 +50,21 @@ export interface ExamProps {
   onFinished: (result: ExamResult) => void;
 }
 
-function screenOf(s: ExamState, typed: boolean): Screen {
-  if (s.view === 'overview') return 'overview';
-  if (s.view === 'confirm') return 'confirm';
-  return typed ? 'examTyped' : 'exam';
-}
-
 /** A timed exam: no feedback until submission; every change is saved at once. */
 export function Exam({ exams, initial, notes, now, rows, onHelp, onQuit, onFinished }: ExamProps) {
   const theme = useTheme();
   const [s, dispatch] = useReducer(examReducer, initial);
+  // The question on which Enter was pressed before its answer was complete.
+  const [refused, setRefused] = useState<number | null>(null);
   // Every action carries the time: the log dates each answer and says how long it took.
-  const act = (a: ExamAction) => dispatch({ ...a, now: now() });
+  // Why Enter waited stays while picking, and goes with any other step.
+  const act = (a: ExamAction) => {
+    if (a.type !== 'choose') setRefused(null);
+    dispatch({ ...a, now: now() });
+  };
   const finished = useRef(false);
   const leaving = useRef(false);
   const [problem, setProblem] = useState<string | null>(null);
-  // The question on which Enter was pressed before its answer was complete.
-  const [refused, setRefused] = useState<number | null>(null);
   const [, force] = useReducer((x: number) => x + 1, 0);
 
   // The countdown: redraw every second; the reducer submits when time is up.

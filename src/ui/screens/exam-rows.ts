@@ -14,8 +14,15 @@ import {
   type Row,
   textRows,
 } from '../components/rows.js';
-import { EXAM_LETTERS } from '../keys.js';
+import { EXAM_LETTERS, type Screen } from '../keys.js';
 import type { Theme } from '../theme.js';
+
+/** The key table in force: the question's (typed or not), the overview's or the confirm's. */
+export function screenOf(s: ExamState, typed: boolean): Screen {
+  if (s.view === 'overview') return 'overview';
+  if (s.view === 'confirm') return 'confirm';
+  return typed ? 'examTyped' : 'exam';
+}
 
 /** Picks a choice question asks for: its stated count ("Choose two"), else one. */
 export function examPicksNeeded(card: Card | null): number {
