@@ -6,7 +6,7 @@
 // between (a learning card fell due) is corrected as soon as the UI is up.
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { studyDay } from '../core/clock.js';
+import { nextDayStart, studyDay } from '../core/clock.js';
 import { deckFingerprint } from '../decks/load.js';
 import {
   homeDataFingerprint,
@@ -69,48 +69,64 @@ interface Screen extends Terminal {
 
 /**
  * Shows the kept home frame when it was drawn from what is there now, and offers the UI the
- * handoff either way, so that it keeps its first frame for the next start. True when a
- * frame is on the screen: if the UI does not start after all, `leavePreRendered` must run.
+ * handoff either way, so that it keeps its frames for the next start. True when a frame is
+ * on the screen: if the UI does not start after all, `leavePreRendered` must run.
  */
 export function preRenderHome(ctx: Context, out: Screen, input: Keyboard): boolean {
   if (!out.isTTY || !input.isTTY) return false;
   const key = homeFrameKey(ctx, { columns: out.columns, rows: out.rows });
   const kept = readHomeFrame(ctx.dataDir, ctx.device);
+  const frame =
+    kept?.key === key ? kept.frames[String(studyDay(ctx.now(), kept.dayStartsAt))] : undefined;
   // Another instance holds the store: this one is about to be refused, not to show home.
-  const shown =
-    kept !== null &&
-    kept.key === key &&
-    studyDay(ctx.now(), kept.dayStartsAt) === kept.day &&
-    !storeInUse(ctx.dataDir, ctx.device);
+  const shown = frame !== undefined && !storeInUse(ctx.dataDir, ctx.device);
   if (shown) {
     // Keys pressed before the UI reads them wait for it unseen: echoed, they would land on
     // the frame, and an echoed Enter would move the cursor the UI's frame starts from.
     input.setRawMode?.(true);
-    out.write(drawBeforeUi(kept.frame));
+    out.write(drawBeforeUi(frame));
   }
   offerFrameHandoff({
     preRendered: shown,
-    // After the frame is out, and with the key read again: opening the store may have
-    // written files since.
-    onFirstFrame: (frame, dayStartsAt) =>
+    // After the frame is out: today's frame joins those kept under the same key.
+    onFirstFrame: (drawn, dayStartsAt) =>
       setImmediate(() => {
-        // The size now: the terminal may have been resized since the start.
-        const entry = {
-          key: homeFrameKey(ctx, { columns: out.columns, rows: out.rows }),
-          day: studyDay(ctx.now(), dayStartsAt),
-          dayStartsAt,
-          frame,
-        };
-        const same =
-          kept !== null &&
-          kept.key === entry.key &&
-          kept.day === entry.day &&
-          kept.dayStartsAt === dayStartsAt &&
-          kept.frame === frame;
-        if (!same) writeHomeFrame(ctx.dataDir, ctx.device, entry);
+        const today = studyDay(ctx.now(), dayStartsAt);
+        keepFrames(ctx, out, dayStartsAt, { [today]: drawn }, true);
       }),
+    // Once the data is as it stays: today's frame and tomorrow's replace what was kept.
+    onQuit: (drawAt, dayStartsAt) => {
+      const now = ctx.now();
+      const frames: Record<string, string> = {};
+      for (const at of [now, nextDayStart(now, dayStartsAt)]) {
+        const drawn = drawAt(at);
+        if (drawn !== null) frames[studyDay(at, dayStartsAt)] = drawn;
+      }
+      keepFrames(ctx, out, dayStartsAt, frames, false);
+    },
   });
   return shown;
+}
+
+/**
+ * Keeps `frames` under the key read now (a start or a session may have written files),
+ * with those already kept under that key when `merge`; writes nothing when nothing changed.
+ */
+function keepFrames(
+  ctx: Context,
+  out: Terminal,
+  dayStartsAt: number,
+  frames: Record<string, string>,
+  merge: boolean,
+): void {
+  // The size now: the terminal may have been resized since the start.
+  const key = homeFrameKey(ctx, { columns: out.columns, rows: out.rows });
+  const kept = readHomeFrame(ctx.dataDir, ctx.device);
+  const same = kept?.key === key && kept.dayStartsAt === dayStartsAt;
+  const all = merge && same ? { ...kept.frames, ...frames } : frames;
+  if (same && JSON.stringify(all) === JSON.stringify(kept.frames)) return;
+  if (Object.keys(all).length > 0)
+    writeHomeFrame(ctx.dataDir, ctx.device, { key, dayStartsAt, frames: all });
 }
 
 /** The UI has started and owns the screen from here. */

@@ -76,10 +76,12 @@ export function readStatusCache(
   io: Io = realIo,
 ): StatusCacheEntry | null {
   const e = readCacheEntry(cacheFile(dataDir, device, 'status', io), io);
-  return e && e.status !== undefined ? (e as unknown as StatusCacheEntry) : null;
+  return e && typeof e.day === 'number' && e.status !== undefined
+    ? (e as unknown as StatusCacheEntry)
+    : null;
 }
 
-/** An entry of this version with a key and a study day, or null. */
+/** An entry of this version with a key and the hour its study days start, or null. */
 function readCacheEntry(file: string | null, io: Io): Record<string, unknown> | null {
   if (file === null) return null;
   try {
@@ -88,7 +90,6 @@ function readCacheEntry(file: string | null, io: Io): Record<string, unknown> | 
       !!e &&
       e.version === STATUS_CACHE_VERSION &&
       typeof e.key === 'string' &&
-      typeof e.day === 'number' &&
       typeof e.dayStartsAt === 'number';
     return ok ? e : null;
   } catch {
@@ -107,16 +108,16 @@ export function writeStatusCache(
 }
 
 /**
- * The home screen's first frame as the TUI last drew it, so the next start can show it
- * before the UI has loaded. `key` holds everything the frame was drawn from besides the
- * study day (see cli/first-frame.ts); `frame` is the text the UI wrote, escapes included.
+ * The home screen's first frame as the TUI drew it, so the next start can show it before
+ * the UI has loaded. `key` holds everything the frames were drawn from besides the study
+ * day (see cli/first-frame.ts); `frames` maps a study day to the text the UI writes on it,
+ * escapes included (today's, and tomorrow's as drawn when the user quit).
  */
 export interface HomeFrameEntry {
   version: number;
   key: string;
-  day: number;
   dayStartsAt: number;
-  frame: string;
+  frames: Record<string, string>;
 }
 
 /** The home frame depends on the paused exam too, not only on the progress files. */
@@ -130,7 +131,12 @@ export function readHomeFrame(
   io: Io = realIo,
 ): HomeFrameEntry | null {
   const e = readCacheEntry(cacheFile(dataDir, device, 'home', io), io);
-  return e && typeof e.frame === 'string' ? (e as unknown as HomeFrameEntry) : null;
+  const frames = e?.frames;
+  const ok =
+    !!frames &&
+    typeof frames === 'object' &&
+    Object.values(frames).every((f) => typeof f === 'string');
+  return ok ? (e as unknown as HomeFrameEntry) : null;
 }
 
 /** Best-effort, as `writeStatusCache`. */

@@ -12,6 +12,11 @@ export interface FrameHandoff {
    * study day starts at (the frame holds that day's figures).
    */
   onFirstFrame(frame: string, dayStartsAt: number): void;
+  /**
+   * Called once the user has quit, with a way to draw the home screen's first frame at a
+   * given instant, so the next start (later today or tomorrow) finds it drawn.
+   */
+  onQuit(drawAt: (at: number) => string | null, dayStartsAt: number): void;
 }
 
 let pending: FrameHandoff | null = null;

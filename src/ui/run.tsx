@@ -1,6 +1,7 @@
 // Starts the TUI on the alternate screen (clean redraws on resize, the shell's scrollback
 // left as it was) and resolves once the user has quit.
-import { render } from 'ink';
+import { render, renderToString } from 'ink';
+import type { ReactElement } from 'react';
 import type { ExamPort, StudyPort } from '../core/ports.js';
 import { App, type View } from './App.js';
 import { exitTally } from './exit-summary.js';
@@ -27,28 +28,49 @@ export async function runTui(port: StudyPort, opts: TuiOptions): Promise<string 
   const handoff = takeFrameHandoff();
   if (!handoff?.preRendered) process.stdout.write('\x1b[?1049h\x1b[H');
   if (handoff) watchFirstFrame(handoff, () => port.settings().dayStartsAt);
-  const app = render(
+  const tree = (now: () => number, initial: View): ReactElement => (
     <ThemeContext.Provider value={opts.color ? COLOR_THEME : PLAIN_THEME}>
       <KeypressProvider>
         <App
           port={tally.port}
-          now={opts.now}
-          initial={opts.initial}
+          now={now}
+          initial={initial}
           {...(opts.exams ? { exams: opts.exams } : {})}
           {...(opts.openEditor ? { openEditor: opts.openEditor } : {})}
           onSummary={(s) => tally.finished(s)}
         />
       </KeypressProvider>
-    </ThemeContext.Provider>,
-    { exitOnCtrlC: true, patchConsole: false },
+    </ThemeContext.Provider>
   );
+  const app = render(tree(opts.now, opts.initial), { exitOnCtrlC: true, patchConsole: false });
   try {
     await app.waitUntilExit();
   } finally {
     process.stdout.write('\x1b[?1049l');
   }
+  // The home screen as the next start will find it, drawn now that the data is as it stays.
+  handoff?.onQuit((at) => homeFrameAt(tree, at), port.settings().dayStartsAt);
   const s = tally.summary(opts.now());
   return s ? `hyperrecall: ${summaryLine(s, opts.now())}` : null;
+}
+
+/**
+ * The home screen's first frame at the instant `at`, as Ink would write it to this terminal
+ * (its frame and a line end); null when it cannot be drawn off screen.
+ */
+function homeFrameAt(
+  tree: (now: () => number, initial: View) => ReactElement,
+  at: number,
+): string | null {
+  try {
+    const columns = process.stdout.columns || 80;
+    return `${renderToString(
+      tree(() => at, { name: 'home' }),
+      { columns },
+    )}\n`;
+  } catch {
+    return null;
+  }
 }
 
 /**

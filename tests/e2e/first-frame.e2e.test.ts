@@ -47,13 +47,13 @@ async function poll<T>(what: string, get: () => T | null, timeoutMs = 10_000): P
  * Starts `hyperrecall` on the home screen with all its output recorded, waits for the home
  * screen, quits with q. Returns what the screen showed and every byte the program wrote.
  */
-async function openHome(home: string, columns: number, rows: number) {
+async function openHome(home: string, columns: number, rows: number, now?: string) {
   const dir = mkdtempSync(join(tmpdir(), 'hr-e2e-frame-'));
   const socket = `hr-e2e-frame-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   live.add(socket);
   const go = join(dir, 'go');
   const record = join(dir, 'output');
-  const env = Object.entries(cliEnv(home))
+  const env = Object.entries(cliEnv(home, now))
     .map(([k, v]) => `${k}='${v}'`)
     .join(' ');
   // The program waits for `go`, so the recording is on before its first byte.
@@ -77,6 +77,17 @@ async function openHome(home: string, columns: number, rows: number) {
 
 const keptFile = (home: string) => join(home, 'cache', 'home-e2e.json');
 
+interface Kept {
+  frames: Record<string, string>;
+}
+
+/** The kept entry and its frame for the study day the tests run on (the earliest kept). */
+function kept(home: string): { entry: Kept; today: string; day: string } {
+  const entry = JSON.parse(readFileSync(keptFile(home), 'utf8')) as Kept;
+  const day = Object.keys(entry.frames).sort()[0]!;
+  return { entry, today: entry.frames[day]!, day };
+}
+
 describe.each([
   [80, 24],
   [40, 12],
@@ -84,15 +95,17 @@ describe.each([
   it('is the frame the UI drew last time, shown before the UI draws it again', async () => {
     const home = join(mkdtempSync(join(tmpdir(), 'hr-e2e-')), 'data');
     const first = await openHome(home, columns, rows);
-    // The first start has nothing kept: the UI draws the only frame, and keeps it.
+    // The first start has nothing kept: the UI draws the only frame, and keeps it, with
+    // tomorrow's as drawn when the user quit.
     expect(first.output.indexOf(`${ESC}[?1049h`)).toBe(
       first.output.indexOf(`${ESC}[?1049h${ESC}[H`),
     );
-    const kept = JSON.parse(readFileSync(keptFile(home), 'utf8')) as { frame: string };
-    expect(rowsOf(kept.frame)).toEqual(first.shown);
+    const { entry, today } = kept(home);
+    expect(rowsOf(today)).toEqual(first.shown);
+    expect(Object.keys(entry.frames)).toHaveLength(2);
     // The next start shows the kept frame first, then the UI's frame over it: the same.
     const second = await openHome(home, columns, rows);
-    const preRendered = second.output.indexOf(kept.frame.slice(0, 40));
+    const preRendered = second.output.indexOf(today.slice(0, 40));
     const uiFrame = second.output.indexOf(`${ESC}[?2026h`);
     expect(preRendered).toBeGreaterThan(-1);
     expect(preRendered).toBeLessThan(uiFrame);
@@ -103,24 +116,38 @@ describe.each([
     const home = join(mkdtempSync(join(tmpdir(), 'hr-e2e-')), 'data');
     const first = await openHome(home, columns, rows);
     // A kept frame with longer and more rows than the UI's, still valid for this start.
-    const entry = JSON.parse(readFileSync(keptFile(home), 'utf8')) as { frame: string };
+    const { entry, day } = kept(home);
     const stale = Array.from({ length: rows - 1 }, () => 'STALE'.repeat(columns)).join('\n');
-    writeFileSync(keptFile(home), JSON.stringify({ ...entry, frame: stale.slice(0, 5000) }));
+    const frames = { ...entry.frames, [day]: stale.slice(0, 5000) };
+    writeFileSync(keptFile(home), JSON.stringify({ ...entry, frames }));
     const next = await openHome(home, columns, rows);
     expect(next.output).toContain('STALESTALE');
     expect(next.shown).toEqual(first.shown);
     expect(next.shown.join('\n')).not.toContain('STALE');
     // The UI's own frame is kept again.
-    const kept = JSON.parse(readFileSync(keptFile(home), 'utf8')) as { frame: string };
-    expect(rowsOf(kept.frame)).toEqual(first.shown);
+    expect(rowsOf(kept(home).today)).toEqual(first.shown);
+  });
+
+  it("the next study day's, drawn when the user quit, is shown the next morning", async () => {
+    const home = join(mkdtempSync(join(tmpdir(), 'hr-e2e-')), 'data');
+    await openHome(home, columns, rows, '2026-03-02T22:00:00Z');
+    const { entry, day } = kept(home);
+    const tomorrow = Object.keys(entry.frames).find((d) => d !== day)!;
+    const drawn = entry.frames[tomorrow]!;
+    const next = await openHome(home, columns, rows, '2026-03-03T08:00:00Z');
+    expect(next.output.indexOf(drawn.slice(0, 40))).toBeGreaterThan(-1);
+    expect(next.output.indexOf(drawn.slice(0, 40))).toBeLessThan(
+      next.output.indexOf(`${ESC}[?2026h`),
+    );
+    expect(next.shown).toEqual(rowsOf(drawn));
   });
 
   it('is not drawn at another terminal size', async () => {
     const home = join(mkdtempSync(join(tmpdir(), 'hr-e2e-')), 'data');
     await openHome(home, columns + 1, rows + 1);
     expect(existsSync(keptFile(home))).toBe(true);
-    const kept = JSON.parse(readFileSync(keptFile(home), 'utf8')) as { frame: string };
+    const { today } = kept(home);
     const other = await openHome(home, columns, rows);
-    expect(other.output).not.toContain(kept.frame.slice(0, 200));
+    expect(other.output).not.toContain(today.slice(0, 200));
   });
 });

@@ -53,8 +53,13 @@ async function startThatDraws(home: string, frame: string, term = new FakeTermin
   expect(handoff?.preRendered).toBe(shown);
   handoff?.onFirstFrame(frame, 4);
   await new Promise((r) => setImmediate(r));
-  return { shown, term };
+  return { shown, term, handoff };
 }
+
+const today = (home: string) => {
+  const e = readHomeFrame(home, 'ff');
+  return e ? e.frames[Object.keys(e.frames).sort()[0]!] : undefined;
+};
 
 afterEach(() => {
   takeFrameHandoff();
@@ -66,7 +71,7 @@ describe('the home frame drawn before the UI', () => {
     const first = await startThatDraws(home, FRAME);
     expect(first.shown).toBe(false);
     expect(first.term.written).toEqual([]);
-    expect(readHomeFrame(home, 'ff')?.frame).toBe(FRAME);
+    expect(today(home)).toBe(FRAME);
     const next = await startThatDraws(home, FRAME);
     expect(next.shown).toBe(true);
     expect(next.term.written).toEqual([drawBeforeUi(FRAME)]);
@@ -89,6 +94,37 @@ describe('the home frame drawn before the UI', () => {
     // An answer written since.
     appendFileSync(join(home, 'reviews-ff.jsonl'), '{}\n');
     expect(notShown(home, new FakeTerminal())).toBe(true);
+  });
+
+  it("at quit, today's and the next study day's frames are drawn and kept", async () => {
+    const home = dataDir();
+    const { handoff } = await startThatDraws(home, FRAME);
+    const asked: number[] = [];
+    handoff?.onQuit((at) => {
+      asked.push(at);
+      return `home at ${at}\n`;
+    }, 4);
+    const now = Date.parse('2026-03-02T10:00:00Z');
+    const tomorrow = Date.parse('2026-03-03T04:00:00Z');
+    expect(asked[1]).toBe(tomorrow);
+    // The next morning's start shows the frame drawn for its day.
+    const term = new FakeTerminal();
+    expect(preRenderHome(context(home, '2026-03-03T08:30:00Z'), term, term)).toBe(true);
+    expect(term.written).toEqual([drawBeforeUi(`home at ${tomorrow}\n`)]);
+    // Later today, today's.
+    const later = new FakeTerminal();
+    expect(preRenderHome(context(home, '2026-03-02T23:00:00Z'), later, later)).toBe(true);
+    expect(later.written[0]).toContain(`home at ${asked[0]}`);
+    expect(Math.abs(asked[0]! - now)).toBeLessThan(60_000);
+  });
+
+  it('a frame that cannot be drawn at quit is simply not kept', async () => {
+    const home = dataDir();
+    const { handoff } = await startThatDraws(home, FRAME);
+    handoff?.onQuit(() => null, 4);
+    expect(readHomeFrame(home, 'ff')?.frames).toEqual({
+      [Object.keys(readHomeFrame(home, 'ff')!.frames)[0]!]: FRAME,
+    });
   });
 
   it('is not shown while another instance holds the store', async () => {
@@ -125,7 +161,7 @@ describe('the home frame drawn before the UI', () => {
     writeFileSync(join(home, 'cache', 'home-ff.json'), '{"version":1,"key":');
     const again = await startThatDraws(home, FRAME);
     expect(again.shown).toBe(false);
-    expect(readHomeFrame(home, 'ff')?.frame).toBe(FRAME);
+    expect(today(home)).toBe(FRAME);
   });
 
   it('keeps nothing, and creates no folder, where there is no data directory', async () => {
