@@ -68,6 +68,29 @@ describe.each([
     expect(ui.frame()).not.toContain('Choose two:');
   });
 
+  it('one pick of "Choose two" is marked incomplete in the overview and the submit prompt', async () => {
+    const ui = await exam(columns, rows);
+    await ui.press(ui.letterOf('qcow2'));
+    await ui.waitFor('1 of 2 picked');
+    await ui.press('o');
+    await ui.waitFor('Overview');
+    expect(flat(ui.frame())).toContain('Overview · 1 answered (1 incomplete) · 2 unanswered');
+    expect(ui.frame()).toMatch(/^› {3}1 ◐ {3}Which two/m);
+    expect(ui.frame()).toContain('◐ incomplete');
+    fits(ui, columns, rows);
+    await ui.press('s');
+    await ui.waitFor((f) =>
+      flat(f).includes('2 unanswered · 0 flagged · 1 answered (1 incomplete)'),
+    );
+    // Both picks: answered in full, and the marks say so.
+    await ui.press('n', ENTER);
+    await ui.waitFor(/Question 1\/3/);
+    await ui.press(ui.letterOf('raw'), 'o');
+    await ui.waitFor('Overview · 1 answered · 2 unanswered');
+    expect(ui.frame()).toMatch(/^› {3}1 ✓ {3}Which two/m);
+    expect(ui.frame()).not.toContain('◐');
+  });
+
   it('code shows without backticks; Enter with no pick names the letters; n skips', async () => {
     const ui = await exam(columns, rows);
     // n leaves a question unanswered; Enter on the typed one goes on as before.

@@ -19,7 +19,7 @@ import { useTheme } from '../theme.js';
 import { clock } from './exam-clock.js';
 import {
   chooseHint,
-  OVERVIEW_LEGEND,
+  examTally,
   overviewRows,
   pickWait,
   pickWaitText,
@@ -145,14 +145,12 @@ export function Exam({ exams, initial, notes, now, rows, onHelp, onQuit, onFinis
   const questionHeight = Math.max(3, rows - 1 - fixed - gaps);
   const questionView = useViewport(content.length, questionHeight, s.index);
   // The overview: header, counts, the list in a Viewport, the hints.
-  const summary = textRows(
-    `Overview · ${counts.answered} answered · ${counts.unanswered} unanswered · ${counts.flagged} flagged`,
-    width,
-  );
+  const tally = examTally(s, (k) => exams.card(k));
+  const summary = textRows(tally.overview, width);
   const list = overviewRows(s, (k) => exams.card(k), theme);
   const overviewFooter = footerRows(
     [
-      OVERVIEW_LEGEND,
+      ...tally.legend,
       ...hintParts(hint('overview', ['open', 'examFlag', 'examSubmit', 'examBack', 'quit'])),
     ],
     width,
@@ -267,9 +265,7 @@ export function Exam({ exams, initial, notes, now, rows, onHelp, onQuit, onFinis
       <Box flexDirection="column" gap={compact ? 0 : 1}>
         {header}
         <Text bold>Submit the exam now?</Text>
-        <Text>
-          {counts.unanswered} unanswered · {counts.flagged} flagged · {counts.answered} answered
-        </Text>
+        <Text>{tally.confirm}</Text>
         <Text color={theme.muted}>{hint('confirm', ['yes', 'no'])}</Text>
       </Box>
     );

@@ -1,6 +1,6 @@
 // The exam's scrolling content as rows: one question with its choices or typed answer,
 // and the overview list. Exam.tsx puts them in Viewports.
-import { type ExamState, isAnswered } from '../../core/exam.js';
+import { type ExamState, examCounts, isAnswered } from '../../core/exam.js';
 import type { Card } from '../../core/model.js';
 import { picksNeeded } from '../../core/session.js';
 import { choiceRows } from '../components/ChoiceList.js';
@@ -34,9 +34,9 @@ export function examPicksNeeded(card: Card | null): number {
  * What Enter still waits for on a choice question, as on the study screen: a pick, or the
  * stated number of picks. Null when the answer is complete or the question is not a choice.
  */
-export function pickWait(s: ExamState, card: Card | null): PickWait | null {
+export function pickWait(s: ExamState, card: Card | null, i = s.index): PickWait | null {
   if (card?.face.kind !== 'mcq') return null;
-  const answer = s.answers[s.index];
+  const answer = s.answers[i];
   const have = Array.isArray(answer) ? answer.length : 0;
   const need = examPicksNeeded(card);
   return have === 0 || (need > 1 && have !== need) ? { need, have } : null;
@@ -104,7 +104,28 @@ export function questionRows(
 /** Each question's mark in the overview, and the legend that explains them. */
 const ANSWERED = '✓';
 const UNANSWERED = '○';
+const INCOMPLETE = '◐';
 export const OVERVIEW_LEGEND = `${ANSWERED} answered  ${UNANSWERED} unanswered  ⚑ flagged`;
+
+/** Answered in part: one pick of a "Choose two". It counts as answered, and will be wrong. */
+function incomplete(s: ExamState, cardOf: (key: string) => Card | null, i: number): boolean {
+  return isAnswered(s.answers[i] ?? null) && pickWait(s, cardOf(s.keys[i] ?? ''), i) !== null;
+}
+
+/**
+ * The overview's counts ("Overview · 3 answered (1 incomplete) · ..."), what the submit
+ * prompt says, and the legend's parts: `◐ incomplete` joins them only when one is.
+ */
+export function examTally(s: ExamState, cardOf: (key: string) => Card | null) {
+  const c = examCounts(s);
+  const part = s.keys.filter((_, i) => incomplete(s, cardOf, i)).length;
+  const answered = `${c.answered} answered${part > 0 ? ` (${part} incomplete)` : ''}`;
+  return {
+    overview: `Overview · ${answered} · ${c.unanswered} unanswered · ${c.flagged} flagged`,
+    confirm: `${c.unanswered} unanswered · ${c.flagged} flagged · ${answered}`,
+    legend: [OVERVIEW_LEGEND, ...(part > 0 ? [`${INCOMPLETE} incomplete`] : [])],
+  };
+}
 
 /** One line per question: number, answered mark, flag and the start of its text. */
 export function overviewRows(
@@ -126,7 +147,8 @@ export function overviewRows(
       .map((r) => r.text)
       .join('');
     const at = i === s.overviewCursor;
-    const mark = isAnswered(s.answers[i] ?? null) ? ANSWERED : UNANSWERED;
+    const answered = isAnswered(s.answers[i] ?? null);
+    const mark = !answered ? UNANSWERED : incomplete(s, cardOf, i) ? INCOMPLETE : ANSWERED;
     return lineRow(
       `${at ? '› ' : '  '}${String(i + 1).padStart(3)} ${mark} ${s.flags[i] ? '⚑' : ' '} ${shown.replace(/\s+/g, ' ')}`,
       { bold: at, color: at ? theme.accent : undefined },
