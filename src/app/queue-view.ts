@@ -14,7 +14,14 @@ import {
 import type { Card, LogRecord, Memory } from '../core/model.js';
 import type { Scope } from '../core/ports.js';
 import { isHidden, type Progress } from '../core/progress.js';
-import { type Counts, counts, nextCard, type QueueInput, type Today } from '../core/queue.js';
+import {
+  type Counts,
+  counts,
+  countsWithin,
+  nextCard,
+  type QueueInput,
+  type Today,
+} from '../core/queue.js';
 import { QueueIndex } from '../core/queue-index.js';
 import type { Scheduler } from '../core/scheduler.js';
 import type { Settings } from '../core/settings.js';
@@ -152,11 +159,21 @@ export class QueueView {
    * left early), nothing is held back yet, and the summary must not say the limit was reached.
    */
   beyond(scope: Scope, now: number): { new: number; due: number } {
-    const input = this.input(scope, now);
-    const within = counts(input);
-    const s = input.settings;
+    const s = this.env.settings();
     const open = { ...s, newPerDay: 9999, reviewsPerDay: 99999, deckLimits: {} };
-    const all = counts({ ...input, settings: open });
+    let within: Counts;
+    let all: Counts;
+    if (scope.custom) {
+      const input = this.input(scope, now);
+      within = counts(input);
+      all = counts({ ...input, settings: open });
+    } else {
+      // The session's own index: what it holds before any limit is kept as it goes.
+      const index = this.indexFor(scope, now);
+      const today = this.today(now);
+      within = index.counts(today);
+      all = countsWithin(index.unlimited(), open, today);
+    }
     return {
       new: within.new > 0 ? 0 : all.new,
       due: within.due > 0 ? 0 : all.due,

@@ -68,6 +68,12 @@ export class DeckCaps {
     return out;
   }
 
+  /** New cards, reviews and overdue of the scope before any limit. */
+  totals(): Pick<Available, 'fresh' | 'reviews' | 'overdue'> {
+    const sum = (xs: Int32Array) => xs.reduce((a, b) => a + b, 0);
+    return { fresh: sum(this.fresh), reviews: sum(this.reviews), overdue: sum(this.overdue) };
+  }
+
   /**
    * Marks which decks are parked for today's counts, and returns those that changed: their
    * cards of that kind leave their heap (`parked` true) or go back into it.

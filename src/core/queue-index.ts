@@ -18,32 +18,9 @@ import {
 import { type CappedKind, DeckCaps } from './queue-deck-caps.js';
 import { SlotHeap } from './queue-heap.js';
 import { ScopeLayout } from './queue-layout.js';
-import type { Settings } from './settings.js';
+import type { IndexSource } from './queue-source.js';
 
-export interface IndexSource {
-  /**
-   * The scope's cards as DeckIndex lists them: deck by deck, each deck's cards in card order
-   * (a deck may come more than once), so the cards of a sibling group sit together.
-   */
-  cards: readonly Card[];
-  /** The current state of a card; read again for each card the index is told changed. */
-  memory: (key: string) => Memory | undefined;
-  /** Suspended, or buried for the study day being indexed. */
-  hidden: (key: string) => boolean;
-  /** New cards an exam moved up, served first. */
-  introduced?: (key: string) => boolean;
-  /** The card a key names: its deck and position find its place without a scan. */
-  card: (key: string) => Card | null;
-  settings: Settings;
-  /** Any instant of the study day to index. */
-  now: number;
-  /**
-   * Recall of an overdue review, or anything ordered like it: asked once per card when it
-   * enters the overdue bucket, so it must not depend on the time of the asking (evaluate it
-   * at the start of the study day).
-   */
-  retrievability?: (m: Memory) => number;
-}
+export type { IndexSource };
 
 const NONE = 0;
 const FRESH = 1;
@@ -160,6 +137,13 @@ export class QueueIndex {
 
   counts(today: Today, skip?: ReadonlySet<string>): Counts {
     return countsWithin(this.available(this.skipped(skip), today), this.src.settings, today);
+  }
+
+  /** What the scope holds today before any daily limit, global or per deck. */
+  unlimited(): Available {
+    const a = { fresh: this.fresh.size, learning: this.learning.size, reviews: this.reviews.size };
+    // Cards of a deck whose own limit is used up are out of their heap, not out of the count.
+    return { ...a, overdue: this.overdue, ...this.caps?.totals() };
   }
 
   /** The next card and the counts, as `plan` in queue.ts gives them for the same state. */

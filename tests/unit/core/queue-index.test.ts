@@ -6,7 +6,13 @@ import { dayStart, studyDay } from '../../../src/core/clock.js';
 import type { DeckLimits, DeckToday } from '../../../src/core/deck-limits.js';
 import type { Card, CardMarks, Entry, Grade, Memory } from '../../../src/core/model.js';
 import { isHidden } from '../../../src/core/progress.js';
-import { counts, plan, type QueueInput, type Today } from '../../../src/core/queue.js';
+import {
+  counts,
+  countsWithin,
+  plan,
+  type QueueInput,
+  type Today,
+} from '../../../src/core/queue.js';
 import { type IndexSource, QueueIndex } from '../../../src/core/queue-index.js';
 import { newMemory, Scheduler } from '../../../src/core/scheduler.js';
 import { resolveSettings, type Settings } from '../../../src/core/settings.js';
@@ -359,6 +365,11 @@ function run(
         counts: want.counts,
       });
       expect(indexes.get(i)!.counts(w.today())).toEqual(counts(w.input(cards, new Set())));
+      // Before any limit: what the summary says the limits hold back.
+      const open = { ...w.settings, newPerDay: 9999, reviewsPerDay: 99999, deckLimits: {} };
+      expect(countsWithin(indexes.get(i)!.unlimited(), open, w.today())).toEqual(
+        counts({ ...w.input(cards, new Set()), settings: open }),
+      );
     }
   };
 
