@@ -192,10 +192,12 @@ await build({
         for (let i = 0; i < Number(opens); i++) opened.push(openQueue().ms);
         let { c, first: next } = openQueue();
         const stepsOf = [];
+        const queueOf = [];
         for (let i = 0; i < Number(limitedAnswers) && next; i++) {
           const a = performance.now();
           const r = c.answer({ card: next, grade: 3, now, tookMs: 1000, shown: c.memory(next.key) });
           if (!r.ok || r.value.modified) throw new Error('answer not saved: ' + JSON.stringify(r));
+          const b = performance.now();
           now += 1000;
           next = c.next(ALL, now, i);
           if (next) {
@@ -203,8 +205,23 @@ await build({
             c.counts(ALL, now);
           }
           stepsOf.push(performance.now() - a);
+          queueOf.push(performance.now() - b);
         }
-        return { opened, steps: stepsOf };
+        // What ending the session costs: the summary's next due and tomorrow, what the limits
+        // hold back, then the home screen's deck rows.
+        const timed = (f) => {
+          const a = performance.now();
+          f();
+          return performance.now() - a;
+        };
+        const end = { nextDue: [], dayEnd: [], beyond: [], home: [] };
+        for (let i = 0; i < 5; i++) {
+          end.nextDue.push(timed(() => c.nextDue(ALL, now)));
+          end.dayEnd.push(timed(() => c.dayEnd(ALL, now)));
+          end.beyond.push(timed(() => c.beyondLimits(ALL, now)));
+          end.home.push(timed(() => c.home(now)));
+        }
+        return { opened, steps: stepsOf, queue: queueOf, end };
       };
       const plain = timedSession();
       const deckLimits = {};
@@ -280,4 +297,12 @@ console.log(
 );
 console.log(
   `| per-deck limits on ${LIMITED_DECKS} of ${DECKS} decks: answer to next card p50 / p99 (${limited.steps.length} answers) | ${p5099(limited.steps)}, without: ${p5099(plain.steps)} (${ratio(limited.steps, plain.steps, 0.5)} / ${ratio(limited.steps, plain.steps, 0.99)}) | p99 < 16 ms |`,
+);
+console.log(
+  `| of which the queue (next, preview, counts; not the durable append) p50 / p99 | ${p5099(limited.queue)}, without: ${p5099(plain.queue)} (${ratio(limited.queue, plain.queue, 0.5)} / ${ratio(limited.queue, plain.queue, 0.99)}) | |`,
+);
+const endOf = (x) =>
+  [x.end.nextDue, x.end.dayEnd, x.end.beyond, x.end.home].map((xs) => ms(median(xs))).join(' / ');
+console.log(
+  `| end of a session (p50 of 5): next due / tomorrow / held back by limits / home deck rows | with per-deck limits: ${endOf(limited)}; without: ${endOf(plain)} | |`,
 );
