@@ -46,8 +46,16 @@ const EVALUATE_SHARE = 0.7;
 
 export async function train(
   input: TrainInput,
-  onProgress: (p: TrainProgress) => void = () => {},
+  report: (p: TrainProgress) => void = () => {},
 ): Promise<TrainOutput> {
+  // The binding's progress calls arrive through a queue, some after the call they belong to
+  // has resolved: a late one must not move the bar back.
+  let shown = -1;
+  const onProgress = (p: TrainProgress) => {
+    if (p.fraction <= shown) return;
+    shown = p.fraction;
+    report(p);
+  };
   const b = await loadBinding();
   const items = input.items.map(
     (reviews) => new b.FSRSBindingItem(reviews.map(([r, d]) => new b.FSRSBindingReview(r, d))),

@@ -54,6 +54,9 @@ describe('optimizer on a simulated learner', () => {
     const withDefaults = await train({ ...base, current: null });
     const withFitted = await train({ ...base, current: withDefaults.weights });
     expect(withFitted.before.logLoss).not.toBeCloseTo(withDefaults.before.logLoss, 4);
-    expect(withFitted.after).toEqual(withDefaults.after);
+    // The held-out figure does not depend on the parameters in use (fsrs-rs sums the RMSE
+    // bins in hash-map order, so the last digits may differ).
+    expect(withFitted.after.logLoss).toBeCloseTo(withDefaults.after.logLoss, 6);
+    expect(withFitted.after.rmse).toBeCloseTo(withDefaults.after.rmse, 6);
   });
 });
