@@ -106,6 +106,14 @@ function applyMark(p: Progress, rec: MarkRecord): void {
       delete p.cards[rec.key];
       delete m.introduced;
       break;
+    case 'unforget':
+      // Undo of a forget puts back what it took, unless the card was answered since (then
+      // that answer's memory is the newer truth and stays, as an undo of an answer does).
+      if (rec.memory && !p.cards[rec.key]) {
+        p.cards[rec.key] = rec.memory;
+        if (rec.introduced !== undefined) m.introduced = rec.introduced;
+      }
+      break;
     default: {
       // The reader turns marks it does not know into skipped "future" lines.
       const never: never = rec.mark;

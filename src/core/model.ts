@@ -160,7 +160,9 @@ export type MarkKind =
   | 'introduce'
   | 'unintroduce'
   /** Back to new (the browser's forget): the memory goes, the history and other marks stay. */
-  | 'forget';
+  | 'forget'
+  /** Undo of a forget: the record carries the memory (and exam introduction) it took. */
+  | 'unforget';
 
 /** A change to how a card is shown, not to its memory. */
 export interface MarkRecord {
@@ -171,6 +173,10 @@ export interface MarkRecord {
   mark: MarkKind;
   /** Study day of `at`; a bury lasts until this day ends. */
   day: number;
+  /** `unforget` only: the memory the forget took away, put back if the card is still new. */
+  memory?: Memory;
+  /** `unforget` only: the exam introduction the forget took away, if there was one. */
+  introduced?: number;
 }
 
 export interface Tally {

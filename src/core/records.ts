@@ -1,9 +1,8 @@
 // Log records: how they are made, and how a line read back is judged. A line written by a
 // newer version (a record type or mark this one does not know) is "future": it stays in
 // the log and is skipped, never fatal. A line that is not a record at all is "bad".
+import { classifyCram, classifyCramUndo } from './cram-records.js';
 import type {
-  CramRecord,
-  CramUndoRecord,
   ExamRecord,
   ExamSummary,
   Grade,
@@ -15,6 +14,9 @@ import type {
   ReviewRecord,
   UndoRecord,
 } from './model.js';
+
+// Cram records live in cram-records.ts; re-exported here, where readers look for records.
+export { cramRecord, cramUndoRecord, isCramRecord } from './cram-records.js';
 
 export const MARK_KINDS: readonly MarkKind[] = [
   'suspend',
@@ -28,6 +30,7 @@ export const MARK_KINDS: readonly MarkKind[] = [
   'introduce',
   'unintroduce',
   'forget',
+  'unforget',
 ];
 const PHASES = ['new', 'learning', 'review', 'relearning'];
 const MODES: readonly ReviewMode[] = ['study', 'exam'];
@@ -61,47 +64,30 @@ export function reviewRecord(r: {
   };
 }
 
-export function markRecord(id: string, key: string, mark: MarkKind, at: number, day: number) {
+/** What a forget took away, for the `unforget` mark that puts it back. */
+export interface Forgotten {
+  memory: Memory;
+  introduced?: number;
+}
+
+/** A mark; `was` only with `unforget`: what the forget it takes back took away. */
+export function markRecord(
+  id: string,
+  key: string,
+  mark: MarkKind,
+  at: number,
+  day: number,
+  was?: Forgotten,
+): MarkRecord {
   const rec: MarkRecord = { type: 'mark', id, at, key, mark, day };
+  if (!was) return rec;
+  rec.memory = was.memory;
+  if (was.introduced !== undefined) rec.introduced = was.introduced;
   return rec;
 }
 
 export function undoRecord(id: string, at: number, review: ReviewRecord): UndoRecord {
   return { type: 'undo', id, at, review };
-}
-
-export function cramRecord(r: {
-  id: string;
-  key: string;
-  at: number;
-  rating: Grade;
-  tookMs: number;
-  correct?: boolean;
-  day: number;
-}): CramRecord {
-  return {
-    type: 'cram',
-    id: r.id,
-    key: r.key,
-    at: r.at,
-    rating: r.rating,
-    tookMs: Math.max(0, Math.round(r.tookMs)),
-    ...(r.correct === undefined ? {} : { correct: r.correct }),
-    day: r.day,
-  };
-}
-
-export function cramUndoRecord(id: string, at: number, cram: CramRecord): CramUndoRecord {
-  return { type: 'cram-undo', id, at, key: cram.key, cram };
-}
-
-/**
- * A cram answer or the undo of one: never part of the schedule. Whoever reads answers for
- * the optimizer, true retention or the daily limits skips these (reading only
- * `type: 'review'` records does so already); history and the day's answer count keep them.
- */
-export function isCramRecord(rec: LogRecord): rec is CramRecord | CramUndoRecord {
-  return rec.type === 'cram' || rec.type === 'cram-undo';
 }
 
 export function examRecord(summary: ExamSummary): ExamRecord {
@@ -210,35 +196,6 @@ export function isExamSummary(x: unknown): x is ExamSummary {
   );
 }
 
-function cramProblem(r: Obj): string | null {
-  if (!isStr(r.key)) return 'a cram answer without a card key';
-  if (!isNum(r.day)) return 'a cram answer without a study day';
-  if (!isNum(r.tookMs)) return 'a cram answer without an answer time';
-  if (r.correct !== undefined && typeof r.correct !== 'boolean') return 'a malformed verdict';
-  return null;
-}
-
-const isRating = (x: unknown): boolean => x === 1 || x === 2 || x === 3 || x === 4;
-
-function classifyCram(x: Obj): Classified {
-  if (!isRating(x.rating)) return { kind: 'future', type: 'cram' };
-  const problem = cramProblem(x);
-  return problem
-    ? { kind: 'bad', reason: problem }
-    : { kind: 'record', record: x as unknown as CramRecord };
-}
-
-function classifyCramUndo(x: Obj): Classified {
-  const c = x.cram;
-  if (!isObj(c) || c.type !== 'cram' || !isStr(c.id) || !isNum(c.at) || c.key !== x.key)
-    return { kind: 'bad', reason: 'a cram undo without the answer it takes back' };
-  if (!isRating(c.rating)) return { kind: 'future', type: 'cram-undo' };
-  const problem = cramProblem(c);
-  return problem
-    ? { kind: 'bad', reason: problem }
-    : { kind: 'record', record: x as unknown as CramUndoRecord };
-}
-
 /** Judges one parsed log line. */
 export function classifyRecord(x: unknown): Classified {
   if (!isObj(x)) return { kind: 'bad', reason: 'not a JSON object' };
@@ -265,6 +222,11 @@ export function classifyRecord(x: unknown): Classified {
     case 'mark':
       if (!isStr(x.key) || !isNum(x.day)) return { kind: 'bad', reason: 'a malformed mark' };
       if (!MARK_KINDS.includes(x.mark as MarkKind)) return { kind: 'future', type: 'mark' };
+      if (
+        x.mark === 'unforget' &&
+        (!isMemory(x.memory) || !(x.introduced === undefined || isNum(x.introduced)))
+      )
+        return { kind: 'bad', reason: 'an unforget without the memory it puts back' };
       return { kind: 'record', record: x as unknown as MarkRecord };
     case 'exam':
       return isExamSummary(x.summary)

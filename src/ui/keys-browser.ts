@@ -23,6 +23,7 @@ export const BROWSER_KEYS: readonly KeyEntry[] = [
   ['bury', ['-'], '-', 'bury', 'bury until tomorrow, or unbury', LIST],
   ['flag', ['*'], '*', 'flag', 'flag or unflag the selected card', LIST],
   ['forget', ['F'], 'F', 'forget', 'forget: reset to new, keeping its history (asks)', LIST],
+  ['undo', ['u'], 'u', 'undo', 'undo the last suspend, bury, flag or forget here', LIST],
   ['edit', ['e'], 'e', 'edit', 'open the deck file at this card in $EDITOR', LIST],
   ['info', ['i'], 'i', 'info', 'card info: state, due, stability, difficulty, history', LIST],
   ['help', ['?'], '?', 'help', 'show or hide this help', LIST],

@@ -18,6 +18,22 @@ export function actionMark(row: CardRow, action: BrowserAction): MarkKind {
   }
 }
 
+/** The mark that takes `mark` back (the browser's `u`). */
+export function undoMark(mark: MarkKind): MarkKind {
+  const opposite: Partial<Record<MarkKind, MarkKind>> = {
+    suspend: 'unsuspend',
+    unsuspend: 'suspend',
+    bury: 'unbury',
+    unbury: 'bury',
+    flag: 'unflag',
+    unflag: 'flag',
+    forget: 'unforget',
+  };
+  const undo = opposite[mark];
+  if (!undo) throw new Error(`the browser does not write '${mark}'`);
+  return undo;
+}
+
 /** The notice after an action: "suspended", "reset to new (its history is kept)". */
 export const MARK_DONE: Partial<Record<MarkKind, string>> = {
   suspend: 'suspended',
@@ -27,4 +43,5 @@ export const MARK_DONE: Partial<Record<MarkKind, string>> = {
   flag: 'flagged',
   unflag: 'unflagged',
   forget: 'reset to new; its answers stay in the history',
+  unforget: 'forget undone: its schedule is back',
 };

@@ -96,6 +96,24 @@ export function Browser({ port, now, rows, openEditor, onBack, onHelp }: Browser
     setVersion((v) => v + 1);
   };
 
+  /** `u`: takes back this screen's last action; the cursor goes to that card. */
+  const undo = () => {
+    if (!port.undo) return;
+    const r = port.undo(now());
+    if (!r.ok) setNotice(r.error);
+    else if (r.value.kind === 'none') setNotice('Nothing to undo.');
+    else if (r.value.kind === 'stale')
+      setNotice(`${r.value.key}: answered since it was forgotten; nothing undone`);
+    else {
+      const { key, mark } = r.value;
+      setNotice(
+        `${key}: ${mark === 'unforget' ? MARK_DONE.unforget : `undone, ${MARK_DONE[mark]}`}`,
+      );
+      setSelected(key);
+    }
+    setVersion((v) => v + 1);
+  };
+
   const edit = async () => {
     const card = row ? port.card(row.key) : null;
     if (!openEditor || !card || editing.current) return;
@@ -168,6 +186,9 @@ export function Browser({ port, now, rows, openEditor, onBack, onHelp }: Browser
         break;
       case 'forget':
         if (row) setConfirm(true);
+        break;
+      case 'undo':
+        undo();
         break;
       case 'edit':
         void edit();

@@ -69,6 +69,7 @@ export function footer(mode: BrowserMode, width: number, theme: Theme): Row[] {
         'bury',
         'flag',
         'forget',
+        'undo',
         'edit',
         'info',
         'help',
