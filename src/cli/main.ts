@@ -88,8 +88,8 @@ export function buildProgram(
     .description(DESCRIPTIONS.exam)
     .argument('[deck...]', 'deck ids (see hyperrecall decks)')
     .option('--tag <tag>', 'only questions with this tag')
-    .option('--questions <n>', 'number of questions (default 60)')
-    .option('--minutes <m>', 'time limit in minutes (default 90)')
+    .option('--questions <n>', 'number of questions (default: config exam-questions, 60)')
+    .option('--minutes <m>', 'time limit in minutes (default: config exam-minutes, 90)')
     .option('--pass <percent>', 'pass mark in percent (default 70)')
     .option(
       '--blueprint <file>',
