@@ -72,7 +72,12 @@ interface Screen extends Terminal {
  * handoff either way, so that it keeps its frames for the next start. True when a frame is
  * on the screen: if the UI does not start after all, `leavePreRendered` must run.
  */
-export function preRenderHome(ctx: Context, out: Screen, input: Keyboard): boolean {
+export function preRenderHome(
+  ctx: Context,
+  out: Screen,
+  input: Keyboard,
+  atExit: (fn: () => void) => void = (fn) => process.once('exit', fn),
+): boolean {
   if (!out.isTTY || !input.isTTY) return false;
   const key = homeFrameKey(ctx, { columns: out.columns, rows: out.rows });
   const kept = readHomeFrame(ctx.dataDir, ctx.device);
@@ -94,7 +99,8 @@ export function preRenderHome(ctx: Context, out: Screen, input: Keyboard): boole
         const today = studyDay(ctx.now(), dayStartsAt);
         keepFrames(ctx, out, dayStartsAt, { [today]: drawn }, true);
       }),
-    // Once the data is as it stays: today's frame and tomorrow's replace what was kept.
+    // Today's frame and tomorrow's replace what was kept, under the key read as the process
+    // ends: closing the store still writes its files after the UI has gone.
     onQuit: (drawAt, dayStartsAt) => {
       const now = ctx.now();
       const frames: Record<string, string> = {};
@@ -102,7 +108,7 @@ export function preRenderHome(ctx: Context, out: Screen, input: Keyboard): boole
         const drawn = drawAt(at);
         if (drawn !== null) frames[studyDay(at, dayStartsAt)] = drawn;
       }
-      keepFrames(ctx, out, dayStartsAt, frames, false);
+      atExit(() => keepFrames(ctx, out, dayStartsAt, frames, false));
     },
   });
   return shown;

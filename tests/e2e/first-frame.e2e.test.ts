@@ -47,7 +47,13 @@ async function poll<T>(what: string, get: () => T | null, timeoutMs = 10_000): P
  * Starts `hyperrecall` on the home screen with all its output recorded, waits for the home
  * screen, quits with q. Returns what the screen showed and every byte the program wrote.
  */
-async function openHome(home: string, columns: number, rows: number, now?: string) {
+async function openHome(
+  home: string,
+  columns: number,
+  rows: number,
+  now?: string,
+  keys: string[] = ['q'],
+) {
   const dir = mkdtempSync(join(tmpdir(), 'hr-e2e-frame-'));
   const socket = `hr-e2e-frame-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   live.add(socket);
@@ -66,7 +72,11 @@ async function openHome(home: string, columns: number, rows: number, now?: strin
     const s = screen();
     return s.includes('All decks') ? s : null;
   });
-  tmux(socket, 'send-keys', '-t', 'e2e', 'q');
+  for (const k of keys) {
+    const before = screen();
+    tmux(socket, 'send-keys', '-t', 'e2e', k);
+    await poll(`a change after ${k}`, () => (screen() !== before ? true : null));
+  }
   await poll('the exit', () => (screen().includes('[exit 0]') ? true : null));
   tmux(socket, 'kill-server');
   live.delete(socket);
@@ -140,6 +150,21 @@ describe.each([
       next.output.indexOf(`${ESC}[?2026h`),
     );
     expect(next.shown).toEqual(rowsOf(drawn));
+  });
+
+  it('after a session, the next start shows the home screen as it now is', async () => {
+    const home = join(mkdtempSync(join(tmpdir(), 'hr-e2e-')), 'data');
+    await openHome(home, columns, rows);
+    // Study one card (Enter, reveal, Good), q ends the session, q on its summary quits.
+    await openHome(home, columns, rows, undefined, ['Enter', 'Space', '3', 'q', 'q']);
+    const { today } = kept(home);
+    const next = await openHome(home, columns, rows);
+    expect(next.output.indexOf(today.slice(0, 40))).toBeGreaterThan(-1);
+    expect(next.output.indexOf(today.slice(0, 40))).toBeLessThan(
+      next.output.indexOf(`${ESC}[?2026h`),
+    );
+    expect(next.shown).toEqual(rowsOf(today));
+    expect(next.shown.join('\n')).toMatch(/1 today/);
   });
 
   it('is not drawn at another terminal size', async () => {

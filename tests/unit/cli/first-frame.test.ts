@@ -48,7 +48,7 @@ function dataDir(): string {
 
 /** Runs a start whose UI draws `frame`, and waits until the frame is kept. */
 async function startThatDraws(home: string, frame: string, term = new FakeTerminal()) {
-  const shown = preRenderHome(context(home), term, term);
+  const shown = preRenderHome(context(home), term, term, (fn) => exitHandlers.push(fn));
   const handoff = takeFrameHandoff();
   expect(handoff?.preRendered).toBe(shown);
   handoff?.onFirstFrame(frame, 4);
@@ -61,8 +61,16 @@ const today = (home: string) => {
   return e ? e.frames[Object.keys(e.frames).sort()[0]!] : undefined;
 };
 
+/** What the start asked to run as the process ends. */
+let exitHandlers: (() => void)[] = [];
+const exit = () => {
+  for (const fn of exitHandlers) fn();
+  exitHandlers = [];
+};
+
 afterEach(() => {
   takeFrameHandoff();
+  exitHandlers = [];
 });
 
 describe('the home frame drawn before the UI', () => {
@@ -104,6 +112,9 @@ describe('the home frame drawn before the UI', () => {
       asked.push(at);
       return `home at ${at}\n`;
     }, 4);
+    // Kept as the process ends.
+    expect(readHomeFrame(home, 'ff')?.frames).not.toHaveProperty(String(20515));
+    exit();
     const now = Date.parse('2026-03-02T10:00:00Z');
     const tomorrow = Date.parse('2026-03-03T04:00:00Z');
     expect(asked[1]).toBe(tomorrow);
@@ -122,6 +133,7 @@ describe('the home frame drawn before the UI', () => {
     const home = dataDir();
     const { handoff } = await startThatDraws(home, FRAME);
     handoff?.onQuit(() => null, 4);
+    exit();
     expect(readHomeFrame(home, 'ff')?.frames).toEqual({
       [Object.keys(readHomeFrame(home, 'ff')!.frames)[0]!]: FRAME,
     });
