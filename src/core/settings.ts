@@ -1,6 +1,7 @@
 // One door for settings: every read goes through resolveSettings, which fills defaults
 // and drops values that fail validation, so a hand-edited store cannot break scheduling.
 import { type DeckLimits, resolveDeckLimits } from './deck-limits.js';
+import { EXAM_DEFAULTS } from './exam-draw.js';
 import { fitFor, type WeightsFit } from './optimizer/fit.js';
 import { stepSeconds } from './scheduling/steps.js';
 import { parseWeights, weightsProblem } from './scheduling/weights.js';
@@ -47,8 +48,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   burySiblings: true,
   examDate: null,
   examFeedsSchedule: true,
-  examQuestions: 60,
-  examMinutes: 90,
+  examQuestions: EXAM_DEFAULTS.questions,
+  examMinutes: EXAM_DEFAULTS.minutes,
   weights: null,
   weightsFit: null,
   deckLimits: Object.freeze({}),
