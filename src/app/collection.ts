@@ -189,6 +189,8 @@ export class Collection implements StudyPort {
   }
 
   cramDeck(scope: Scope): Card[] {
+    // From here `u` (in the run, on its summary) never takes back an answer from before it.
+    this.undoStack = this.undoStack.filter((e) => e.kind === 'cram');
     return cramDeck(this, this.undoStack, scope);
   }
 

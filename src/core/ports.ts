@@ -125,8 +125,9 @@ export interface StudyPort {
   /** Takes back the last answer (a cram answer too), bury or suspend. */
   undo(now: number): Written<UndoOutcome>;
   /**
-   * A cram run's cards in order (core/cram.ts), less those answered in it and not taken
-   * back; `scope.custom` is the cram. Absent: the port cannot cram.
+   * Begins (or resumes) a cram run: its cards in order (core/cram.ts), less those answered
+   * in it and not taken back; `scope.custom` is the cram. From then on `undo` takes back
+   * nothing from before the run. Absent: the port cannot cram.
    */
   cramDeck?(scope: Scope, now: number): Card[];
   /** Logs a cram answer (history and today's count only, never the schedule). */

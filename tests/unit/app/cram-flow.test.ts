@@ -142,6 +142,19 @@ describe('cram session', () => {
     expect(c.memory(first.key)).toEqual(before.cards[first.key]);
   });
 
+  it('u on the summary of a cram with no answer takes back nothing from before it', async () => {
+    const { c } = await openFixture();
+    const card = c.cards({ decks: null, tag: null })[0]!;
+    answer(c, card, 3, T0 - 60 * SEC);
+    const memory = c.memory(card.key);
+    const d = driver(c, cram());
+    d.send({ type: 'quit' });
+    expect(d.state.status).toBe('finished');
+    // What App does for u on the summary.
+    expect(ok(c.undo(T0 + 10 * SEC))).toEqual({ kind: 'none' });
+    expect(c.memory(card.key)).toEqual(memory);
+  });
+
   it('bury in a cram hides the card for the run and u brings it back', async () => {
     const { c } = await openFixture();
     const d = driver(c, cram());
