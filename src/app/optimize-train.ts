@@ -5,8 +5,10 @@ import type { Metrics } from '../core/optimizer/verdict.js';
 import { heldOutStart } from '../core/optimizer/verdict.js';
 
 export interface TrainInput {
-  /** Each item's reviews as [rating, whole study days since the previous answer]. */
-  items: (readonly [number, number])[][];
+  /** Each card's reviews as [rating, whole study days since the previous answer]. */
+  histories: (readonly [number, number])[][];
+  /** The items in time order: [index into histories, number of reviews it holds]. */
+  items: (readonly [number, number])[];
   /** The parameters in use; null for the defaults. */
   current: number[] | null;
   enableShortTerm: boolean;
@@ -57,8 +59,10 @@ export async function train(
     report(p);
   };
   const b = await loadBinding();
+  // One review object per answer, shared by every item of the card (the binding copies them).
+  const histories = input.histories.map((h) => h.map(([r, d]) => new b.FSRSBindingReview(r, d)));
   const items = input.items.map(
-    (reviews) => new b.FSRSBindingItem(reviews.map(([r, d]) => new b.FSRSBindingReview(r, d))),
+    ([h, n]) => new b.FSRSBindingItem((histories[h] ?? []).slice(0, n)),
   );
   const base = {
     enableShortTerm: input.enableShortTerm,

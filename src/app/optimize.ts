@@ -2,7 +2,7 @@
 // builds Anki's training items, trains and evaluates in a worker, and keeps the new
 // parameters only when they predict held-out answers better than the ones in use.
 import type { WeightsFit } from '../core/optimizer/fit.js';
-import { trainingHistories, trainingItems } from '../core/optimizer/items.js';
+import { compactItems, trainingHistories, trainingItems } from '../core/optimizer/items.js';
 import type { OptimizeResult } from '../core/optimizer/result.js';
 import { revlogCsv, stepAdvice } from '../core/optimizer/steps.js';
 import { compare, readiness } from '../core/optimizer/verdict.js';
@@ -12,7 +12,7 @@ import { resolveSettings, type Settings, type Step } from '../core/settings.js';
 import type { StoredSettings } from '../store/snapshot.js';
 import type { Store } from '../store/store.js';
 import type { Trainer } from './optimize-run.js';
-import type { TrainProgress } from './optimize-train.js';
+import type { TrainInput, TrainProgress } from './optimize-train.js';
 
 export type { OptimizeResult };
 
@@ -36,6 +36,40 @@ export function relearningStepsInDay(steps: readonly Step[]): number {
   return n;
 }
 
+/**
+ * The training input, from the whole log. Its own function so the records (the largest
+ * thing in memory) can be collected while the worker trains.
+ */
+function prepare(store: Store, settings: Settings) {
+  const records = store.readAllRecords();
+  const set = trainingItems(records);
+  const ready = readiness(set.reviews, set.items.length);
+  if (!ready.ok)
+    return {
+      kind: 'refused' as const,
+      reviews: set.reviews,
+      answers: set.answers,
+      items: set.items.length,
+      ...ready,
+    };
+  const input: TrainInput = {
+    ...compactItems(set.items),
+    current: settings.weights,
+    // The scheduler always uses FSRS-6's same-day terms, as Anki does by default.
+    enableShortTerm: true,
+    numRelearningSteps: relearningStepsInDay(settings.relearningSteps),
+    steps: {
+      csv: revlogCsv(trainingHistories(records)),
+      desiredRetention: settings.desiredRetention,
+    },
+  };
+  return {
+    kind: 'ready' as const,
+    set: { reviews: set.reviews, cards: set.cards, items: set.items.length },
+    input,
+  };
+}
+
 export async function optimize(
   store: Store,
   trainer: Trainer,
@@ -43,31 +77,10 @@ export async function optimize(
   onProgress: (p: TrainProgress) => void = () => {},
 ): Promise<OptimizeResult> {
   const settings = resolveSettings(store.settings);
-  const records = store.readAllRecords();
-  const set = trainingItems(records);
-  const ready = readiness(set.reviews, set.items.length);
-  if (!ready.ok)
-    return {
-      kind: 'refused',
-      reviews: set.reviews,
-      answers: set.answers,
-      items: set.items.length,
-      ...ready,
-    };
-  const out = await trainer(
-    {
-      items: set.items.map((i) => i.reviews),
-      current: settings.weights,
-      // The scheduler always uses FSRS-6's same-day terms, as Anki does by default.
-      enableShortTerm: true,
-      numRelearningSteps: relearningStepsInDay(settings.relearningSteps),
-      steps: {
-        csv: revlogCsv(trainingHistories(records)),
-        desiredRetention: settings.desiredRetention,
-      },
-    },
-    onProgress,
-  );
+  const prepared = prepare(store, settings);
+  if (prepared.kind === 'refused') return prepared;
+  const { set, input } = prepared;
+  const out = await trainer(input, onProgress);
   // Four decimals, as Anki shows them: what `config get weights` prints is what was fitted.
   const weights = out.weights.map((w) => Number(w.toFixed(4)));
   const comparison = compare(out.before, out.after);
@@ -90,7 +103,7 @@ export async function optimize(
       const fit: WeightsFit = {
         at: new Date(req.now).toISOString(),
         reviews: set.reviews,
-        items: set.items.length,
+        items: set.items,
         logLossBefore: out.before.logLoss,
         logLossAfter: out.after.logLoss,
         weights,
@@ -107,7 +120,7 @@ export async function optimize(
   return {
     kind: 'done',
     reviews: set.reviews,
-    items: set.items.length,
+    items: set.items,
     cards: set.cards,
     before: out.before,
     after: out.after,

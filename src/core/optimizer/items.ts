@@ -128,6 +128,36 @@ export function trainable(item: { reviews: readonly ItemReview[] }): boolean {
   return gap;
 }
 
+/**
+ * The items as the worker takes them, without repeating a card's history in every item
+ * (a year of study has over a million reviews in its items' prefixes): each card's reviews
+ * once, and each item as [index of its card's reviews, how many of them it holds].
+ */
+export interface CompactItems {
+  histories: ItemReview[][];
+  items: [history: number, length: number][];
+}
+
+export function compactItems(items: readonly TrainingItem[]): CompactItems {
+  const index = new Map<string, number>();
+  const histories: ItemReview[][] = [];
+  const out: [number, number][] = [];
+  for (const item of items) {
+    let i = index.get(item.key);
+    const known = i === undefined ? undefined : histories[i];
+    if (i === undefined || !known) {
+      i = histories.length;
+      index.set(item.key, i);
+      histories.push([...item.reviews]);
+    } else if (known.length < item.reviews.length) {
+      // Items come in time order, so a later item of the card extends what is known.
+      histories[i] = [...item.reviews];
+    }
+    out.push([i, item.reviews.length]);
+  }
+  return { histories, items: out };
+}
+
 /** The optimizer's items from the whole log, ordered by the time of the predicted answer. */
 export function trainingItems(records: readonly LogRecord[]): ItemSet {
   const items: TrainingItem[] = [];

@@ -4,7 +4,7 @@
 import { default_w } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { loadBinding, train } from '../../../src/app/optimize-train.js';
-import { trainingItems } from '../../../src/core/optimizer/items.js';
+import { compactItems, trainingItems } from '../../../src/core/optimizer/items.js';
 import { heldOutStart } from '../../../src/core/optimizer/verdict.js';
 import { weightsProblem } from '../../../src/core/scheduling/weights.js';
 import { simulateLog } from '../../helpers/simulate.js';
@@ -19,7 +19,7 @@ describe('optimizer on a simulated learner', () => {
     const progress: number[] = [];
     const out = await train(
       {
-        items: set.items.map((i) => i.reviews),
+        ...compactItems(set.items),
         current: null,
         enableShortTerm: true,
         numRelearningSteps: 1,
@@ -49,8 +49,12 @@ describe('optimizer on a simulated learner', () => {
   });
 
   it('scores the parameters in use, not the defaults, when there are some', async () => {
-    const items = set.items.slice(0, 1500).map((i) => i.reviews);
-    const base = { items, enableShortTerm: true, numRelearningSteps: 1, steps: null };
+    const base = {
+      ...compactItems(set.items.slice(0, 1500)),
+      enableShortTerm: true,
+      numRelearningSteps: 1,
+      steps: null,
+    };
     const withDefaults = await train({ ...base, current: null });
     const withFitted = await train({ ...base, current: withDefaults.weights });
     expect(withFitted.before.logLoss).not.toBeCloseTo(withDefaults.before.logLoss, 4);

@@ -6,7 +6,7 @@ import type {
   MemoryPhase,
   ReviewRecord,
 } from '../../../../src/core/model.js';
-import { trainable, trainingItems } from '../../../../src/core/optimizer/items.js';
+import { compactItems, trainable, trainingItems } from '../../../../src/core/optimizer/items.js';
 import { markRecord, reviewRecord, undoRecord } from '../../../../src/core/records.js';
 
 const T0 = Date.parse('2026-03-02T10:00:00Z');
@@ -198,5 +198,23 @@ describe('optimizer items (Anki reviews_for_fsrs)', () => {
       ans('f/1', 2, 3, 'learning'),
     ];
     expect(trainingItems(recs).items.map((i) => i.key)).toEqual(['g/1', 'f/1']);
+  });
+
+  it('the compact form gives back every item, in order, with each history once', () => {
+    const recs = [
+      ans('h/1', 0, 3, null),
+      ans('i/1', 0, 1, null),
+      ans('h/1', 1, 3, 'learning'),
+      ans('i/1', 2, 3, 'learning'),
+      ans('h/1', 4, 2, 'review'),
+      ans('i/1', 5, 1, 'review'),
+      ans('h/1', 9, 3, 'review'),
+    ];
+    const { items } = trainingItems(recs);
+    const compact = compactItems(items);
+    expect(compact.histories).toHaveLength(2);
+    expect(compact.items.map(([h, n]) => compact.histories[h]?.slice(0, n))).toEqual(
+      items.map((i) => i.reviews),
+    );
   });
 });
