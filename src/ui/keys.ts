@@ -87,7 +87,8 @@ export type Action =
   | 'discardExam'
   | 'retry'
   | 'startExam'
-  | 'stats';
+  | 'stats'
+  | 'forecastYear';
 
 export interface Binding {
   action: Action;
@@ -113,9 +114,10 @@ const SCROLLING: Screen[] = [
   'overview',
   'results',
   'help',
+  'stats',
 ];
 /** Where ↑/↓ and j/k scroll because no cursor takes them. */
-const SCROLL_JK: Screen[] = ['flash', 'answer', 'exam', 'results', 'help'];
+const SCROLL_JK: Screen[] = ['flash', 'answer', 'exam', 'results', 'help', 'stats'];
 /** While typing, letters are text: only the arrows scroll. */
 const TYPING: Screen[] = ['typed', 'examTyped'];
 /** Where letters are typed into a field. */
@@ -243,6 +245,7 @@ export const BINDINGS: readonly Binding[] = [
   b('eraseDigit', ['backspace'], 'Backspace', 'erase', 'erase the last digit typed', ['summary']),
   b('exam', ['x'], 'x', 'exam', 'mock exam over the selected deck (or all)', ['home']),
   b('stats', ['t'], 't', 'stats', 'statistics and exam history', ['home']),
+  b('forecastYear', ['y'], 'y', 'year', 'the forecast over a year, or 30 days', ['stats']),
   // In an exam `f` flags, so the choice letters skip it.
   b(
     'choose',

@@ -50,6 +50,13 @@ function summary(id: string, scorePercent: number, predictedPercent: number): Ex
   };
 }
 
+/** Pages down the Stats screen until its last row (the exam scores come last). */
+async function toEnd(ui: Awaited<ReturnType<typeof renderApp>>): Promise<string> {
+  await ui.waitFor('Statistics');
+  for (let i = 0; i < 40 && /↓ \d+ more/.test(ui.frame()); i++) await ui.press(PGDN);
+  return ui.frame();
+}
+
 const fits = (frame: string, columns: number, rows: number) => {
   const lines = frame.split('\n');
   expect(lines.length).toBeLessThanOrEqual(rows);
@@ -97,7 +104,8 @@ describe('calibration on the stats screen', () => {
     const f = await fixture();
     f.store.append(examRecord(summary('e1', 50, 70)), examRecord(summary('e2', 100, 60)));
     const ui = await renderApp(f.collection, { name: 'stats' }, { exams: f.exams });
-    await ui.waitFor('Exam scores');
+    await toEnd(ui);
+    expect(ui.frame()).toContain('Exam scores');
     // Gaps +20 and -40: mean -10, mean |gap| 30, largest -40. Log loss: questions
     // (0.8 right, 0.2 wrong, 0.8 right, 0.2 right) -> (3 x -ln 0.8 - ln 0.2) / 4 = 0.570.
     expect(ui.frame()).toContain(
@@ -108,10 +116,13 @@ describe('calibration on the stats screen', () => {
     fits(ui.frame(), 80, 24);
     await ui.press('?');
     await ui.waitFor('Keys · Statistics');
-    expect(ui.frame()).toMatch(/Ready: the exam score to expect/);
-    // The notes on true retention and tomorrow come first: page down to the end.
-    for (let i = 0; i < 4 && !ui.frame().includes('0.999. Lower is better'); i++)
+    // The notes on true retention and tomorrow come first: page down through the rest.
+    let seen = ui.frame();
+    for (let i = 0; i < 6 && !ui.frame().includes('0.999. Lower is better'); i++) {
       await ui.press(PGDN);
+      seen += ui.frame();
+    }
+    expect(seen).toMatch(/Ready: the exam score to expect/);
     expect(ui.frame()).toContain('0.999. Lower is better');
     fits(ui.frame(), 80, 24);
   });
@@ -124,9 +135,11 @@ describe('calibration on the stats screen', () => {
       { name: 'stats' },
       { exams: f.exams, columns: 40, rows: 12 },
     );
-    await ui.waitFor('Exam scores');
+    await ui.waitFor('True retention');
+    for (let i = 0; i < 10 && !ui.frame().includes('- (desired 90%)'); i++) await ui.press('j');
+    expect(ui.frame()).toContain('- (desired 90%)');
+    await toEnd(ui);
     expect(ui.frame()).toContain(' 50% fail · forecast 70%');
-    expect(ui.frame()).toContain('True retention - (desired 90%)');
     expect(ui.frame()).toContain('Gap -10 |30| max -40 pts');
     expect(ui.frame()).toContain('Log loss 0.570 (4 q)');
     fits(ui.frame(), 40, 12);
@@ -135,6 +148,7 @@ describe('calibration on the stats screen', () => {
   it('without exams it says there is nothing to check yet', async () => {
     const f = await fixture();
     const ui = await renderApp(f.collection, { name: 'stats' }, { exams: f.exams });
+    await toEnd(ui);
     await ui.waitFor('No exams yet');
     expect(ui.frame()).not.toContain('Log loss');
   });
