@@ -99,17 +99,23 @@ export function preRenderHome(
         const today = studyDay(ctx.now(), dayStartsAt);
         keepFrames(ctx, out, dayStartsAt, { [today]: drawn }, true);
       }),
-    // Today's frame and tomorrow's replace what was kept, under the key read as the process
-    // ends: closing the store still writes its files after the UI has gone.
-    onQuit: (drawAt, dayStartsAt) => {
-      const now = ctx.now();
-      const frames: Record<string, string> = {};
-      for (const at of [now, nextDayStart(now, dayStartsAt)]) {
-        const drawn = drawAt(at);
-        if (drawn !== null) frames[studyDay(at, dayStartsAt)] = drawn;
-      }
-      atExit(() => keepFrames(ctx, out, dayStartsAt, frames, false));
-    },
+    // As the process ends (closing the store still writes its files after the UI has gone),
+    // under the key read then: today's frame and tomorrow's, each drawn only when none is
+    // kept for that day under that key, so quitting after only looking draws nothing.
+    onQuit: (drawAt, dayStartsAt) =>
+      atExit(() => {
+        const now = ctx.now();
+        const key = homeFrameKey(ctx, { columns: out.columns, rows: out.rows });
+        const kept = readHomeFrame(ctx.dataDir, ctx.device);
+        const have = kept?.key === key && kept.dayStartsAt === dayStartsAt ? kept.frames : {};
+        const frames: Record<string, string> = {};
+        for (const at of [now, nextDayStart(now, dayStartsAt)]) {
+          const day = String(studyDay(at, dayStartsAt));
+          const drawn = have[day] ?? drawAt(at);
+          if (drawn !== null) frames[day] = drawn;
+        }
+        keepFrames(ctx, out, dayStartsAt, frames, false);
+      }),
   });
   return shown;
 }

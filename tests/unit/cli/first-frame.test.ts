@@ -104,20 +104,23 @@ describe('the home frame drawn before the UI', () => {
     expect(notShown(home, new FakeTerminal())).toBe(true);
   });
 
-  it("at quit, today's and the next study day's frames are drawn and kept", async () => {
+  it("at quit after a session, today's and the next study day's frames are drawn and kept", async () => {
     const home = dataDir();
     const { handoff } = await startThatDraws(home, FRAME);
+    // The session answered a card.
+    appendFileSync(join(home, 'reviews-ff.jsonl'), '{}\n');
     const asked: number[] = [];
     handoff?.onQuit((at) => {
       asked.push(at);
       return `home at ${at}\n`;
     }, 4);
     // Kept as the process ends.
-    expect(readHomeFrame(home, 'ff')?.frames).not.toHaveProperty(String(20515));
+    expect(asked).toEqual([]);
     exit();
     const now = Date.parse('2026-03-02T10:00:00Z');
     const tomorrow = Date.parse('2026-03-03T04:00:00Z');
     expect(asked[1]).toBe(tomorrow);
+    expect(Math.abs(asked[0]! - now)).toBeLessThan(60_000);
     // The next morning's start shows the frame drawn for its day.
     const term = new FakeTerminal();
     expect(preRenderHome(context(home, '2026-03-03T08:30:00Z'), term, term)).toBe(true);
@@ -126,7 +129,25 @@ describe('the home frame drawn before the UI', () => {
     const later = new FakeTerminal();
     expect(preRenderHome(context(home, '2026-03-02T23:00:00Z'), later, later)).toBe(true);
     expect(later.written[0]).toContain(`home at ${asked[0]}`);
-    expect(Math.abs(asked[0]! - now)).toBeLessThan(60_000);
+  });
+
+  it('quitting after only looking draws nothing that is kept already', async () => {
+    const home = dataDir();
+    const first = await startThatDraws(home, FRAME);
+    const drawn: number[] = [];
+    const drawAt = (at: number) => {
+      drawn.push(at);
+      return `home at ${at}\n`;
+    };
+    first.handoff?.onQuit(drawAt, 4);
+    exit();
+    // Today's was kept from the UI's first frame: only tomorrow's was drawn.
+    expect(drawn).toEqual([Date.parse('2026-03-03T04:00:00Z')]);
+    const again = await startThatDraws(home, FRAME);
+    expect(again.shown).toBe(true);
+    again.handoff?.onQuit(drawAt, 4);
+    exit();
+    expect(drawn).toHaveLength(1);
   });
 
   it('a frame that cannot be drawn at quit is simply not kept', async () => {
