@@ -4,7 +4,7 @@
 import type { CardMarks, ExamSummary, LogRecord, Memory, ReviewRecord } from './model.js';
 
 export interface DayCount {
-  /** Answers given that day, study and exam. */
+  /** Answers given that day: study, exam and cram (a cram answer counts here and in passed/ms only). */
   reviews: number;
   /** Cards seen for the first time. */
   newCards: number;
