@@ -5,12 +5,7 @@
 // decks) shows as a version it does not know, and the index is built again.
 import { dayStart, studyDay } from '../core/clock.js';
 import { customInput } from '../core/custom-study.js';
-import {
-  type DeckToday,
-  deckDayCounts,
-  hasDeckLimits,
-  withDeckDelta,
-} from '../core/deck-limits.js';
+import { hasDeckLimits } from '../core/deck-limits.js';
 import type { Card, LogRecord, Memory } from '../core/model.js';
 import type { Scope } from '../core/ports.js';
 import { isHidden, type Progress } from '../core/progress.js';
@@ -26,6 +21,7 @@ import { QueueIndex } from '../core/queue-index.js';
 import type { Scheduler } from '../core/scheduler.js';
 import type { Settings } from '../core/settings.js';
 import { type DeckIndex, scopeKey } from './deck-index.js';
+import { DeckDayTally } from './deck-limits-today.js';
 
 export interface QueueEnv {
   progress: () => Progress;
@@ -51,33 +47,21 @@ interface Indexed {
   settings: Settings;
 }
 
-/**
- * Each deck's new cards and reviews today, kept current without reading the log again: a
- * change this session saves moves the day's totals in progress, and the card it was about
- * names the deck that moved (an undo moves it back; an undo of another day's answer moves
- * today's totals not at all).
- */
-interface DeckTally {
-  day: number;
-  /** The progress version and deck index version the counts reflect. */
-  version: number;
-  decks: number;
-  byDeck: ReadonlyMap<string, DeckToday>;
-  /** The day's totals in progress when `byDeck` was last brought up to date. */
-  totals: DeckToday;
-}
-
 /** Scopes whose index is kept: a session studies one, the home screen may start another. */
 const KEPT_SCOPES = 4;
 
 export class QueueView {
   private indexes = new Map<string, Indexed>();
-  private tally: DeckTally | null = null;
+  /** Each deck's counts of the day, when some deck has its own limits. */
+  private readonly tally: DeckDayTally | null;
 
   constructor(
     private readonly decks: DeckIndex,
     private readonly env: QueueEnv,
-  ) {}
+  ) {
+    const dayRecords = env.dayRecords;
+    this.tally = dayRecords ? new DeckDayTally(decks, { ...env, dayRecords }) : null;
+  }
 
   /** Forget every index (settings or decks changed). */
   reset(): void {
@@ -88,35 +72,9 @@ export class QueueView {
     const day = studyDay(now, this.env.settings().dayStartsAt);
     const d = this.env.progress().days[day];
     const today: Today = { newDone: d?.newCards ?? 0, reviewsDone: d?.reviewCards ?? 0 };
-    if (this.deckLimited()) today.byDeck = this.dayByDeck(day);
+    if (this.tally && hasDeckLimits(this.env.settings().deckLimits))
+      today.byDeck = this.tally.get(day);
     return today;
-  }
-
-  /** Per-deck limits need each deck's counts of the day, which only the log has. */
-  private deckLimited(): boolean {
-    return hasDeckLimits(this.env.settings().deckLimits) && this.env.dayRecords !== undefined;
-  }
-
-  /** Each deck's new cards and reviews on a study day: read from the log once, then patched. */
-  private dayByDeck(day: number): ReadonlyMap<string, DeckToday> {
-    const version = this.env.version();
-    const t = this.tally;
-    if (t && t.version === version && t.day === day && t.decks === this.decks.version)
-      return t.byDeck;
-    const records = this.env.dayRecords?.(day) ?? [];
-    const byDeck = deckDayCounts(records, day, (key) => this.deckOf(key));
-    const totals = this.dayTotals(day);
-    this.tally = { day, version, decks: this.decks.version, byDeck, totals };
-    return byDeck;
-  }
-
-  private dayTotals(day: number): DeckToday {
-    const d = this.env.progress().days[day];
-    return { newDone: d?.newCards ?? 0, reviewsDone: d?.reviewCards ?? 0 };
-  }
-
-  private deckOf(key: string): string {
-    return this.decks.card(key)?.deckId ?? key.split('/')[0]!;
   }
 
   /** The input of a full pass over the scope: for the home screen, `status` and day's end. */
@@ -193,18 +151,7 @@ export class QueueView {
    */
   patch(key: string, versionBefore: number): void {
     const version = this.env.version();
-    const t = this.tally;
-    if (t?.version === versionBefore) {
-      const totals = this.dayTotals(t.day);
-      const delta: DeckToday = {
-        newDone: totals.newDone - t.totals.newDone,
-        reviewsDone: totals.reviewsDone - t.totals.reviewsDone,
-      };
-      if (delta.newDone !== 0 || delta.reviewsDone !== 0)
-        t.byDeck = withDeckDelta(t.byDeck, this.deckOf(key), delta);
-      t.totals = totals;
-      t.version = version;
-    }
+    this.tally?.patch(key, versionBefore);
     const marks = this.env.progress().marks[key];
     for (const entry of this.indexes.values()) {
       if (entry.version !== versionBefore) continue;
