@@ -39,6 +39,8 @@ function cardScreen(s: CardSession): Screen {
   return k === 'mcq' ? 'choice' : k === 'typed' ? 'typed' : 'flash';
 }
 
+const NO_COUNTS = { new: 0, learning: 0, due: 0, overdue: 0 };
+
 const GRADE_OF = { again: 1, hard: 2, good: 3, easy: 4 } as const;
 
 /** The intent a key action stands for on a card, when it is that simple. */
@@ -73,7 +75,12 @@ export function Study(props: StudyProps) {
   // Counts change only when the card changes, not on every keypress.
   const shownKey = cur ? `${cur.s.card.key}@${cur.s.shownAt}` : '';
   // biome-ignore lint/correctness/useExhaustiveDependencies: shownKey marks a new card
-  const counts = useMemo(() => port.counts(scope, now()), [port, scope, now, shownKey]);
+  // A cram shows its own count of cards left, not the day's queue (no need to count it).
+  const cram = state.cram !== null;
+  const counts = useMemo(
+    () => (cram ? NO_COUNTS : port.counts(scope, now())),
+    [cram, port, scope, now, shownKey],
+  );
 
   const notice =
     mode === 'confirmLeave'
