@@ -74,9 +74,9 @@ export function Study(props: StudyProps) {
 
   // Counts change only when the card changes, not on every keypress.
   const shownKey = cur ? `${cur.s.card.key}@${cur.s.shownAt}` : '';
-  // biome-ignore lint/correctness/useExhaustiveDependencies: shownKey marks a new card
   // A cram shows its own count of cards left, not the day's queue (no need to count it).
   const cram = state.cram !== null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: shownKey marks a new card
   const counts = useMemo(
     () => (cram ? NO_COUNTS : port.counts(scope, now())),
     [cram, port, scope, now, shownKey],
