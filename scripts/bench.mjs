@@ -57,8 +57,11 @@ function paneTime(command, marker, quit) {
   tmux('new-session', '-d', '-s', 'b', '-x', '80', '-y', '24', 'sleep 60');
   const t = performance.now();
   tmux('respawn-pane', '-k', '-t', 'b', `${command}; echo "[exit $?]"; sleep 60`);
-  while (!tmux('capture-pane', '-p', '-t', 'b').includes(marker)) {
-    if (performance.now() - t > 10_000) throw new Error(`no '${marker}' within 10 s`);
+  for (;;) {
+    const screen = tmux('capture-pane', '-p', '-t', 'b');
+    if (screen.includes(marker)) break;
+    if (performance.now() - t > 30_000)
+      throw new Error(`no '${marker}' within 30 s; the screen:\n${screen}`);
     execFileSync('sleep', ['0.005']);
   }
   const ms = performance.now() - t;
@@ -107,7 +110,13 @@ const rows = [
   row(
     `\`hyperrecall status\`, ${USER_CARDS.toLocaleString('en')}-card user deck, no data directory yet`,
     pairedProcess([CLI, 'status'], {
-      runEnv: { ...env, HYPERRECALL_HOME: join(work, 'none'), HYPERRECALL_DECKS: userDecks },
+      // Its answer is kept under $TMPDIR (store/spare-cache-dir.ts): here, inside `work`.
+      runEnv: {
+        ...env,
+        HYPERRECALL_HOME: join(work, 'none'),
+        HYPERRECALL_DECKS: userDecks,
+        TMPDIR: work,
+      },
     }),
   ),
   row(
