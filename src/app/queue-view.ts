@@ -96,13 +96,13 @@ export class QueueView {
   }
 
   counts(scope: Scope, now: number): Counts {
-    if (scope.custom) return counts(this.scanInput(scope, now));
+    if (!indexed(scope)) return counts(this.scanInput(scope, now));
     return this.indexFor(scope, now).counts(this.today(now));
   }
 
   /** The next card, leaving out `skip` (cards left for now in this session). */
   next(scope: Scope, now: number, sinceNew: number, skip?: ReadonlySet<string>): Card | null {
-    if (scope.custom) {
+    if (!indexed(scope)) {
       const input = this.scanInput(scope, now);
       const hidden = input.hidden;
       if (skip?.size) input.hidden = (key) => skip.has(key) || hidden?.(key) === true;
@@ -163,7 +163,9 @@ export class QueueView {
   }
 
   private indexFor(scope: Scope, now: number): QueueIndex {
-    const key = scopeKey(scope);
+    const key = scope.custom
+      ? `${scopeKey(scope)}+${JSON.stringify(scope.custom)}`
+      : scopeKey(scope);
     const settings = this.env.settings();
     const hit = this.indexes.get(key);
     if (
@@ -176,7 +178,7 @@ export class QueueView {
       return hit.index;
     const day = studyDay(now, settings.dayStartsAt);
     const hidden = hiddenOn(this.env.progress(), day);
-    const index = this.build(scope, now, settings, day, hidden);
+    const index = this.build(scope, now, this.limitsOf(scope, settings, now), day, hidden);
     this.indexes.delete(key);
     this.indexes.set(key, {
       index,
@@ -190,6 +192,15 @@ export class QueueView {
       if (oldest !== undefined) this.indexes.delete(oldest);
     }
     return index;
+  }
+
+  /** The settings a scope is served with: custom study may raise the limits. */
+  private limitsOf(scope: Scope, settings: Settings, now: number): Settings {
+    if (!scope.custom) return settings;
+    // How custom study raises them is custom-study.ts's rule: ask it, with no cards.
+    const today = { newDone: 0, reviewsDone: 0 };
+    const probe: QueueInput = { cards: [], memory: () => undefined, now, settings, today };
+    return customInput(probe, scope.custom, () => undefined).settings;
   }
 
   private build(
@@ -232,4 +243,13 @@ function hiddenOn(p: Progress, day: number): Set<string> {
   const hidden = new Set<string>();
   for (const [key, m] of Object.entries(p.marks)) if (isHidden(m, day)) hidden.add(key);
   return hidden;
+}
+
+/**
+ * Whether the scope's queue is served by an index. "More new cards" only raises the limits,
+ * which an index takes as settings; the other kinds of custom study change which cards are
+ * in and when they are due as time passes, and are served by the full scan.
+ */
+function indexed(scope: Scope): boolean {
+  return !scope.custom || scope.custom.kind === 'more-new';
 }

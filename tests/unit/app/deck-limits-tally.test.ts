@@ -1,7 +1,8 @@
 // Per-deck counts of the day are read from the log once and then kept current answer by
 // answer: after any run of answers, undos, buries and waits (across the 04:00 day boundary),
 // they must equal what folding the whole log again gives, and a collection opened afresh
-// on the same store must serve the same counts and the same next card.
+// on the same store must serve the same counts and the same next card. A custom session of
+// more new cards, served by the queue index too, must serve what the full scan serves.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,9 +10,11 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Collection } from '../../../src/app/collection.js';
 import { studyDay } from '../../../src/core/clock.js';
+import { customInput } from '../../../src/core/custom-study.js';
 import { type DeckToday, deckDayCounts } from '../../../src/core/deck-limits.js';
 import type { Grade } from '../../../src/core/model.js';
-import { ALL } from '../../../src/core/ports.js';
+import { ALL, type Scope } from '../../../src/core/ports.js';
+import { counts, nextCard } from '../../../src/core/queue.js';
 import { loadDecks } from '../../../src/decks/load.js';
 import { Store } from '../../../src/store/store.js';
 
@@ -45,7 +48,7 @@ function writeDecks(dir: string): void {
 }
 
 type Op =
-  | { t: 'next'; grade: Grade }
+  | { t: 'next'; grade: Grade; more: boolean }
   | { t: 'any'; card: number; grade: Grade }
   | { t: 'undo' }
   | { t: 'bury'; card: number }
@@ -55,7 +58,11 @@ type Op =
 const grade = fc.constantFrom<Grade>(1, 2, 3, 4);
 const cardNo = fc.nat(20);
 const op: fc.Arbitrary<Op> = fc.oneof(
-  { arbitrary: fc.record({ t: fc.constant('next' as const), grade }), weight: 6 },
+  {
+    // `more`: in a custom session of more new cards, which the queue index also serves.
+    arbitrary: fc.record({ t: fc.constant('next' as const), grade, more: fc.boolean() }),
+    weight: 6,
+  },
   { arbitrary: fc.record({ t: fc.constant('any' as const), card: cardNo, grade }), weight: 3 },
   { arbitrary: fc.record({ t: fc.constant('undo' as const) }), weight: 3 },
   { arbitrary: fc.record({ t: fc.constant('bury' as const), card: cardNo }), weight: 1 },
@@ -86,6 +93,8 @@ function plain(m: ReadonlyMap<string, DeckToday> | undefined): Record<string, De
     if (d.newDone !== 0 || d.reviewsDone !== 0) out[deck] = d;
   return out;
 }
+
+const MORE: Scope = { ...ALL, custom: { kind: 'more-new', count: 2 } };
 
 const stores: Store[] = [];
 afterEach(async () => {
@@ -124,13 +133,17 @@ async function run(
     expect(c.next(ALL, now, sinceNew)?.key ?? null).toBe(
       fresh.next(ALL, now, sinceNew)?.key ?? null,
     );
+    // More new cards, served incrementally, against the full scan of the custom input.
+    const more = customInput(c.queueInput(ALL, now), MORE.custom!, (key) => c.marks(key));
+    expect(c.counts(MORE, now)).toEqual(counts(more));
+    expect(c.next(MORE, now, sinceNew)?.key ?? null).toBe(nextCard(more, sinceNew)?.key ?? null);
   };
 
   check();
   for (const o of ops) {
     switch (o.t) {
       case 'next': {
-        const card = c.next(ALL, now, sinceNew);
+        const card = c.next(o.more ? MORE : ALL, now, sinceNew);
         if (!card) break;
         const wasNew = c.phase(card.key) === 'new';
         const r = c.answer({ card, grade: o.grade, now, tookMs: 1000, shown: c.memory(card.key) });
