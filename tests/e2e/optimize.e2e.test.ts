@@ -1,9 +1,10 @@
 // `hyperrecall optimize` as built: the JSON contract (zod), applying and resetting, the
 // refusal below Anki's minimum, and the binding loaded by this command only.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { LogRecord } from '../../src/core/model.js';
@@ -161,5 +162,37 @@ describe('hyperrecall optimize', () => {
     expect(weights.stdout.trim()).toBe('default');
     const status = spawnSync(process.execPath, [cli, 'status'], { env, encoding: 'utf8' });
     expect(status.status).toBe(0);
+  });
+
+  it('with another session holding the data directory: refused, and --dry-run still works', async () => {
+    const dir = home(log);
+    const holder = join(mkdtempSync(join(tmpdir(), 'hr-holder-')), 'holder.mjs');
+    buildSync({
+      entryPoints: [join(ROOT, 'tests/helpers/lock-holder.ts')],
+      outfile: holder,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      logLevel: 'warning',
+    });
+    const child = spawn(process.execPath, [holder, dir, 'e2e', '60000', '5000'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    let said = '';
+    child.stdout.on('data', (d: Buffer) => {
+      said += d.toString();
+    });
+    try {
+      for (let waited = 0; !said.includes('locked') && waited < 10_000; waited += 20)
+        await new Promise((r) => setTimeout(r, 20));
+      expect(said).toContain('locked');
+      const r = run(dir, ['optimize']);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('is using');
+      expect(r.err).toContain('optimize --dry-run shows the figures beside it.');
+      expect(run(dir, ['optimize', '--dry-run']).code).toBe(0);
+    } finally {
+      child.kill();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { type OptimizeResult, optimize, resetWeights } from '../../app/optimize.
 import { workerTrainer } from '../../app/optimize-run.js';
 import type { TrainProgress } from '../../app/optimize-train.js';
 import { oneLine } from '../../core/sanitize.js';
+import { StoreLockedError } from '../../store/errors.js';
 import { Store } from '../../store/store.js';
 import type { Context } from '../context.js';
 import { optimizeJson, optimizeText, refusedJson, refusedText } from './optimize-output.js';
@@ -53,6 +54,10 @@ export async function run(ctx: Context, flags: OptimizeFlags): Promise<number> {
     device: ctx.device,
     now: ctx.now,
     readOnly,
+  }).catch((err: unknown) => {
+    if (err instanceof StoreLockedError)
+      err.message += ' optimize --dry-run shows the figures beside it.';
+    throw err;
   });
   const out = (s: string) => process.stdout.write(`${s}\n`);
   try {
