@@ -106,6 +106,10 @@ export async function optimize(
         items: set.items,
         logLossBefore: out.before.logLoss,
         logLossAfter: out.after.logLoss,
+        trainedWith: {
+          enableShortTerm: input.enableShortTerm,
+          numRelearningSteps: input.numRelearningSteps,
+        },
         weights,
       };
       next.weights = weights;

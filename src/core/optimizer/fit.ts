@@ -12,11 +12,19 @@ export interface WeightsFit {
   /** Held-out log loss of the defaults-or-previous and of these parameters. */
   logLossBefore: number;
   logLossAfter: number;
+  /** The settings they were trained under (fsrs-rs' options): they fit those settings. */
+  trainedWith: { enableShortTerm: boolean; numRelearningSteps: number };
   weights: number[];
 }
 
 const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
 const isReal = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+function isTrainedWith(x: unknown): x is WeightsFit['trainedWith'] {
+  if (!x || typeof x !== 'object') return false;
+  const t = x as Record<string, unknown>;
+  return typeof t.enableShortTerm === 'boolean' && isCount(t.numRelearningSteps);
+}
 
 export function isWeightsFit(x: unknown): x is WeightsFit {
   if (!x || typeof x !== 'object' || Array.isArray(x)) return false;
@@ -28,6 +36,7 @@ export function isWeightsFit(x: unknown): x is WeightsFit {
     isCount(f.items) &&
     isReal(f.logLossBefore) &&
     isReal(f.logLossAfter) &&
+    isTrainedWith(f.trainedWith) &&
     Array.isArray(f.weights) &&
     f.weights.every(isReal)
   );
@@ -38,6 +47,6 @@ export function fitFor(fit: unknown, weights: readonly number[] | null): Weights
   if (weights === null || !isWeightsFit(fit)) return null;
   if (fit.weights.length !== weights.length) return null;
   return fit.weights.every((w, i) => w === weights[i])
-    ? { ...fit, weights: [...fit.weights] }
+    ? { ...fit, trainedWith: { ...fit.trainedWith }, weights: [...fit.weights] }
     : null;
 }

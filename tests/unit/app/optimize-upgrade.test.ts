@@ -27,6 +27,7 @@ describe('fitted weights across an upgrade', () => {
       items: 530,
       logLossBefore: 0.51,
       logLossAfter: 0.47,
+      trainedWith: { enableShortTerm: true, numRelearningSteps: 1 },
       weights,
     };
     old.settings = { ...old.settings, weights, weightsFit: fit };

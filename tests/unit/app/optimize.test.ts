@@ -58,6 +58,7 @@ describe('optimize on a store', () => {
       at: new Date(NOW).toISOString(),
       reviews: r.reviews,
       items: r.items,
+      trainedWith: { enableShortTerm: true, numRelearningSteps: 1 },
     });
     // A new card answered Good twice (graduating): scheduled with the fitted weights after the
     // restart, its stability and interval differ from what the defaults give.

@@ -9,6 +9,7 @@ const fit = {
   items: 530,
   logLossBefore: 0.51,
   logLossAfter: 0.47,
+  trainedWith: { enableShortTerm: true, numRelearningSteps: 1 },
   weights: w,
 };
 
@@ -31,5 +32,7 @@ describe('the weights fit kept with the settings', () => {
       resolveSettings({ weights: w, weightsFit: { ...fit, at: 'soon' } }).weightsFit,
     ).toBeNull();
     expect(resolveSettings({ weights: w, weightsFit: 'x' }).weightsFit).toBeNull();
+    const { trainedWith: _, ...untrained } = fit;
+    expect(resolveSettings({ weights: w, weightsFit: untrained }).weightsFit).toBeNull();
   });
 });
