@@ -19,7 +19,8 @@ await build({
   jsx: 'automatic',
   minifySyntax: true,
   legalComments: 'none',
-  external: ['react-devtools-core', '@open-spaced-repetition/binding'],
+  // sql.js finds its sql-wasm.wasm beside itself in node_modules: bundled, it would not.
+  external: ['react-devtools-core', '@open-spaced-repetition/binding', 'sql.js'],
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __hrCreateRequire } from 'node:module';\nconst require = __hrCreateRequire(import.meta.url);",

@@ -31,6 +31,7 @@ const DESCRIPTIONS = {
   unsuspend: 'Bring suspended cards back (card keys as listed by doctor, or --all)',
   optimize:
     'Fit personal FSRS parameters to the review history; applied only when they predict better',
+  import: 'Import an Anki package (.apkg, .colpkg) with its review history into <data-dir>/decks/',
 } as const;
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -168,6 +169,16 @@ export function buildProgram(
     .option('--apply-steps', 'also set the learning and relearning steps to the advised ones')
     .action((opts: import('./commands/optimize.js').OptimizeFlags) =>
       run(async (ctx) => (await import('./commands/optimize.js')).run(ctx, opts)),
+    );
+
+  program
+    .command('import')
+    .description(DESCRIPTIONS.import)
+    .argument('<file>', 'an Anki package: .apkg or .colpkg')
+    .option('--dry-run', 'show what would be created, write nothing')
+    .option('--json', 'machine-readable report (shape in README, "Coming from Anki")')
+    .action((file: string, opts: import('./commands/import.js').ImportFlags) =>
+      run(async (ctx) => (await import('./commands/import.js')).run(ctx, file, opts)),
     );
 
   program

@@ -1,0 +1,41 @@
+// `hyperrecall import FILE [--dry-run] [--json]`: an Anki package (.apkg, .colpkg) becomes
+// deck files in <data-dir>/decks/ plus its review history in the log.
+import { resolve } from 'node:path';
+import { importAnki } from '../../app/interop/import-anki.js';
+import type { ImportReport } from '../../app/interop/import-report.js';
+import { oneLine } from '../../core/sanitize.js';
+import { AnkiImportError } from '../../decks/anki/errors.js';
+import type { Context } from '../context.js';
+import { withCollection } from '../with-collection.js';
+import { reportText } from './import-output.js';
+
+export interface ImportFlags {
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+export async function run(ctx: Context, file: string, opts: ImportFlags): Promise<number> {
+  const path = resolve(file);
+  let report: ImportReport;
+  try {
+    report = await withCollection(ctx, opts.dryRun ? 'read' : 'write', ({ collection, store }) =>
+      importAnki(
+        path,
+        {
+          dataDir: ctx.dataDir,
+          settings: collection.settings(),
+          decks: collection.decks,
+          recordIds: () => new Set(store.readAllRecords().map((r) => r.id)),
+          append: opts.dryRun ? null : (records) => store.append(...records),
+        },
+        ctx.now(),
+      ),
+    );
+  } catch (err) {
+    if (!(err instanceof AnkiImportError)) throw err;
+    process.stderr.write(`hyperrecall: ${oneLine(err.message)}\n`);
+    return 1;
+  }
+  process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : reportText(report));
+  return 0;
+}
