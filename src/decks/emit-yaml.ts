@@ -114,6 +114,16 @@ function check(data: Plain): void {
   }
 }
 
+/** Why one card would not load (`front: must not be empty`...), or null when it would. */
+export function cardProblem(card: CardModel): string | null {
+  const r = EntrySchema.safeParse(cardData(card));
+  if (r.success) return null;
+  const i = r.error.issues[0];
+  return oneLine(
+    `${i?.path.length ? `${i.path.map(String).join('.')}: ` : ''}${i?.message ?? 'invalid'}`,
+  );
+}
+
 /**
  * The deck as YAML text that `parseDeck` reads back to the same deck and `lint` accepts.
  * Fields at their default (`reverse: false`, `match: text`, empty `tags`/`accept`) are
