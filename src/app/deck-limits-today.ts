@@ -40,8 +40,15 @@ export class DeckDayTally {
     const t = this.tally;
     if (t && t.version === version && t.day === day && t.decks === this.decks.version)
       return t.byDeck;
-    const byDeck = deckDayCounts(this.src.dayRecords(day), day, (key) => this.deckOf(key));
-    this.tally = { day, version, decks: this.decks.version, byDeck, totals: this.totals(day) };
+    const totals = this.totals(day);
+    // Nothing counted that day in all: no deck has anything either (a deck's count is its
+    // answers less their undos, never below zero), so the log need not be read. So it is
+    // on the first start of a day, and when a session crosses into the next.
+    const none = totals.newDone === 0 && totals.reviewsDone === 0;
+    const byDeck = none
+      ? new Map<string, DeckToday>()
+      : deckDayCounts(this.src.dayRecords(day), day, (key) => this.deckOf(key));
+    this.tally = { day, version, decks: this.decks.version, byDeck, totals };
     return byDeck;
   }
 

@@ -210,8 +210,9 @@ describe('per-deck counts kept current', () => {
   it('reads the log once per session and study day, not after each answer or undo', async () => {
     const { c, open } = await counted({ da: { newPerDay: 2 }, db: { newPerDay: 1 } });
     let now = T0;
+    // Nothing answered today: nothing to read.
     expect(c.counts(ALL, now).new).toBe(7); // da 2, db 1, dc: its 3 cards and a reverse
-    expect(log.reads).toBe(1);
+    expect(log.reads).toBe(0);
     for (let i = 0; i < 5; i++) {
       const card = c.next(ALL, now, 0)!;
       const r = c.answer({ card, grade: 3, now, tookMs: 1000, shown: c.memory(card.key) });
@@ -222,14 +223,38 @@ describe('per-deck counts kept current', () => {
     expect(c.undo(now).ok).toBe(true);
     expect(c.undo(now + 1000).ok).toBe(true);
     const got = c.counts(ALL, now + 2000);
+    expect(log.reads).toBe(0);
+    // A collection opened now reads the day's answers from the log, once, and counts the same.
+    const again = open();
+    expect(again.counts(ALL, now + 2000)).toEqual(got);
     expect(log.reads).toBe(1);
-    // What a collection opened now, reading the log afresh, would count.
-    expect(got).toEqual(open().counts(ALL, now + 2000));
-    expect(log.reads).toBe(2);
-    // 04:00 the next morning: a new study day starts from the log again, once.
+    const card = again.next(ALL, now + 3000, 0)!;
+    const r = again.answer({ card, grade: 3, now: now + 3000, tookMs: 1000, shown: null });
+    expect(r.ok).toBe(true);
+    again.counts(ALL, now + 4000);
+    expect(log.reads).toBe(1);
+    // 04:00 the next morning: a new study day with nothing answered yet, nothing to read.
     const tomorrow = Date.parse('2026-03-03T04:00:00Z');
     expect(c.counts(ALL, tomorrow).new).toBeGreaterThan(0);
     c.next(ALL, tomorrow, 0);
-    expect(log.reads).toBe(3);
+    expect(log.reads).toBe(1);
+  });
+
+  it('reads a day of reviews only (no new card answered) from the log too', async () => {
+    const { c, open } = await counted({ da: { reviewsPerDay: 1 } });
+    const DA = { decks: ['da'], tag: null };
+    const cards = c.cards(DA);
+    for (const card of cards)
+      expect(c.answer({ card, grade: 4, now: T0, tookMs: 1000, shown: null }).ok).toBe(true);
+    // Days later every card of da is a review due; one is answered, which uses da's limit.
+    const later = Math.max(...cards.map((card) => c.memory(card.key)!.due)) + MIN;
+    const card = cards[1]!;
+    expect(
+      c.answer({ card, grade: 3, now: later, tookMs: 1000, shown: c.memory(card.key) }).ok,
+    ).toBe(true);
+    // Both the session, first asked on that day after the answer, and a new one read it.
+    expect(c.counts(DA, later + 1000).due).toBe(0);
+    expect(open().counts(DA, later + 1000).due).toBe(0);
+    expect(log.reads).toBe(2);
   });
 });
