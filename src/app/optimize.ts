@@ -85,10 +85,14 @@ export async function optimize(
   const weights = out.weights.map((w) => Number(w.toFixed(4)));
   const comparison = compare(out.before, out.after);
   const bounds = weightsProblem(weights);
-  let notApplied: string | null = null;
-  if (!comparison.better) notApplied = null;
-  else if (bounds !== null) notApplied = `the fitted parameters are out of bounds (${bounds})`;
-  else if (req.dryRun) notApplied = 'dry run';
+  // Why parameters that predict better are not applied; null when they are (or are worse).
+  const notApplied = !comparison.better
+    ? null
+    : bounds !== null
+      ? `the fitted parameters are out of bounds (${bounds})`
+      : req.dryRun
+        ? 'dry run'
+        : null;
   const applied = comparison.better && notApplied === null;
   const steps = out.steps
     ? stepAdvice(
