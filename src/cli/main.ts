@@ -31,6 +31,8 @@ const DESCRIPTIONS = {
   unsuspend: 'Bring suspended cards back (card keys as listed by doctor, or --all)',
   optimize:
     'Fit personal FSRS parameters to the review history; applied only when they predict better',
+  export:
+    'Write an Anki package (--apkg), the FSRS revlog CSV (--revlog) or a full backup (--json)',
   import: 'Import an Anki package (.apkg, .colpkg) with its review history into <data-dir>/decks/',
 } as const;
 
@@ -179,6 +181,18 @@ export function buildProgram(
     .option('--json', 'machine-readable report (shape in README, "Coming from Anki")')
     .action((file: string, opts: import('./commands/import.js').ImportFlags) =>
       run(async (ctx) => (await import('./commands/import.js')).run(ctx, file, opts)),
+    );
+
+  program
+    .command('export')
+    .description(DESCRIPTIONS.export)
+    .argument('[deck...]', 'deck ids for --apkg and --revlog (default: every deck)')
+    .option('--apkg <file>', 'an Anki package (.apkg) with notes, cards and review history')
+    .option('--revlog <file>', 'the FSRS revlog CSV (card_id,review_time,review_rating,...)')
+    .option('--json <file>', 'the full progress as JSON, for backup (import restores it)')
+    .option('--force', 'replace the output file if it exists')
+    .action((deckIds: string[], opts: import('./commands/export.js').ExportFlags) =>
+      run(async (ctx) => (await import('./commands/export.js')).run(ctx, deckIds, opts)),
     );
 
   program
