@@ -33,7 +33,8 @@ const DESCRIPTIONS = {
     'Fit personal FSRS parameters to the review history; applied only when they predict better',
   export:
     'Write an Anki package (--apkg), the FSRS revlog CSV (--revlog) or a full backup (--json)',
-  import: 'Import an Anki package (.apkg, .colpkg) with its review history into <data-dir>/decks/',
+  import:
+    'Import an Anki package (.apkg, .colpkg) with its history, or notes as text (.txt, .csv, .tsv)',
 } as const;
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -176,7 +177,7 @@ export function buildProgram(
   program
     .command('import')
     .description(DESCRIPTIONS.import)
-    .argument('<file>', 'an Anki package: .apkg or .colpkg')
+    .argument('<file>', 'an Anki package (.apkg, .colpkg) or text (.txt, .csv, .tsv)')
     .option('--dry-run', 'show what would be created, write nothing')
     .option('--json', 'machine-readable report (shape in README, "Coming from Anki")')
     .action((file: string, opts: import('./commands/import.js').ImportFlags) =>

@@ -52,7 +52,7 @@ export async function readAnkiFile(path: string): Promise<AnkiCollection> {
   }
 }
 
-interface PlannedFile {
+export interface PlannedFile {
   name: string;
   text: string;
   before: string | null;
@@ -88,7 +88,12 @@ export async function importAnki(
   return report;
 }
 
-function planDeckFiles(conv: Conversion, target: ImportTarget, source: string): PlannedFile[] {
+/** Each deck's new file text (merged with an earlier import's), checked by the deck parser. */
+export function planDeckFiles(
+  conv: Pick<Conversion, 'decks'>,
+  target: ImportTarget,
+  source: string,
+): PlannedFile[] {
   const dir = userDeckDir(target.dataDir);
   return conv.decks.map((d) => {
     const name = `${d.id}.yaml`;

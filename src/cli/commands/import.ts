@@ -1,8 +1,11 @@
 // `hyperrecall import FILE [--dry-run] [--json]`: an Anki package (.apkg, .colpkg) becomes
-// deck files in <data-dir>/decks/ plus its review history in the log.
-import { resolve } from 'node:path';
+// deck files in <data-dir>/decks/ plus its review history in the log; Anki's plain-text
+// notes or a CSV/TSV (.txt, .csv, .tsv) become deck files.
+import { extname, resolve } from 'node:path';
 import { importAnki } from '../../app/interop/import-anki.js';
 import type { ImportReport } from '../../app/interop/import-report.js';
+import { importText, TEXT_EXTENSIONS } from '../../app/interop/import-text.js';
+import type { LogRecord } from '../../core/model.js';
 import { oneLine } from '../../core/sanitize.js';
 import { AnkiImportError } from '../../decks/anki/errors.js';
 import type { Context } from '../context.js';
@@ -18,18 +21,20 @@ export async function run(ctx: Context, file: string, opts: ImportFlags): Promis
   const path = resolve(file);
   let report: ImportReport;
   try {
-    report = await withCollection(ctx, opts.dryRun ? 'read' : 'write', ({ collection, store }) =>
-      importAnki(
-        path,
-        {
+    const text = TEXT_EXTENSIONS.includes(extname(path).toLowerCase());
+    report = await withCollection(
+      ctx,
+      opts.dryRun ? 'read' : 'write',
+      async ({ collection, store }) => {
+        const target = {
           dataDir: ctx.dataDir,
           settings: collection.settings(),
           decks: collection.decks,
           recordIds: () => new Set(store.readAllRecords().map((r) => r.id)),
-          append: opts.dryRun ? null : (records) => store.append(...records),
-        },
-        ctx.now(),
-      ),
+          append: opts.dryRun ? null : (records: LogRecord[]) => store.append(...records),
+        };
+        return text ? importText(path, target) : importAnki(path, target, ctx.now());
+      },
     );
   } catch (err) {
     if (!(err instanceof AnkiImportError)) throw err;
