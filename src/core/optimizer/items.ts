@@ -42,7 +42,25 @@ function isLearning(r: ReviewRecord): boolean {
   return r.before === null || r.before.phase === 'new' || r.before.phase === 'learning';
 }
 
-type Entry = { kind: 'answer'; rec: ReviewRecord } | { kind: 'reset'; at: number };
+type Entry =
+  | { kind: 'answer'; rec: ReviewRecord }
+  | { kind: 'reset'; at: number }
+  | { kind: 'restore'; at: number };
+
+const entryAt = (e: Entry) => (e.kind === 'answer' ? e.rec.at : e.at);
+
+/**
+ * An `unforget` (undo of a forget) right after its forget cancels it, as Anki's undo takes
+ * back its reset; after an answer it restores nothing (the fold keeps the newer memory).
+ */
+function cancelUndoneResets(list: Entry[]): Entry[] {
+  const out: Entry[] = [];
+  for (const e of list) {
+    if (e.kind !== 'restore') out.push(e);
+    else if (out.at(-1)?.kind === 'reset') out.pop();
+  }
+  return out;
+}
 
 /** Answers that fed the schedule and resets, per card, in time order. */
 function historyByCard(records: readonly LogRecord[]): Map<string, Entry[]> {
@@ -62,12 +80,12 @@ function historyByCard(records: readonly LogRecord[]): Map<string, Entry[]> {
       push(rec.key, { kind: 'answer', rec });
     } else if (rec.type === 'mark' && rec.mark === 'forget') {
       push(rec.key, { kind: 'reset', at: rec.at });
+    } else if (rec.type === 'mark' && rec.mark === 'unforget') {
+      push(rec.key, { kind: 'restore', at: rec.at });
     }
   }
-  for (const list of byCard.values())
-    list.sort(
-      (a, b) => (a.kind === 'answer' ? a.rec.at : a.at) - (b.kind === 'answer' ? b.rec.at : b.at),
-    );
+  for (const [key, list] of byCard)
+    byCard.set(key, cancelUndoneResets(list.sort((a, b) => entryAt(a) - entryAt(b))));
   return byCard;
 }
 

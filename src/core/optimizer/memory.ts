@@ -16,9 +16,19 @@ export function scheduleHistories(records: readonly LogRecord[]): Map<string, Re
   const undone = new Set<string>();
   for (const rec of records) if (rec.type === 'undo') undone.add(rec.review.id);
   const byCard = new Map<string, ReviewRecord[]>();
+  const forgotten = new Map<string, ReviewRecord[]>();
   const sorted = [...records].sort((a, b) => a.at - b.at);
   for (const rec of sorted) {
-    if (rec.type === 'mark' && rec.mark === 'forget') byCard.delete(rec.key);
+    if (rec.type === 'mark' && rec.mark === 'forget') {
+      forgotten.set(rec.key, byCard.get(rec.key) ?? []);
+      byCard.delete(rec.key);
+    }
+    // Undo of a forget puts the history back, as the fold puts the memory back, unless the
+    // card was answered since.
+    if (rec.type === 'mark' && rec.mark === 'unforget' && !byCard.has(rec.key)) {
+      const back = forgotten.get(rec.key);
+      if (back && back.length > 0) byCard.set(rec.key, back);
+    }
     if (rec.type !== 'review' || rec.fed === false || undone.has(rec.id)) continue;
     const list = byCard.get(rec.key);
     if (list) list.push(rec);

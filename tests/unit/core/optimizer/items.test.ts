@@ -185,6 +185,29 @@ describe('optimizer items (Anki reviews_for_fsrs)', () => {
     ]);
   });
 
+  it('a forget taken back (unforget) right after it resets nothing', () => {
+    const recs: LogRecord[] = [
+      ans('d/2', 0, 3, null),
+      ans('d/2', 3, 3, 'review'),
+      markRecord('m-2', 'd/2', 'forget', T0 + 5 * DAY, 105),
+      markRecord('m-3', 'd/2', 'unforget', T0 + 5 * DAY + 1000, 105, {
+        memory: mem('review', T0 + 3 * DAY),
+      }),
+      ans('d/2', 8, 3, 'review'),
+    ];
+    expect(shape(recs)).toEqual([
+      [
+        [3, 0],
+        [3, 3],
+      ],
+      [
+        [3, 0],
+        [3, 3],
+        [3, 5],
+      ],
+    ]);
+  });
+
   it('a card whose history has no learning answer (its start is not in the log) is left out', () => {
     const recs = [ans('e/1', 0, 3, 'review'), ans('e/1', 4, 3, 'review')];
     expect(trainingItems(recs).items).toEqual([]);

@@ -49,4 +49,15 @@ describe('memory recomputed from the log', () => {
     const got = scheduleHistories([...log, forget, undo]).get('sim/c0') ?? [];
     expect(got.map((r) => r.id)).toEqual(h.slice(2, -1).map((r) => r.id));
   });
+
+  it('an unforget right after the forget puts the history back', () => {
+    const h = scheduleHistories(log).get('sim/c1') ?? [];
+    const last = latest(h);
+    const forget = markRecord('m-1', 'sim/c1', 'forget', last.at + 10, 0);
+    const unforget = markRecord('m-2', 'sim/c1', 'unforget', last.at + 20, 0, {
+      memory: last.after,
+    });
+    expect(scheduleHistories([...log, forget]).get('sim/c1')).toBeUndefined();
+    expect(scheduleHistories([...log, forget, unforget]).get('sim/c1')).toEqual(h);
+  });
 });
