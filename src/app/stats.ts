@@ -1,18 +1,19 @@
 // The statistics of a collection: progress from the store, answers from the log.
 import { nextDayStart, studyDay } from '../core/clock.js';
-import type { Card, ExamSummary, LogRecord, Memory } from '../core/model.js';
+import type { Card, ExamSummary, Memory } from '../core/model.js';
 import type { DayEnd, Scope } from '../core/ports.js';
 import { type Progress, streak } from '../core/progress.js';
 import { counts, type QueueInput, type Today } from '../core/queue.js';
 import type { Settings } from '../core/settings.js';
-import { answersOf } from '../core/stats/answers.js';
+import { tableAnswers } from '../core/stats/answer-table.js';
 import { type Tomorrow, tomorrow } from '../core/stats/due.js';
-import { retentionByDay } from '../core/stats/true-retention.js';
+import { retentionOfAnswers } from '../core/stats/true-retention.js';
 import { computeStats, type Stats, type StatsScope } from '../core/stats.js';
+import { answerTable } from '../store/answer-index.js';
 
 /** What the statistics read from a collection (the Collection is one). */
 export interface StatsSource {
-  readonly store: { readonly progress: Progress; readAllRecords(): LogRecord[] };
+  readonly store: { readonly progress: Progress; readonly dataDir: string };
   readonly scheduler: { retrievability(m: Memory, now: number): number };
   settings(): Settings;
   cards(scope: Scope): readonly Card[];
@@ -77,14 +78,14 @@ function examsIn(exams: readonly ExamSummary[], s: StatsScope): ExamSummary[] {
 export function statsOf(src: StatsSource, now: number, s: StatsScope = EVERY_DECK): Stats {
   const cards = src.cards(scopeOf(s));
   const kinds = new Map(cards.map((c) => [c.key, c.entryKind]));
-  const inScope = (key: string) => kinds.has(key);
-  const records = src.store.readAllRecords();
+  // The log's answers from their cache, parsing only what was appended since it was kept.
+  const answers = tableAnswers(answerTable(src.store.dataDir), (key) => kinds.has(key));
   const p = src.store.progress;
   return computeStats(p, now, src.settings(), {
     scope: s,
     keys: [...kinds.keys()],
-    answers: answersOf(records, inScope),
-    retention: retentionByDay(records, inScope),
+    answers,
+    retention: retentionOfAnswers(answers),
     newTomorrow: tomorrowOf(src, scopeOf(s), now).new,
     kindOf: (key) => kinds.get(key) ?? 'unknown',
     recall: (m) => src.scheduler.retrievability(m, now),

@@ -123,6 +123,16 @@ export function computeStats(
   const month = table.month.total;
   const forecastYear = dueForecast(input.keys, p, today, dayStartsAt, 365);
   const cal = calendar(perDay, today);
+  // Recall is asked by two series for every studied card: computed once per memory.
+  const recalled = new WeakMap<object, number>();
+  const recall: Recall = (m) => {
+    let r = recalled.get(m);
+    if (r === undefined) {
+      r = input.recall(m);
+      recalled.set(m, r);
+    }
+    return r;
+  };
   const exams = input.exams ?? p.exams;
   return {
     scope: input.scope ?? { deck: null, objective: null },
@@ -142,13 +152,13 @@ export function computeStats(
     today: todayStats(input.answers, today, input.kindOf),
     calendar: cal,
     counts: cardCounts(input.keys, p, today),
-    distributions: distributions(input.keys, p, input.recall),
+    distributions: distributions(input.keys, p, recall),
     buttons: {
       month: answerButtons(input.answers, today, 30),
       year: answerButtons(input.answers, today, 365),
     },
     hours: { month: hourly(input.answers, today, 30), year: hourly(input.answers, today, 365) },
-    hardest: hardestCards(input.keys, p, input.recall, HARDEST),
+    hardest: hardestCards(input.keys, p, recall, HARDEST),
     exams: exams.map((e) => ({
       at: new Date(e.at).toISOString(),
       questions: e.questions,

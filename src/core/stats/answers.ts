@@ -1,7 +1,9 @@
 // Series read from the answers in the log: today's work, the answer buttons by card age and
 // the hourly breakdown (Anki's Today, Answer Buttons and Hourly Breakdown graphs).
-import type { Grade, LogRecord } from '../model.js';
-import { MATURE_DAYS } from './true-retention.js';
+import type { CramRecord, Grade, LogRecord, ReviewRecord } from '../model.js';
+
+/** Anki's line between young and mature cards: an interval of 21 days or more. */
+export const MATURE_DAYS = 21;
 
 /** One answer as these series see it: study, exam or cram, not taken back. */
 export interface Answer {
@@ -22,6 +24,28 @@ export interface Answer {
    * answer but an exam answer that did not feed the schedule, which is a measurement only.
    */
   counted: boolean;
+  /**
+   * The card as a small number (its place in the answer table's keys), where known: per-card
+   * bookkeeping over a million answers then indexes an array instead of hashing keys.
+   */
+  card?: number;
+}
+
+/** One answer record as these series see it. */
+export function answerOf(rec: ReviewRecord | CramRecord): Answer {
+  const review = rec.type === 'review' ? rec : null;
+  return {
+    key: rec.key,
+    at: rec.at,
+    day: rec.day,
+    rating: rec.rating,
+    tookMs: rec.tookMs,
+    ...(rec.correct === undefined ? {} : { correct: rec.correct }),
+    phase: review ? (review.before?.phase ?? null) : null,
+    interval: review?.before?.scheduledDays ?? 0,
+    scheduled: !!review && (review.mode === 'study' || review.fed !== false),
+    counted: review?.fed !== false,
+  };
 }
 
 /** The answers of the log, in its order, without the ones taken back (`u`). */
@@ -36,20 +60,7 @@ export function answersOf(
   const out: Answer[] = [];
   for (const rec of records) {
     if ((rec.type !== 'review' && rec.type !== 'cram') || undone.has(rec.id)) continue;
-    if (!inScope(rec.key)) continue;
-    const review = rec.type === 'review' ? rec : null;
-    out.push({
-      key: rec.key,
-      at: rec.at,
-      day: rec.day,
-      rating: rec.rating,
-      tookMs: rec.tookMs,
-      ...(rec.correct === undefined ? {} : { correct: rec.correct }),
-      phase: review ? (review.before?.phase ?? null) : null,
-      interval: review?.before?.scheduledDays ?? 0,
-      scheduled: !!review && (review.mode === 'study' || review.fed !== false),
-      counted: review?.fed !== false,
-    });
+    if (inScope(rec.key)) out.push(answerOf(rec));
   }
   return out;
 }
@@ -156,10 +167,18 @@ export interface HourCount {
  */
 export function hourly(answers: readonly Answer[], today: number, days: number): HourCount[] {
   const out = Array.from({ length: 24 }, (_, hour) => ({ hour, answers: 0, passed: 0 }));
+  // The local hour, with the zone's offset read once per quarter hour of answers (offsets
+  // change only on quarter hours): a calendar lookup per answer costs seconds at a million.
+  let quarter = Number.NaN;
+  let offset = 0;
   for (const a of answers) {
     if (!a.scheduled || a.phase !== 'review' || a.day > today || a.day <= today - days) continue;
-    // The local hour (the time zone's offset at that moment, as the study-day clock reads it).
-    const h = new Date(a.at).getHours();
+    const q = Math.floor(a.at / 900_000);
+    if (q !== quarter) {
+      quarter = q;
+      offset = new Date(a.at).getTimezoneOffset() * 60_000;
+    }
+    const h = Math.floor(((((a.at - offset) % 86_400_000) + 86_400_000) % 86_400_000) / 3_600_000);
     out[h]!.answers++;
     if (a.rating > 1) out[h]!.passed++;
   }

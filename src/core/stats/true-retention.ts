@@ -4,9 +4,8 @@
 // its first answer that day: a second look the same day is not a test of memory over an
 // interval. Young and mature split on the interval the card had before the answer (Anki's
 // `last_interval`): 21 days or more is mature.
-import type { LogRecord, ReviewRecord } from '../model.js';
-
-export const MATURE_DAYS = 21;
+import type { LogRecord } from '../model.js';
+import { type Answer, answersOf, MATURE_DAYS } from './answers.js';
 
 /** Counted answers of one study day. */
 export interface RetentionDay {
@@ -24,43 +23,44 @@ export const emptyRetentionDay = (): RetentionDay => ({
 });
 
 /**
- * Whether an answer fed the schedule, as Anki's `has_rating_and_affects_scheduling`: only
- * those are looked at. Study answers did. Exam answers that fed the schedule did too (Anki
- * counts filtered-deck reviews with rescheduling on, and a fed exam answer is exactly
- * that). An exam answer with `fed: false` did not, and cram answers (their own record type,
- * like Anki's filtered decks with rescheduling off) are not reviews at all: both are left
- * out, and do not make a later answer that day a second look.
- */
-function fedSchedule(rec: ReviewRecord): boolean {
-  return rec.mode === 'study' || (rec.mode === 'exam' && rec.fed !== false);
-}
-
-/**
  * Per study day, the answers true retention counts, from the log in time order. Undone
- * answers are taken out first. `inScope` limits it to some cards (a deck, an objective).
+ * answers are taken out first (answersOf). `inScope` limits it to some cards.
  */
 export function retentionByDay(
   records: readonly LogRecord[],
   inScope: (key: string) => boolean = () => true,
 ): Map<number, RetentionDay> {
-  const undone = new Set<string>();
-  for (const rec of records) if (rec.type === 'undo') undone.add(rec.review.id);
-  // Records come in time order, so the first answer of a card on a day is the first seen.
-  const lastDay = new Map<string, number>();
+  return retentionOfAnswers(answersOf(records, inScope));
+}
+
+/**
+ * The same from answers in time order. Only answers that fed the schedule are looked at,
+ * as Anki's `has_rating_and_affects_scheduling`: study answers, and exam answers that fed
+ * the schedule (Anki counts filtered-deck reviews with rescheduling on, and a fed exam
+ * answer is exactly that). An exam answer with `fed: false` did not, and cram answers are
+ * like Anki's filtered decks with rescheduling off: both are left out, and do not make a
+ * later answer that day a second look.
+ */
+export function retentionOfAnswers(answers: readonly Answer[]): Map<number, RetentionDay> {
+  // The last day each card was answered: by its number where the answers have one.
+  const byNumber: number[] = [];
+  const byKey = new Map<string, number>();
   const out = new Map<number, RetentionDay>();
-  for (const rec of records) {
-    if (rec.type !== 'review' || undone.has(rec.id) || !fedSchedule(rec)) continue;
-    if (lastDay.get(rec.key) === rec.day) continue;
-    lastDay.set(rec.key, rec.day);
+  for (const a of answers) {
+    if (!a.scheduled) continue;
+    const last = a.card === undefined ? byKey.get(a.key) : byNumber[a.card];
+    if (last === a.day) continue;
+    if (a.card === undefined) byKey.set(a.key, a.day);
+    else byNumber[a.card] = a.day;
     // Only cards in the review phase: an answer on a learning step tests no interval.
-    if (rec.before?.phase !== 'review' || !inScope(rec.key)) continue;
-    let d = out.get(rec.day);
+    if (a.phase !== 'review') continue;
+    let d = out.get(a.day);
     if (!d) {
       d = emptyRetentionDay();
-      out.set(rec.day, d);
+      out.set(a.day, d);
     }
-    const mature = rec.before.scheduledDays >= MATURE_DAYS;
-    const passed = rec.rating > 1;
+    const mature = a.interval >= MATURE_DAYS;
+    const passed = a.rating > 1;
     if (mature) passed ? d.maturePassed++ : d.matureFailed++;
     else passed ? d.youngPassed++ : d.youngFailed++;
   }

@@ -82,3 +82,21 @@ describe('tomorrowText', () => {
     expect(tomorrowText({ reviews: 0, new: 1 })).toBe('0 reviews due (+1 new)');
   });
 });
+
+describe('dueForecast places cards as dueOffset does', () => {
+  it('for due times every 5 hours over more than a year, buried or not', () => {
+    const today = studyDay(at('2026-03-11T12:00:00Z'), 4);
+    const many: Record<string, Memory> = {};
+    const marks: Record<string, CardMarks> = {};
+    for (let i = 0; i < 2000; i++) {
+      many[`k${i}`] = due(at('2026-03-01T00:00:00Z') + i * 5 * H + (i % 7) * 60_000);
+      if (i % 13 === 0) marks[`k${i}`] = { buriedDay: today + (i % 3) };
+    }
+    const expected = new Array<number>(365).fill(0);
+    for (const key of Object.keys(many)) {
+      const o = dueOffset(many[key], marks[key], today, 4);
+      if (o !== null && o < 365) expected[o]!++;
+    }
+    expect(dueForecast(Object.keys(many), { cards: many, marks }, today, 4, 365)).toEqual(expected);
+  });
+});

@@ -1,0 +1,150 @@
+// The log's answers as columns of numbers: what statistics need of a million answers, kept
+// in a cache file between runs (store/answer-index.ts) so a run parses only the log lines
+// appended since. Rows are in log order; an undone answer stays as a row marked undone.
+import type { LogRecord } from '../model.js';
+import { type Answer, answerOf } from './answers.js';
+
+const PHASES = [null, 'new', 'learning', 'review', 'relearning'] as const;
+// Flag bits: the phase before the answer (3 bits), then the booleans.
+const SCHEDULED = 8;
+const COUNTED = 16;
+const HAS_VERDICT = 32;
+const RIGHT = 64;
+const UNDONE = 128;
+
+export interface AnswerTable {
+  /** Card keys; a row holds an index into it. */
+  keys: string[];
+  rows: number;
+  at: Float64Array;
+  day: Int32Array;
+  key: Int32Array;
+  interval: Float32Array;
+  tookMs: Uint32Array;
+  rating: Uint8Array;
+  flags: Uint8Array;
+}
+
+export function emptyTable(capacity = 1024): AnswerTable {
+  return {
+    keys: [],
+    rows: 0,
+    at: new Float64Array(capacity),
+    day: new Int32Array(capacity),
+    key: new Int32Array(capacity),
+    interval: new Float32Array(capacity),
+    tookMs: new Uint32Array(capacity),
+    rating: new Uint8Array(capacity),
+    flags: new Uint8Array(capacity),
+  };
+}
+
+type Column = Exclude<keyof AnswerTable, 'keys' | 'rows'>;
+export const COLUMNS: readonly Column[] = [
+  'at',
+  'day',
+  'key',
+  'interval',
+  'tookMs',
+  'rating',
+  'flags',
+];
+
+function grow(t: AnswerTable, need: number): void {
+  if (need <= t.at.length) return;
+  const size = Math.max(need, t.at.length * 2);
+  for (const c of COLUMNS) {
+    const old = t[c];
+    const next = new (old.constructor as new (n: number) => typeof old)(size);
+    next.set(old.subarray(0, t.rows) as never);
+    (t as unknown as Record<Column, typeof old>)[c] = next;
+  }
+}
+
+/** Appends the answers of `records` (in log order) and marks the answers they undo. */
+export function appendRecords(
+  t: AnswerTable,
+  records: readonly LogRecord[],
+  keyIndex: Map<string, number> = indexKeys(t),
+): void {
+  for (const rec of records) {
+    if (rec.type === 'undo' || rec.type === 'cram-undo') {
+      const taken = rec.type === 'undo' ? rec.review : rec.cram;
+      markUndone(t, keyIndex.get(taken.key), taken.at);
+      continue;
+    }
+    if (rec.type !== 'review' && rec.type !== 'cram') continue;
+    const a = answerOf(rec);
+    let k = keyIndex.get(a.key);
+    if (k === undefined) {
+      k = t.keys.length;
+      t.keys.push(a.key);
+      keyIndex.set(a.key, k);
+    }
+    grow(t, t.rows + 1);
+    const i = t.rows++;
+    t.at[i] = a.at;
+    t.day[i] = a.day;
+    t.key[i] = k;
+    t.interval[i] = a.interval;
+    t.tookMs[i] = Math.max(0, Math.min(0xffffffff, Math.round(a.tookMs)));
+    t.rating[i] = a.rating;
+    t.flags[i] =
+      PHASES.indexOf(a.phase) |
+      (a.scheduled ? SCHEDULED : 0) |
+      (a.counted ? COUNTED : 0) |
+      (a.correct === undefined ? 0 : HAS_VERDICT | (a.correct ? RIGHT : 0));
+  }
+}
+
+export function indexKeys(t: AnswerTable): Map<string, number> {
+  return new Map(t.keys.map((k, i) => [k, i]));
+}
+
+/** The answer of card `k` given at `at`, looked for from the newest: undo is of recent ones. */
+function markUndone(t: AnswerTable, k: number | undefined, at: number): void {
+  if (k === undefined) return;
+  for (let i = t.rows - 1; i >= 0; i--)
+    if (t.key[i] === k && t.at[i] === at && !(t.flags[i]! & UNDONE)) {
+      t.flags[i]! |= UNDONE;
+      return;
+    }
+}
+
+/**
+ * The answers in scope, in time order, without the undone ones. `inScope` is asked once
+ * per card, not once per answer.
+ */
+export function tableAnswers(t: AnswerTable, inScope: (key: string) => boolean): Answer[] {
+  const keep = t.keys.map((k) => inScope(k));
+  const order: number[] = [];
+  let sorted = true;
+  for (let i = 0; i < t.rows; i++) {
+    if (t.flags[i]! & UNDONE || !keep[t.key[i]!]) continue;
+    if (order.length > 0 && t.at[i]! < t.at[order.at(-1)!]!) sorted = false;
+    order.push(i);
+  }
+  // Several devices' logs follow one another in the table: put their answers in time order.
+  if (!sorted) order.sort((x, y) => t.at[x]! - t.at[y]! || x - y);
+  const out = new Array<Answer>(order.length);
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j]!;
+    const f = t.flags[i]!;
+    // One object shape for all (no spread): a million of these are made per run.
+    const a: Answer = {
+      key: t.keys[t.key[i]!]!,
+      at: t.at[i]!,
+      day: t.day[i]!,
+      rating: t.rating[i] as Answer['rating'],
+      tookMs: t.tookMs[i]!,
+      phase: PHASES[f & 7] ?? null,
+      interval: t.interval[i]!,
+      scheduled: (f & SCHEDULED) !== 0,
+      counted: (f & COUNTED) !== 0,
+      card: t.key[i]!,
+    };
+    if (f & HAS_VERDICT) a.correct = (f & RIGHT) !== 0;
+    out[j] = a;
+  }
+  return out;
+}
