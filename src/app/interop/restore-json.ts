@@ -123,6 +123,33 @@ export interface RestoreContext {
   now: () => number;
 }
 
+/** What a restore would do, writing nothing (`import FILE.json --dry-run`). */
+export async function previewRestore(
+  ctx: RestoreContext,
+  text: string,
+  file: string,
+): Promise<RestoreResult> {
+  const { backup, records } = readBackup(text, file);
+  const store = await Store.open({ ...ctx, readOnly: true });
+  try {
+    const existing = store.readAllRecords();
+    const have = new Set(existing.map((r) => r.id));
+    const fresh = records.filter((r) => !have.has(r.id));
+    const settings = mergeSettings(store.settings, backup.settings);
+    const all = [{ device: 'all', records: [...existing, ...fresh] }];
+    return {
+      added: fresh.length,
+      present: records.length - fresh.length,
+      logFile: null,
+      cards: Object.keys(foldLogs(all, 'all').cards).length,
+      settingsApplied: settings.applied,
+      settingsKept: settings.kept,
+    };
+  } finally {
+    await store.close();
+  }
+}
+
 export async function restoreBackup(
   ctx: RestoreContext,
   text: string,

@@ -11,6 +11,7 @@ import { AnkiImportError } from '../../decks/anki/errors.js';
 import type { Context } from '../context.js';
 import { withCollection } from '../with-collection.js';
 import { reportText } from './import-output.js';
+import { isBackupFile, runRestore } from './restore.js';
 
 export interface ImportFlags {
   dryRun?: boolean;
@@ -18,6 +19,8 @@ export interface ImportFlags {
 }
 
 export async function run(ctx: Context, file: string, opts: ImportFlags): Promise<number> {
+  // A backup from `export --json`: restored, not imported (cli/commands/restore.ts).
+  if (isBackupFile(file)) return runRestore(ctx, file, opts);
   const path = resolve(file);
   let report: ImportReport;
   try {

@@ -1,14 +1,25 @@
 // export --json then import FILE.json: the restored data directory shows the same cards and
 // statistics; a second restore adds nothing; restoring into a directory with progress of its
 // own keeps both; a bad backup is refused whole with one line and nothing written.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browseCollection } from '../../../../src/app/browser.js';
 import { writeExportFile } from '../../../../src/app/interop/export-file.js';
 import { backupText, buildBackup } from '../../../../src/app/interop/export-json.js';
-import { readBackup, restoreBackup } from '../../../../src/app/interop/restore-json.js';
+import {
+  previewRestore,
+  readBackup,
+  restoreBackup,
+} from '../../../../src/app/interop/restore-json.js';
 import { openCollection } from '../../../../src/app/open.js';
 import { cardJson } from '../../../../src/core/search/browse.js';
 import { simulateLog } from '../../../helpers/simulate.js';
@@ -90,6 +101,12 @@ describe('JSON backup and restore', () => {
     const a = await studied();
     const file = await backupOf(a);
     const b = join(tmp('fresh'), 'data');
+    const preview = await previewRestore(
+      { dataDir: b, device: 'dev2', now: () => NOW },
+      readFileSync(file, 'utf8'),
+      file,
+    );
+    expect(existsSync(b)).toBe(false);
     const result = await restoreBackup(
       { dataDir: b, device: 'dev2', now: () => NOW },
       readFileSync(file, 'utf8'),
@@ -98,6 +115,7 @@ describe('JSON backup and restore', () => {
     expect(result.added).toBeGreaterThan(500);
     expect(result.present).toBe(0);
     expect(result.settingsApplied).toContain('newPerDay');
+    expect(preview).toEqual({ ...result, logFile: null });
     const [va, vb] = [await view(a, 'dev1'), await view(b, 'dev2')];
     expect(vb.cards).toBe(va.cards);
     expect(vb.stats).toBe(va.stats);
