@@ -137,6 +137,15 @@ export function buildProgram(
     );
 
   program
+    .command('derive <notes>')
+    .description('A deck from Markdown notes (Obsidian SR syntax); card ids survive edits')
+    .option('-o, --output <file>', 'deck file, - for stdout (default <data-dir>/decks/)')
+    .option('--watch', 'derive again each time the notes are saved; Ctrl+C stops')
+    .action((notes: string, opts: import('./commands/derive.js').DeriveFlags) =>
+      run(async (ctx) => (await import('./commands/derive.js')).run(ctx, notes, opts)),
+    );
+
+  program
     .command('config')
     .description(DESCRIPTIONS.config)
     .argument('[action]', 'list, get, set or reset', 'list')

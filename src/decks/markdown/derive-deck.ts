@@ -13,6 +13,8 @@ export interface DeriveInput {
   text: string;
   /** The deck this output file held before, so its ids are kept (ids.ts). */
   previous?: Deck | null;
+  /** The deck's `source` (the notes' full path, so a later run can tell whose deck it is). */
+  source?: string;
 }
 
 export interface DeriveResult {
@@ -81,6 +83,7 @@ export function deriveDeck(input: DeriveInput): DeriveResult {
     id: input.previous?.id ?? `notes-${asciiSlug(name) || 'deck'}`,
     title: notes.front.title ?? notes.h1 ?? name,
     description: `Derived from ${input.name.split(/[\\/]/).pop() ?? input.name} by hyperrecall derive.`,
+    ...(input.source ? { source: input.source } : {}),
     tags: notes.front.tags,
     cards: cards.map((c, i) => ({ ...c, id: ids[i] ?? '' }) as CardModel),
   };
