@@ -53,6 +53,7 @@ export function homeFrameKey(ctx: Context, term: Terminal): string {
     ctx.color,
     env.TERM ?? '',
     env.COLORTERM ?? '',
+    env.TERM_PROGRAM ?? '',
     env.FORCE_COLOR ?? '',
   ]);
 }
