@@ -3,6 +3,7 @@
 // path. Fenced code stays inside its block, blank lines included, and is never read for
 // card syntax.
 import { readYaml } from '../yaml-limits.js';
+import { takeTags } from './inline.js';
 
 export interface NoteLine {
   /** 1-based line number in the notes file. */
@@ -15,6 +16,8 @@ export interface NoteLine {
 export interface Block {
   /** Heading titles from the outermost in, as written. */
   path: readonly string[];
+  /** `#tags` written in those headings: every card under them gets them. */
+  tags: readonly string[];
   lines: NoteLine[];
 }
 
@@ -79,7 +82,7 @@ export function readNotes(text: string): Notes {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const { fm, start } = frontMatter(lines, problems);
   const blocks: Block[] = [];
-  const stack: { level: number; title: string }[] = [];
+  const stack: { level: number; title: string; tags: string[] }[] = [];
   let h1: string | undefined;
   let current: Block | null = null;
   let fence: string | null = null;
@@ -88,7 +91,7 @@ export function readNotes(text: string): Notes {
     current = null;
   };
   const add = (l: NoteLine) => {
-    current ??= { path: stack.map((h) => h.title), lines: [] };
+    current ??= { path: stack.map((h) => h.title), tags: stack.flatMap((h) => h.tags), lines: [] };
     current.lines.push(l);
   };
   for (let i = start; i < lines.length; i++) {
@@ -109,9 +112,9 @@ export function readNotes(text: string): Notes {
     if (h) {
       close();
       const level = (h[1] ?? '#').length;
-      const title = (h[2] ?? '').replace(COMMENT, '').trim();
+      const { text: title, tags } = takeTags((h[2] ?? '').replace(COMMENT, ''));
       while (stack.length > 0 && (stack.at(-1)?.level ?? 0) >= level) stack.pop();
-      if (title) stack.push({ level, title });
+      if (title) stack.push({ level, title, tags });
       if (level === 1 && h1 === undefined && title) h1 = title;
       continue;
     }

@@ -24,6 +24,7 @@ export type NoteCard =
 interface TermLine {
   line: number;
   path: readonly string[];
+  tags: readonly string[];
   pair: TermPair;
 }
 
@@ -58,7 +59,7 @@ function multiLine(block: Block, at: number, out: NoteCard[], problems: NoteProb
     kind: 'basic',
     line: block.lines[0]?.line ?? sep.line,
     path: block.path,
-    tags: [...front.tags, ...back.tags],
+    tags: [...block.tags, ...front.tags, ...back.tags],
     front: front.text,
     back: back.text,
     reverse: sep.text.trim() === '??',
@@ -80,6 +81,7 @@ function lineCard(
     terms.push({
       line: l.line,
       path: block.path,
+      tags: block.tags,
       pair: { term: (bold[1] ?? '').trim(), definition: def },
     });
     return true;
@@ -101,7 +103,7 @@ function lineCard(
     kind: 'basic',
     line: l.line,
     path: block.path,
-    tags: [...front.tags, ...back.tags],
+    tags: [...block.tags, ...front.tags, ...back.tags],
     front: front.text,
     back: back.text,
     reverse: sep.reverse,
@@ -136,7 +138,13 @@ function cloze(unit: NoteLine[], block: Block, out: NoteCard[], problems: NotePr
     problems.push({ line: first.line, message: scan.why });
     return;
   }
-  out.push({ kind: 'cloze', line: first.line, path: block.path, tags, text: scan.text });
+  out.push({
+    kind: 'cloze',
+    line: first.line,
+    path: block.path,
+    tags: [...block.tags, ...tags],
+    text: scan.text,
+  });
 }
 
 function blockCards(
@@ -163,6 +171,7 @@ function blockCards(
       terms.push({
         line: termLine.line,
         path: block.path,
+        tags: block.tags,
         pair: { term, definition: takeTags(def[1] ?? '').text },
       });
       return;
@@ -192,7 +201,7 @@ function termGroups(terms: TermLine[], out: NoteCard[], problems: NoteProblem[])
       kind: 'terms',
       line: first.line,
       path: first.path,
-      tags: [],
+      tags: [...first.tags],
       terms: group.map((t) => t.pair),
     });
   }

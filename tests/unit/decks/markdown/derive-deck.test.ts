@@ -80,6 +80,19 @@ describe('deriveDeck', () => {
     expect(r.deck?.cards).toHaveLength(1);
   });
 
+  it('takes #tags out of headings: the title and ref read cleanly, the cards below get the tags', () => {
+    const r = deriveDeck({
+      name: 'n.md',
+      text: '# Storage #flashcards/kvm #exam\n## Pools\nQ::A\n- **a**: 1\n- **b**: 2\n- **c**: 3\n',
+    });
+    expect(r.problems).toEqual([]);
+    expect(r.deck?.title).toBe('Storage');
+    expect(r.deck?.cards.map((c) => [c.ref, c.tags])).toEqual([
+      ['n.md § Storage > Pools', ['storage', 'pools', 'kvm', 'exam']],
+      ['n.md § Storage > Pools', ['storage', 'pools', 'kvm', 'exam']],
+    ]);
+  });
+
   it('gives nothing but problems when no card could be derived', () => {
     const r = deriveDeck({ name: 'n.md', text: '# Only prose\n\nNothing here.\n' });
     expect(r).toEqual({ deck: null, yaml: null, problems: [] });
