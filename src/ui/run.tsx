@@ -48,7 +48,8 @@ export async function runTui(port: StudyPort, opts: TuiOptions): Promise<string 
   } finally {
     process.stdout.write('\x1b[?1049l');
   }
-  // The home screen as the next start will find it, drawn now that the data is as it stays.
+  // The home screen as the next start will find it: drawn as the process ends, when the
+  // store has written all it will (cli/first-frame.ts).
   handoff?.onQuit((at) => homeFrameAt(tree, at), port.settings().dayStartsAt);
   const s = tally.summary(opts.now());
   return s ? `hyperrecall: ${summaryLine(s, opts.now())}` : null;
