@@ -322,3 +322,7 @@ console.log(
 console.log(
   `| \`hyperrecall stats --json\`, answer cache kept: p50 of 3 | ${ms(statsJson)} (${(statsJson / bare).toFixed(1)}x) | < 2 s |`,
 );
+
+// Issue 12: importing a 50,000-note Anki package (scripts/bench-anki-import.mjs).
+const { benchAnkiImport, printAnkiImportRow } = await import('./bench-anki-import.mjs');
+printAnkiImportRow(await benchAnkiImport());

@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import type { Deck, LogRecord } from '../../core/model.js';
 import type { Settings } from '../../core/settings.js';
 import { readCollection } from '../../decks/anki/collection.js';
-import { deckText } from '../../decks/anki/deck-yaml.js';
+import { deckFileText } from '../../decks/anki/deck-yaml.js';
 import { AnkiImportError } from '../../decks/anki/errors.js';
 import { readPackage } from '../../decks/anki/package.js';
 import { SqliteFile } from '../../decks/anki/sqlite.js';
@@ -52,6 +52,9 @@ export async function readAnkiFile(path: string): Promise<AnkiCollection> {
   }
 }
 
+/** Records per append: far below the argument count that overflows the stack. */
+const APPEND_BATCH = 20_000;
+
 export interface PlannedFile {
   name: string;
   text: string;
@@ -76,14 +79,26 @@ export async function importAnki(
     target.dataDir,
     files.filter((f) => f.text !== f.before),
   );
+  let written = 0;
   try {
-    if (fresh.length) target.append(fresh);
+    // In batches: a call with hundreds of thousands of arguments overflows the stack.
+    for (; written < fresh.length; written += APPEND_BATCH)
+      target.append(fresh.slice(written, written + APPEND_BATCH));
   } catch (err) {
-    restoreUserDeckFiles(
-      target.dataDir,
-      files.map((f) => ({ name: f.name, text: f.before })),
+    if (written === 0) {
+      restoreUserDeckFiles(
+        target.dataDir,
+        files.map((f) => ({ name: f.name, text: f.before })),
+      );
+      throw err;
+    }
+    // Part of the history is on disk: keep the decks it belongs to. Record ids make a
+    // second run add exactly what is missing.
+    const why = err instanceof Error ? err.message : String(err);
+    throw new AnkiImportError(
+      path,
+      `stopped after ${written} of ${fresh.length} records (${why}); run the import again to finish it`,
     );
-    throw err;
   }
   return report;
 }
@@ -105,9 +120,9 @@ export function planDeckFiles(
         `deck id ${d.id} is taken by ${other.file}; rename that deck's id and import again`,
       );
     const before = readUserDeckFile(target.dataDir, name);
-    let made: ReturnType<typeof deckText>;
+    let made: ReturnType<typeof deckFileText>;
     try {
-      made = deckText(d, file, before, source);
+      made = deckFileText(d, file, before, source);
     } catch (err) {
       throw new AnkiImportError(source, err instanceof Error ? err.message : String(err));
     }

@@ -3,6 +3,7 @@
 // Media are not copied: an image or sound becomes a visible `[image NAME]` / `[sound NAME]`
 // placeholder and its name is collected for the report.
 import { compile } from 'html-to-text';
+import { deckText } from '../emit-yaml.js';
 
 /** Longer fields are cut: no real card needs more, and a huge one slows every screen. */
 export const MAX_FIELD_CHARS = 100_000;
@@ -41,13 +42,14 @@ export function fieldText(html: string): FieldText {
       return `[sound ${name}]`;
     });
   // Plain text (most fields of most decks): nothing to convert.
-  if (!src.includes('<') && !src.includes('&')) return { text: src.trim(), media, cut };
+  if (!src.includes('<') && !src.includes('&')) return { text: deckText(src), media, cut };
   src = src.replace(IMG, (_, a?: string, b?: string, c?: string) => {
     const name = a ?? b ?? c ?? '';
     media.push(name);
     return ` [image ${name}] `;
   });
-  const text = toText(src).trim();
+  // Control characters become visible symbols, CRLF becomes LF: what a deck file may hold.
+  const text = deckText(toText(src));
   if (text.includes('…') && !src.includes('…')) cut = true;
   return { text, media, cut };
 }

@@ -3,6 +3,7 @@
 // id from the front text, so importing the same file again adds nothing twice.
 import { slug } from '../../core/cards.js';
 import { clozeNumbers } from '../../core/cloze.js';
+import { deckText } from '../emit-yaml.js';
 import { fieldText } from './html.js';
 import type { TextFile, TextNote } from './text-file.js';
 import { type EntryDoc, entryIdOf, type ImportedDeck } from './to-decks.js';
@@ -61,7 +62,7 @@ export function convertTextFile(file: TextFile, fallbackDeck: string): TextConve
   const prefix = file.kind === 'anki-text' ? 'anki-' : '';
   for (const n of file.notes) {
     const texts = n.fields.map((f) => {
-      if (!file.html) return f.trim();
+      if (!file.html) return deckText(f);
       const t = fieldText(f);
       for (const m of t.media) media.add(m);
       if (t.cut) out.counts.cutFields++;

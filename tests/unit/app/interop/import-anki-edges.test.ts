@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { importAnki } from '../../../../src/app/interop/import-anki.js';
 import { studyDay } from '../../../../src/core/clock.js';
 import { resolveSettings } from '../../../../src/core/settings.js';
+import { loadDecks } from '../../../../src/decks/load.js';
 import { dataDir, openStore, packageFile, runImport } from '../../../helpers/anki-import.js';
 import {
   buildCollection,
@@ -178,6 +179,22 @@ describe('import edges', () => {
       expect(logLines(dir)).toBe(0);
     },
   );
+
+  it('shows control characters in fields as symbols, so the deck still lints', async () => {
+    const p = pkg();
+    p.notes.push({
+      guid: 'esc',
+      shape: 'basic',
+      deck: 'Default',
+      fields: ['red \x1b[31mtext\r\nnext', 'bell\x07'],
+    });
+    const dir = dataDir();
+    await runImport(await packageFile(p), dir, NOW);
+    const loaded = await loadDecks([join(dir, 'decks')], {});
+    expect(loaded.problems.filter((x) => x.severity === 'error')).toEqual([]);
+    const entry = loaded.decks[0]?.deck.entries.find((e) => e.id === 'n-657363');
+    expect(entry).toMatchObject({ front: 'red ␛[31mtext\nnext', back: 'bell␇' });
+  });
 
   it('survives an HTML bomb: a field nested 100,000 elements deep', async () => {
     const bomb = `${'<div>'.repeat(100_000)}deep${'</div>'.repeat(100_000)}`;
