@@ -5,7 +5,7 @@ import type { DayEnd, Scope } from '../core/ports.js';
 import { type Progress, streak } from '../core/progress.js';
 import { counts, type QueueInput, type Today } from '../core/queue.js';
 import type { Settings } from '../core/settings.js';
-import { tableAnswers } from '../core/stats/answer-table.js';
+import { tableAnswerView } from '../core/stats/answer-table.js';
 import { type Tomorrow, tomorrow } from '../core/stats/due.js';
 import { retentionOfAnswers } from '../core/stats/true-retention.js';
 import { computeStats, type Stats, type StatsScope } from '../core/stats.js';
@@ -79,7 +79,7 @@ export function statsOf(src: StatsSource, now: number, s: StatsScope = EVERY_DEC
   const cards = src.cards(scopeOf(s));
   const kinds = new Map(cards.map((c) => [c.key, c.entryKind]));
   // The log's answers from their cache, parsing only what was appended since it was kept.
-  const answers = tableAnswers(answerTable(src.store.dataDir), (key) => kinds.has(key));
+  const answers = tableAnswerView(answerTable(src.store.dataDir), (key) => kinds.has(key));
   const p = src.store.progress;
   return computeStats(p, now, src.settings(), {
     scope: s,

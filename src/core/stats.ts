@@ -6,13 +6,10 @@ import type { ExamSummary } from './model.js';
 import type { Progress } from './progress.js';
 import {
   type Answer,
-  answerButtons,
-  answersPerDay,
+  answerSeries,
   type ButtonCounts,
   type HourCount,
-  hourly,
   type TodayStats,
-  todayStats,
 } from './stats/answers.js';
 import { type Calendar, calendar } from './stats/calendar.js';
 import {
@@ -24,7 +21,7 @@ import {
   hardestCards,
   type Recall,
 } from './stats/cards.js';
-import { dueForecast, type Tomorrow, tomorrow } from './stats/due.js';
+import { dueForecast, type Tomorrow } from './stats/due.js';
 import { type RetentionDay, type TrueRetention, trueRetention } from './stats/true-retention.js';
 
 export interface ExamLine {
@@ -93,8 +90,11 @@ export interface StatsInput {
   scope?: StatsScope;
   /** Keys of the cards in scope. */
   keys: readonly string[];
-  /** The answers to cards in scope, in log order (stats/answers.ts answersOf). */
-  answers: readonly Answer[];
+  /**
+   * The answers to cards in scope, in time order (stats/answers.ts answersOf, or a view of
+   * the answer table). Iterated several times; no series keeps an answer object.
+   */
+  answers: Iterable<Answer>;
   /** Answers true retention counts, per study day (retentionByDay over the log, in scope). */
   retention: ReadonlyMap<number, RetentionDay>;
   /** New cards the next study day introduces within its limits. */
@@ -114,7 +114,8 @@ export function computeStats(
 ): Stats {
   const { dayStartsAt } = settings;
   const today = studyDay(now, dayStartsAt);
-  const perDay = answersPerDay(input.answers);
+  const series = answerSeries(input.answers, today, input.kindOf);
+  const perDay = series.perDay;
   const activity: number[] = [];
   for (let d = today - STATS_DAYS + 1; d <= today; d++) activity.push(perDay.get(d) ?? 0);
   let reviews = 0;
@@ -147,17 +148,15 @@ export function computeStats(
     trueRetention: table,
     forecast: forecastYear.slice(0, STATS_DAYS),
     forecastYear,
-    tomorrow: tomorrow(input.keys, p, today, dayStartsAt, input.newTomorrow),
+    // Day 1 of the forecast: what core/stats/due.ts `tomorrow` counts, without a second pass.
+    tomorrow: { reviews: forecastYear[1] ?? 0, new: input.newTomorrow },
     activity,
-    today: todayStats(input.answers, today, input.kindOf),
+    today: series.today,
     calendar: cal,
     counts: cardCounts(input.keys, p, today),
     distributions: distributions(input.keys, p, recall),
-    buttons: {
-      month: answerButtons(input.answers, today, 30),
-      year: answerButtons(input.answers, today, 365),
-    },
-    hours: { month: hourly(input.answers, today, 30), year: hourly(input.answers, today, 365) },
+    buttons: series.buttons,
+    hours: series.hours,
     hardest: hardestCards(input.keys, p, recall, HARDEST),
     exams: exams.map((e) => ({
       at: new Date(e.at).toISOString(),

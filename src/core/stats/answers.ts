@@ -87,39 +87,70 @@ export interface TodayStats {
   byKind: KindShare[];
 }
 
-export function todayStats(
-  answers: readonly Answer[],
-  today: number,
-  kindOf: (key: string) => string,
-): TodayStats {
+/** One series built answer by answer, so several can share one pass over a million. */
+interface Acc<T> {
+  add(a: Answer): void;
+  done(): T;
+}
+
+function run<T>(answers: Iterable<Answer>, acc: Acc<T>): T {
+  for (const a of answers) acc.add(a);
+  return acc.done();
+}
+
+function todayAcc(today: number, kindOf: (key: string) => string): Acc<TodayStats> {
   const cards = new Set<string>();
   const kinds = new Map<string, { answers: number; correct: number }>();
   let n = 0;
   let ms = 0;
   let again = 0;
-  for (const a of answers) {
-    if (a.day !== today || !a.counted) continue;
-    n++;
-    ms += a.tookMs;
-    if (a.rating === 1) again++;
-    cards.add(a.key);
-    const kind = kindOf(a.key);
-    const k = kinds.get(kind) ?? { answers: 0, correct: 0 };
-    k.answers++;
-    if (isRight(a)) k.correct++;
-    kinds.set(kind, k);
-  }
-  const byKind = [...kinds]
-    .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
-    .map(([kind, k]) => ({ kind, ...k, share: Math.round((1000 * k.correct) / k.answers) / 1000 }));
-  return { answers: n, cards: cards.size, ms, again, byKind };
+  return {
+    add(a) {
+      if (a.day !== today || !a.counted) return;
+      n++;
+      ms += a.tookMs;
+      if (a.rating === 1) again++;
+      cards.add(a.key);
+      const kind = kindOf(a.key);
+      const k = kinds.get(kind) ?? { answers: 0, correct: 0 };
+      k.answers++;
+      if (isRight(a)) k.correct++;
+      kinds.set(kind, k);
+    },
+    done() {
+      const byKind = [...kinds]
+        .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+        .map(([kind, k]) => ({
+          kind,
+          ...k,
+          share: Math.round((1000 * k.correct) / k.answers) / 1000,
+        }));
+      return { answers: n, cards: cards.size, ms, again, byKind };
+    },
+  };
+}
+
+export function todayStats(
+  answers: Iterable<Answer>,
+  today: number,
+  kindOf: (key: string) => string,
+): TodayStats {
+  return run(answers, todayAcc(today, kindOf));
+}
+
+function perDayAcc(): Acc<Map<number, number>> {
+  const out = new Map<number, number>();
+  return {
+    add: (a) => {
+      if (a.counted) out.set(a.day, (out.get(a.day) ?? 0) + 1);
+    },
+    done: () => out,
+  };
 }
 
 /** Answers per study day, as the day's count has them (the calendar's cells). */
-export function answersPerDay(answers: readonly Answer[]): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const a of answers) if (a.counted) out.set(a.day, (out.get(a.day) ?? 0) + 1);
-  return out;
+export function answersPerDay(answers: Iterable<Answer>): Map<number, number> {
+  return run(answers, perDayAcc());
 }
 
 /** Answers per grade (index 0 = Again ... 3 = Easy). */
@@ -137,19 +168,25 @@ export interface ButtonCounts {
  * Answer buttons by card age over the `days` study days ending today, as Anki's graph:
  * answers that fed the schedule only (a cram or unfed exam answer moves no card).
  */
+function buttonsAcc(today: number, days: number): Acc<ButtonCounts> {
+  const out: ButtonCounts = { learning: [0, 0, 0, 0], young: [0, 0, 0, 0], mature: [0, 0, 0, 0] };
+  return {
+    add(a) {
+      if (!a.scheduled || a.day > today || a.day <= today - days) return;
+      const age =
+        a.phase !== 'review' ? out.learning : a.interval >= MATURE_DAYS ? out.mature : out.young;
+      age[a.rating - 1] = (age[a.rating - 1] ?? 0) + 1;
+    },
+    done: () => out,
+  };
+}
+
 export function answerButtons(
-  answers: readonly Answer[],
+  answers: Iterable<Answer>,
   today: number,
   days: number,
 ): ButtonCounts {
-  const out: ButtonCounts = { learning: [0, 0, 0, 0], young: [0, 0, 0, 0], mature: [0, 0, 0, 0] };
-  for (const a of answers) {
-    if (!a.scheduled || a.day > today || a.day <= today - days) continue;
-    const age =
-      a.phase !== 'review' ? out.learning : a.interval >= MATURE_DAYS ? out.mature : out.young;
-    age[a.rating - 1] = (age[a.rating - 1] ?? 0) + 1;
-  }
-  return out;
+  return run(answers, buttonsAcc(today, days));
 }
 
 export interface HourCount {
@@ -165,25 +202,67 @@ export interface HourCount {
  * Answers and the share passed by local hour of day, over the `days` study days ending
  * today: review-phase answers that fed the schedule, as Anki's Hourly Breakdown.
  */
-export function hourly(answers: readonly Answer[], today: number, days: number): HourCount[] {
+function hourlyAcc(today: number, days: number): Acc<HourCount[]> {
   const out = Array.from({ length: 24 }, (_, hour) => ({ hour, answers: 0, passed: 0 }));
   // The local hour, with the zone's offset read once per quarter hour of answers (offsets
   // change only on quarter hours): a calendar lookup per answer costs seconds at a million.
   let quarter = Number.NaN;
   let offset = 0;
-  for (const a of answers) {
-    if (!a.scheduled || a.phase !== 'review' || a.day > today || a.day <= today - days) continue;
-    const q = Math.floor(a.at / 900_000);
-    if (q !== quarter) {
-      quarter = q;
-      offset = new Date(a.at).getTimezoneOffset() * 60_000;
-    }
-    const h = Math.floor(((((a.at - offset) % 86_400_000) + 86_400_000) % 86_400_000) / 3_600_000);
-    out[h]!.answers++;
-    if (a.rating > 1) out[h]!.passed++;
-  }
-  return out.map((h) => ({
-    ...h,
-    rate: h.answers ? Math.round((1000 * h.passed) / h.answers) / 1000 : null,
-  }));
+  return {
+    add(a) {
+      if (!a.scheduled || a.phase !== 'review' || a.day > today || a.day <= today - days) return;
+      const q = Math.floor(a.at / 900_000);
+      if (q !== quarter) {
+        quarter = q;
+        offset = new Date(a.at).getTimezoneOffset() * 60_000;
+      }
+      const local = (((a.at - offset) % 86_400_000) + 86_400_000) % 86_400_000;
+      const h = Math.floor(local / 3_600_000);
+      out[h]!.answers++;
+      if (a.rating > 1) out[h]!.passed++;
+    },
+    done: () =>
+      out.map((h) => ({
+        ...h,
+        rate: h.answers ? Math.round((1000 * h.passed) / h.answers) / 1000 : null,
+      })),
+  };
+}
+
+/**
+ * Answers and the share passed by local hour of day, over the `days` study days ending
+ * today: review-phase answers that fed the schedule, as Anki's Hourly Breakdown.
+ */
+export function hourly(answers: Iterable<Answer>, today: number, days: number): HourCount[] {
+  return run(answers, hourlyAcc(today, days));
+}
+
+export interface AnswerSeries {
+  perDay: Map<number, number>;
+  today: TodayStats;
+  buttons: { month: ButtonCounts; year: ButtonCounts };
+  hours: { month: HourCount[]; year: HourCount[] };
+}
+
+/** Every series above in one pass over the answers (each is what its own function gives). */
+export function answerSeries(
+  answers: Iterable<Answer>,
+  today: number,
+  kindOf: (key: string) => string,
+): AnswerSeries {
+  const accs = [
+    perDayAcc(),
+    todayAcc(today, kindOf),
+    buttonsAcc(today, 30),
+    buttonsAcc(today, 365),
+    hourlyAcc(today, 30),
+    hourlyAcc(today, 365),
+  ] as const;
+  for (const a of answers) for (const acc of accs) acc.add(a);
+  return {
+    perDay: accs[0].done(),
+    today: accs[1].done(),
+    buttons: { month: accs[2].done(), year: accs[3].done() },
+    hours: { month: accs[4].done(), year: accs[5].done() },
+  };
 }

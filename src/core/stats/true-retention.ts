@@ -41,7 +41,7 @@ export function retentionByDay(
  * like Anki's filtered decks with rescheduling off: both are left out, and do not make a
  * later answer that day a second look.
  */
-export function retentionOfAnswers(answers: readonly Answer[]): Map<number, RetentionDay> {
+export function retentionOfAnswers(answers: Iterable<Answer>): Map<number, RetentionDay> {
   // The last day each card was answered: by its number where the answers have one.
   const byNumber: number[] = [];
   const byKey = new Map<string, number>();

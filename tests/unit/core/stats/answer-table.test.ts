@@ -5,6 +5,7 @@ import {
   appendRecords,
   emptyTable,
   tableAnswers,
+  tableAnswerView,
 } from '../../../../src/core/stats/answer-table.js';
 import { type Answer, answersOf } from '../../../../src/core/stats/answers.js';
 import { retentionByDay, retentionOfAnswers } from '../../../../src/core/stats/true-retention.js';
@@ -66,5 +67,19 @@ describe('the answer table', () => {
     appendRecords(t, [review('a', 10), review('a', 30)]);
     appendRecords(t, [review('b', 20), review('b', 40)]);
     expect(tableAnswers(t, () => true).map((a) => a.at)).toEqual([10, 20, 30, 40]);
+  });
+
+  it('the view without an object per answer reads the same answers, every time it is iterated', () => {
+    const t = emptyTable();
+    appendRecords(t, [review('z', 5)]);
+    appendRecords(t, log);
+    const view = tableAnswerView(t, (k) => k !== 'c');
+    const copies = () => [...view].length && Array.from(view, (a) => ({ ...a }));
+    const expected = tableAnswers(t, (k) => k !== 'c').map((a) =>
+      a.correct === undefined ? { ...a, correct: undefined } : a,
+    );
+    expect(view.length).toBe(expected.length);
+    expect(copies()).toEqual(expected);
+    expect(copies()).toEqual(expected);
   });
 });

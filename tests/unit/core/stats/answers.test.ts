@@ -10,6 +10,7 @@ import type {
 import { newMemory } from '../../../../src/core/scheduler.js';
 import {
   answerButtons,
+  answerSeries,
   answersOf,
   answersPerDay,
   hourly,
@@ -142,5 +143,17 @@ describe('hourly', () => {
     // 08h: a relearning answer; 11h: cram. Neither counts.
     expect(h[8]!.answers + h[11]!.answers).toBe(0);
     expect(h.reduce((s, x) => s + x.answers, 0)).toBe(3);
+  });
+});
+
+describe('answerSeries', () => {
+  it('gives in one pass what each series gives on its own', () => {
+    const kindOf = (key: string) => kinds[key] ?? 'unknown';
+    expect(answerSeries(answers, D, kindOf)).toEqual({
+      perDay: answersPerDay(answers),
+      today: todayStats(answers, D, kindOf),
+      buttons: { month: answerButtons(answers, D, 30), year: answerButtons(answers, D, 365) },
+      hours: { month: hourly(answers, D, 30), year: hourly(answers, D, 365) },
+    });
   });
 });
