@@ -34,7 +34,7 @@ const DESCRIPTIONS = {
   export:
     'Write an Anki package (--apkg), the FSRS revlog CSV (--revlog) or a full backup (--json)',
   import:
-    'Import an Anki package (.apkg, .colpkg) with its history, or notes as text (.txt, .csv, .tsv)',
+    'Import an Anki package (.apkg, .colpkg), notes as text (.txt, .csv, .tsv), or a backup (.json)',
 } as const;
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -186,7 +186,7 @@ export function buildProgram(
   program
     .command('import')
     .description(DESCRIPTIONS.import)
-    .argument('<file>', 'an Anki package (.apkg, .colpkg) or text (.txt, .csv, .tsv)')
+    .argument('<file>', 'an Anki package (.apkg/.colpkg), text (.txt/.csv/.tsv), a backup (.json)')
     .option('--dry-run', 'show what would be created, write nothing')
     .option('--json', 'machine-readable report (shape in README, "Coming from Anki")')
     .action((file: string, opts: import('./commands/import.js').ImportFlags) =>
