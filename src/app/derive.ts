@@ -5,7 +5,7 @@
 //             `import` does for Anki decks.
 import { basename, resolve } from 'node:path';
 import type { Deck } from '../core/model.js';
-import { deriveDeck } from '../decks/markdown/derive-deck.js';
+import { DERIVED_MARK, deriveDeck } from '../decks/markdown/derive-deck.js';
 import { asciiSlug } from '../decks/markdown/ids.js';
 import { parseDeck } from '../decks/parse.js';
 import { readTextFile } from '../decks/read-file.js';
@@ -64,6 +64,11 @@ function previousDeck(
   if (!parsed.deck)
     return {
       error: `${path}: the deck there does not load, so its card ids cannot be kept; fix it (hyperrecall lint) or remove it`,
+    };
+  // A deck someone wrote by hand (or imported) is never replaced by derived cards.
+  if (!parsed.deck.description?.endsWith(DERIVED_MARK))
+    return {
+      error: `${path} is not a deck derive wrote, so it is left alone; give another -o FILE or move it away`,
     };
   if (target.kind === 'user-decks' && parsed.deck.source !== resolve(notesPath))
     return {

@@ -7,6 +7,9 @@ import { type NoteProblem, readNotes } from './blocks.js';
 import { type NoteCard, notesCards } from './cards.js';
 import { asciiSlug, assignIds, type Unnamed } from './ids.js';
 
+/** How a derived deck's description ends: derive replaces only decks that carry it. */
+export const DERIVED_MARK = 'by hyperrecall derive.';
+
 export interface DeriveInput {
   /** The notes file's name as the learner gave it: used in refs, titles and messages. */
   name: string;
@@ -82,7 +85,7 @@ export function deriveDeck(input: DeriveInput): DeriveResult {
   const deck: DeckModel = {
     id: input.previous?.id ?? `notes-${asciiSlug(name) || 'deck'}`,
     title: notes.front.title ?? notes.h1 ?? name,
-    description: `Derived from ${input.name.split(/[\\/]/).pop() ?? input.name} by hyperrecall derive.`,
+    description: `Derived from ${input.name.split(/[\\/]/).pop() ?? input.name} ${DERIVED_MARK}`,
     ...(input.source ? { source: input.source } : {}),
     tags: notes.front.tags,
     cards: cards.map((c, i) => ({ ...c, id: ids[i] ?? '' }) as CardModel),

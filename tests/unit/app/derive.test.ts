@@ -45,6 +45,20 @@ describe('deriveNotes', () => {
     expect(readFileSync(out, 'utf8')).toBe('id: [broken\n');
   });
 
+  it('never replaces a deck it did not derive', () => {
+    const root = mkdtempSync(join(tmpdir(), 'hr-derive-'));
+    const notes = notesIn(root, 'Q::A\n');
+    const out = join(root, 'mine.yaml');
+    const handWritten =
+      'id: mine\ntitle: Mine\ncards:\n  - {id: a, type: basic, front: F, back: B}\n';
+    writeFileSync(out, handWritten);
+    const r = deriveNotes(notes, { kind: 'file', path: out });
+    expect(r.error).toBe(
+      `${out} is not a deck derive wrote, so it is left alone; give another -o FILE or move it away`,
+    );
+    expect(readFileSync(out, 'utf8')).toBe(handWritten);
+  });
+
   it('reports notes it cannot read in one line and writes nothing', () => {
     const root = mkdtempSync(join(tmpdir(), 'hr-derive-'));
     const r = deriveNotes(join(root, 'missing.md'), { kind: 'file', path: join(root, 'out.yaml') });
