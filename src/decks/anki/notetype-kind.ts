@@ -4,7 +4,8 @@
 // - one template whose front asks `{{type:F}}` -> typed (prompt: the other fields on the front);
 // - one template, two fields, front shows the first -> basic;
 // - two templates over two fields, each front showing the field the other one asks for
-//   ("Basic (and reversed card)", also the optional-reverse type) -> basic with reverse;
+//   ("Basic (and reversed card)", also the optional-reverse type, whose third field is only
+//   a switch) -> basic with reverse;
 // - anything else -> 'other': first field front, the rest back.
 import type { AnkiNotetype, NoteShape } from './types.js';
 
@@ -30,7 +31,13 @@ export function noteShape(nt: AnkiNotetype): NoteShape {
   if (!first || nt.fields.length < 2) return 'other';
   const front = fieldRefs(first.qfmt);
   if (nt.templates.length === 1 && front.typed.length === 1) return 'typed';
-  if (nt.fields.length !== 2) return 'other';
+  // Fields past the second that no template shows are switches, such as "Add Reverse" of
+  // Basic (optional reversed card), used only in {{#Field}} sections: they hold no content.
+  const shownAnywhere = (f: string) =>
+    nt.templates.some(
+      (t) => fieldRefs(t.qfmt).shown.includes(f) || fieldRefs(t.afmt).shown.includes(f),
+    );
+  if (nt.fields.slice(2).some(shownAnywhere)) return 'other';
   const [f0, f1] = nt.fields as [string, string];
   const asks = (refs: { shown: string[] }, f: string, not: string) =>
     refs.shown.includes(f) && !refs.shown.includes(not);

@@ -180,6 +180,25 @@ describe('import edges', () => {
     },
   );
 
+  it('reads a .colpkg, and a reversed note type without its second card has no reverse', async () => {
+    const p = pkg();
+    p.format = 'anki21b';
+    p.notes.push({
+      guid: 'opt',
+      shape: 'reverse',
+      deck: 'Default',
+      fields: ['uno', 'one'],
+      cards: [{ ord: 0 }],
+    });
+    const dir = dataDir();
+    const r = await runImport(await packageFile(p, 'collection.colpkg'), dir, NOW);
+    expect(r.format).toBe('anki21b');
+    expect(r.cards).toBe(3);
+    const loaded = await loadDecks([join(dir, 'decks')], {});
+    const entry = loaded.decks[0]?.deck.entries.find((e) => e.id === 'n-6f7074');
+    expect(entry).toMatchObject({ type: 'basic', reverse: false });
+  });
+
   it('shows control characters in fields as symbols, so the deck still lints', async () => {
     const p = pkg();
     p.notes.push({
