@@ -123,7 +123,8 @@ export function answerTable(dataDir: string, io: Io = realIo): AnswerTable {
   const fits = cached !== null && stillValid(dataDir, cached.logs, io);
   const table = fits ? cached.table : emptyTable();
   const logs: Record<string, LogMark> = fits ? { ...cached.logs } : {};
-  const keyIndex = indexKeys(table);
+  // Built only when lines were appended: 100,000 keys cost more than reading the cache.
+  let keyIndex: Map<string, number> | null = null;
   let changed = !fits;
   for (const name of listLogFiles(dataDir, io)) {
     const file = join(dataDir, name);
@@ -131,6 +132,7 @@ export function answerTable(dataDir: string, io: Io = realIo): AnswerTable {
     if (sizeOf(io, file) <= start) continue;
     const chunk = readLog(file, start, io);
     if (chunk.end === start) continue;
+    keyIndex ??= indexKeys(table);
     appendRecords(table, chunk.records, keyIndex);
     logs[name] = { end: chunk.end, head: head(io, file) ?? '' };
     changed = true;

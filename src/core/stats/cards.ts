@@ -148,6 +148,26 @@ export interface Hardest {
   mostLapses: HardCard[];
 }
 
+/** The first `n` of `xs` in `before` order, by keeping a short sorted list (no full sort). */
+function firstN<T>(xs: Iterable<T>, n: number, before: (a: T, b: T) => number): T[] {
+  const out: T[] = [];
+  if (n <= 0) return out;
+  for (const x of xs) {
+    if (out.length === n) {
+      if (before(x, out[n - 1]!) >= 0) continue;
+      out.pop();
+    }
+    let i = out.length;
+    out.push(x);
+    while (i > 0 && before(x, out[i - 1]!) < 0) {
+      out[i] = out[i - 1]!;
+      i--;
+    }
+    out[i] = x;
+  }
+  return out;
+}
+
 /** The `n` hardest cards by each measure; suspended cards left out (they are not studied). */
 export function hardestCards(
   keys: readonly string[],
@@ -162,9 +182,12 @@ export function hardestCards(
     all.push({ key, retrievability: Math.round(1000 * recall(m)) / 1000, lapses: m.lapses });
   }
   const byKey = (a: HardCard, b: HardCard) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-  const lowest = [...all].sort((a, b) => a.retrievability - b.retrievability || byKey(a, b));
-  const lapsed = all
-    .filter((c) => c.lapses > 0)
-    .sort((a, b) => b.lapses - a.lapses || a.retrievability - b.retrievability || byKey(a, b));
-  return { lowestRecall: lowest.slice(0, n), mostLapses: lapsed.slice(0, n) };
+  return {
+    lowestRecall: firstN(all, n, (a, b) => a.retrievability - b.retrievability || byKey(a, b)),
+    mostLapses: firstN(
+      all.filter((c) => c.lapses > 0),
+      n,
+      (a, b) => b.lapses - a.lapses || a.retrievability - b.retrievability || byKey(a, b),
+    ),
+  };
 }

@@ -98,3 +98,34 @@ describe('hardestCards', () => {
     ]);
   });
 });
+
+describe('hardestCards picks as a full sort would', () => {
+  it('on 300 cards with ties, for n = 1, 7 and more than there are', () => {
+    const many: Record<string, Memory> = {};
+    const recalls = new Map<Memory, number>();
+    for (let i = 0; i < 300; i++) {
+      const mm = m('review', 5, 5, 5, (i * 7) % 11);
+      many[`k${String(i).padStart(3, '0')}`] = mm;
+      recalls.set(mm, ((i * 37) % 50) / 50);
+    }
+    const rOf = (x: Memory) => recalls.get(x)!;
+    const all = Object.keys(many).map((key) => ({
+      key,
+      retrievability: Math.round(1000 * rOf(many[key]!)) / 1000,
+      lapses: many[key]!.lapses,
+    }));
+    const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : 1);
+    for (const n of [1, 7, 400]) {
+      const h = hardestCards(Object.keys(many), { cards: many, marks: {} }, rOf, n);
+      expect(h.lowestRecall).toEqual(
+        [...all].sort((a, b) => a.retrievability - b.retrievability || byKey(a, b)).slice(0, n),
+      );
+      expect(h.mostLapses).toEqual(
+        all
+          .filter((c) => c.lapses > 0)
+          .sort((a, b) => b.lapses - a.lapses || a.retrievability - b.retrievability || byKey(a, b))
+          .slice(0, n),
+      );
+    }
+  });
+});
