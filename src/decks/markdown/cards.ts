@@ -1,7 +1,7 @@
 // Blocks of notes -> cards, with the conventions of the Obsidian spaced-repetition plugin:
 //   Question::Answer            basic            Question:::Answer   basic, reversed too
-//   Question / ? / Answer       multi-line basic (?? reversed); the card is the block
-//                               around the `?` line, which ends at a blank line
+//   Question / ? / Answer       multi-line basic (?? reversed): the lines touching the
+//                               `?`, from a blank line or one-line card to the next
 //   ==highlight==, {{c1::x}}    cloze: the paragraph, or the list item, holding them
 // and two of hyperrecall's own: `Term` + `: definition` (a definition list) and
 // `- **Term**: definition` bullets, three or more under one heading, become a terms group.
@@ -43,10 +43,16 @@ function joined(lines: readonly NoteLine[]): { text: string; tags: string[] } {
   };
 }
 
-function multiLine(block: Block, at: number, out: NoteCard[], problems: NoteProblem[]): void {
-  const sep = block.lines[at] as NoteLine;
-  const front = joined(block.lines.slice(0, at));
-  const back = joined(block.lines.slice(at + 1));
+function multiLine(
+  lines: readonly NoteLine[],
+  at: number,
+  block: Block,
+  out: NoteCard[],
+  problems: NoteProblem[],
+): void {
+  const sep = lines[at] as NoteLine;
+  const front = joined(lines.slice(0, at));
+  const back = joined(lines.slice(at + 1));
   if (!front.text || !back.text) {
     const side = front.text ? 'an answer after it' : 'a question before it';
     problems.push({
@@ -57,7 +63,7 @@ function multiLine(block: Block, at: number, out: NoteCard[], problems: NoteProb
   }
   out.push({
     kind: 'basic',
-    line: block.lines[0]?.line ?? sep.line,
+    line: lines[0]?.line ?? sep.line,
     path: block.path,
     tags: [...block.tags, ...front.tags, ...back.tags],
     front: front.text,
@@ -147,26 +153,36 @@ function cloze(unit: NoteLine[], block: Block, out: NoteCard[], problems: NotePr
   });
 }
 
+const SEPARATOR = /^\s*\?\??\s*$/;
+
+/**
+ * The lines of a block between one-line cards: a multi-line card when a `?` line is among
+ * them, else cloze units. As in the plugin, a `::` line is a card of its own and the text
+ * of the next card starts after it.
+ */
+function segmentCards(seg: NoteLine[], block: Block, out: NoteCard[], problems: NoteProblem[]) {
+  const at = seg.findIndex((l) => !l.code && SEPARATOR.test(l.text));
+  if (at >= 0) multiLine(seg, at, block, out, problems);
+  else for (const u of units(seg)) cloze(u, block, out, problems);
+}
+
 function blockCards(
   block: Block,
   out: NoteCard[],
   terms: TermLine[],
   problems: NoteProblem[],
 ): void {
-  const sepAt = block.lines.findIndex((l) => !l.code && /^\s*\?\??\s*$/.test(l.text));
-  if (sepAt >= 0) {
-    multiLine(block, sepAt, out, problems);
-    return;
-  }
-  const rest: NoteLine[] = [];
+  let seg: NoteLine[] = [];
   block.lines.forEach((l, i) => {
-    if (l.code) return;
+    if (l.code) {
+      seg.push(l);
+      return;
+    }
     // A definition list: `: definition` under the term's own line.
     const def = /^:\s+(.+)$/.exec(l.text);
     const termLine = block.lines[i - 1];
     if (def && termLine && !termLine.code && !/^:\s/.test(termLine.text)) {
-      const idx = rest.lastIndexOf(termLine);
-      if (idx >= 0) rest.splice(idx, 1);
+      if (seg.at(-1) === termLine) seg.pop();
       const term = takeTags(stripListMarker(termLine.text)).text;
       terms.push({
         line: termLine.line,
@@ -176,9 +192,14 @@ function blockCards(
       });
       return;
     }
-    if (!lineCard(l, block, out, terms, problems)) rest.push(l);
+    if (!lineCard(l, block, out, terms, problems)) {
+      seg.push(l);
+      return;
+    }
+    segmentCards(seg, block, out, problems);
+    seg = [];
   });
-  for (const u of units(rest)) cloze(u, block, out, problems);
+  segmentCards(seg, block, out, problems);
 }
 
 const key = (path: readonly string[]) => JSON.stringify(path);

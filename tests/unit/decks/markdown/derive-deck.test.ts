@@ -93,6 +93,19 @@ describe('deriveDeck', () => {
     ]);
   });
 
+  it('as in the plugin, a one-line card ends the text before it: the next card starts after it', () => {
+    const r = deriveDeck({
+      name: 'n.md',
+      text: 'Q1::A1\nMulti question\n?\nMulti answer\nQ2::A2\nThe ==x== fact\n',
+    });
+    expect(r.problems).toEqual([]);
+    expect(
+      r.deck?.cards.map((c) =>
+        c.type === 'basic' ? `${c.front}|${c.back}` : c.type === 'cloze' ? c.text : '',
+      ),
+    ).toEqual(['Q1|A1', 'Multi question|Multi answer', 'Q2|A2', 'The {{c1::x}} fact']);
+  });
+
   it('gives nothing but problems when no card could be derived', () => {
     const r = deriveDeck({ name: 'n.md', text: '# Only prose\n\nNothing here.\n' });
     expect(r).toEqual({ deck: null, yaml: null, problems: [] });
