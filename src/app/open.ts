@@ -6,6 +6,7 @@ import { loadDecks } from '../decks/load.js';
 import { readUserDeckCache, writeUserDeckCache } from '../store/deck-cache-file.js';
 import { Store } from '../store/store.js';
 import { Collection } from './collection.js';
+import { withOptimizer } from './optimize-port.js';
 
 export interface OpenContext {
   /** The installed package: its build holds the shipped decks' parse cache. */
@@ -40,7 +41,12 @@ export async function openCollection(
     now: ctx.now,
     readOnly,
   });
-  return { collection: new Collection(loaded, store, ctx.device, load), store };
+  const collection = new Collection(loaded, store, ctx.device, load);
+  // `o` on the Stats screen: the optimizer's worker, built beside the CLI (dist/).
+  return {
+    collection: withOptimizer(collection, join(ctx.root, 'dist', 'optimize-worker.js')),
+    store,
+  };
 }
 
 /** Deck ids given on the command line that are not loaded, or null when all exist. */

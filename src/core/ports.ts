@@ -11,6 +11,7 @@ import type {
   Memory,
   MemoryPhase,
 } from './model.js';
+import type { OptimizeResult } from './optimizer/result.js';
 import type { Counts } from './queue.js';
 import type { ExamDatePlan, Readiness } from './readiness.js';
 import type { Outcome } from './scheduler.js';
@@ -147,6 +148,11 @@ export interface StudyPort {
   settings(): Settings;
   /** Every statistics series, for all decks or one deck or objective. */
   stats(now: number, scope?: StatsScope): Stats;
+  /**
+   * Fits FSRS parameters to the review log (`o` on the Stats screen), as `hyperrecall
+   * optimize` does: applied only when they predict better. Absent: the port cannot.
+   */
+  optimize?(now: number, onProgress: (fraction: number) => void): Promise<OptimizeResult>;
   /** Validates and saves one setting; returns an error message or null. */
   setSetting(key: SettingKey, raw: string): string | null;
   /** The card browser (`b`), where the port has one. */

@@ -88,7 +88,8 @@ export type Action =
   | 'retry'
   | 'startExam'
   | 'stats'
-  | 'forecastYear';
+  | 'forecastYear'
+  | 'optimize';
 
 export interface Binding {
   action: Action;
@@ -246,6 +247,7 @@ export const BINDINGS: readonly Binding[] = [
   b('exam', ['x'], 'x', 'exam', 'mock exam over the selected deck (or all)', ['home']),
   b('stats', ['t'], 't', 'stats', 'statistics and exam history', ['home']),
   b('forecastYear', ['y'], 'y', 'year', 'the forecast over a year, or 30 days', ['stats']),
+  b('optimize', ['o'], 'o', 'optimize', 'fit FSRS parameters to your answers', ['stats']),
   // In an exam `f` flags, so the choice letters skip it.
   b(
     'choose',

@@ -9,6 +9,7 @@ import { useKeypress } from '../keypress/useKeypress.js';
 import { actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
 import { footerRows, hintParts } from './footer-rows.js';
+import { type OptimizeView, optimizeRows } from './optimize-rows.js';
 import { statsRows } from './stats-rows.js';
 
 /**
@@ -33,15 +34,20 @@ export function Stats({
   // Statistics read the whole log: once when the screen opens, not on every render.
   const [s] = useState(() => port.stats(now));
   const [year, setYear] = useState(false);
-  const content = statsRows(s, {
-    width,
-    year,
-    accent: { color: theme.accent },
-    muted: { color: theme.muted },
-    bold: { bold: true },
-  });
+  const [opt, setOpt] = useState<OptimizeView>({ kind: 'idle' });
+  const content = [
+    ...optimizeRows(opt, width, { bold: { bold: true }, muted: { color: theme.muted } }),
+    ...statsRows(s, {
+      width,
+      year,
+      accent: { color: theme.accent },
+      muted: { color: theme.muted },
+      bold: { bold: true },
+    }),
+  ];
+  const keys = ['scrollDown', 'pageDown', 'forecastYear', 'help', 'quit'] as const;
   const footer = footerRows(
-    hintParts(hint('stats', ['scrollDown', 'pageDown', 'forecastYear', 'help', 'quit'])),
+    hintParts(hint('stats', port.optimize ? ['optimize', ...keys] : [...keys])),
     width,
     { color: theme.muted },
   );
@@ -52,7 +58,20 @@ export function Stats({
     if (!hit) return false;
     if (view.apply(hit.action)) return true;
     if (hit.action === 'forecastYear') setYear((y) => !y);
-    else if (hit.action === 'quit') onBack();
+    else if (hit.action === 'optimize' && port.optimize) {
+      if (opt.kind === 'running') return true;
+      setOpt({ kind: 'running', fraction: 0 });
+      view.follow(0, 1);
+      port
+        .optimize(now, (fraction) =>
+          setOpt((o) => (o.kind === 'running' ? { kind: 'running', fraction } : o)),
+        )
+        .then(
+          (result) => setOpt({ kind: 'done', result }),
+          (err: unknown) =>
+            setOpt({ kind: 'failed', message: err instanceof Error ? err.message : String(err) }),
+        );
+    } else if (hit.action === 'quit') onBack();
     else if (hit.action === 'help') onHelp('stats');
     else return false;
     return true;

@@ -1,0 +1,48 @@
+// The optimizer for the screens (`o` on Stats): the collection as the TUI uses it, plus an
+// `optimize` that trains in the worker thread on the session's own store (the session
+// holds the lock, so it is the one writer) and hands new weights to the session's
+// scheduler and queue, as a settings change does. The optimizer's modules load on the
+// first `o`, so the home screen's start-up does not pay for them.
+import type { StudyPort } from '../core/ports.js';
+import type { Collection } from './collection.js';
+import type { Trainer } from './optimize-run.js';
+
+export function optimizeFor(
+  collection: Collection,
+  trainer: () => Promise<Trainer>,
+): NonNullable<StudyPort['optimize']> {
+  return async (now, onProgress) => {
+    const { optimize } = await import('./optimize.js');
+    const r = await optimize(
+      collection.store,
+      await trainer(),
+      { dryRun: false, applySteps: false, now },
+      (p) => onProgress(p.fraction),
+    );
+    // Written already; setting the same value again rebuilds the scheduler and the queue.
+    if (r.kind === 'done' && r.applied) collection.setSetting('weights', r.weights.join(','));
+    return r;
+  };
+}
+
+/** The collection with `optimize` added; every other member is the collection's own. */
+export function withOptimizer(collection: Collection, workerFile: string): Collection {
+  const run = optimizeFor(collection, async () =>
+    (await import('./optimize-run.js')).workerTrainer(workerFile),
+  );
+  // Bound once per method, so a method read twice is the same function (hook dependencies).
+  const bound = new Map<PropertyKey, unknown>();
+  return new Proxy(collection, {
+    get(target, prop) {
+      if (prop === 'optimize') return run;
+      const value: unknown = Reflect.get(target, prop, target);
+      if (typeof value !== 'function') return value;
+      let fn = bound.get(prop);
+      if (!fn) {
+        fn = value.bind(target);
+        bound.set(prop, fn);
+      }
+      return fn;
+    },
+  });
+}
