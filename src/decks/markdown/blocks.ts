@@ -118,6 +118,12 @@ export function readNotes(text: string): Notes {
       if (level === 1 && h1 === undefined && title) h1 = title;
       continue;
     }
+    // A comment over several lines is skipped whole, as the plugin does: it hides drafts.
+    if (/^\s*<!--/.test(raw) && !raw.includes('-->')) {
+      while (i + 1 < lines.length && !(lines[i + 1] ?? '').includes('-->')) i++;
+      i++;
+      continue;
+    }
     const t = raw.replace(COMMENT, '');
     if (t.trim() === '') {
       // A line that held only the plugin's schedule comment does not end the card.

@@ -106,6 +106,12 @@ describe('deriveDeck', () => {
     ).toEqual(['Q1|A1', 'Multi question|Multi answer', 'Q2|A2', 'The {{c1::x}} fact']);
   });
 
+  it('skips HTML comments, one line or several, and keeps the plugin schedule comment out of the card', () => {
+    const text = 'Q1::A1 <!--SR:!2024-01-10,3,250-->\n<!--\nDraft::not a card\n-->\nQ2::A2\n';
+    const r = deriveDeck({ name: 'n.md', text });
+    expect(r.deck?.cards.map((c) => c.type === 'basic' && c.back)).toEqual(['A1', 'A2']);
+  });
+
   it('gives nothing but problems when no card could be derived', () => {
     const r = deriveDeck({ name: 'n.md', text: '# Only prose\n\nNothing here.\n' });
     expect(r).toEqual({ deck: null, yaml: null, problems: [] });
