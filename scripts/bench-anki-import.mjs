@@ -50,7 +50,7 @@ const MODELS = {
   3: model(3, 'Cloze', 1, ['Text', 'Back Extra'], [['{{cloze:Text}}', '{{cloze:Text}}']]),
 };
 
-async function buildPackage() {
+export async function buildPackage() {
   const SQL = await initSqlJs();
   const db = new SQL.Database();
   db.run(SCHEMA11);
