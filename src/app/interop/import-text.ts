@@ -3,9 +3,11 @@
 // row is read and every deck file checked before the first one is written.
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { clozeNumbers } from '../../core/cloze.js';
 import { AnkiImportError } from '../../decks/anki/errors.js';
 import { readTextFile } from '../../decks/anki/text-file.js';
 import { convertTextFile } from '../../decks/anki/text-notes.js';
+import type { EntryDoc } from '../../decks/anki/to-decks.js';
 import { userDeckDir, writeUserDeckFiles } from '../../store/user-deck-files.js';
 import { type ImportTarget, planDeckFiles } from './import-anki.js';
 import type { ImportReport } from './import-report.js';
@@ -14,6 +16,12 @@ import type { ImportReport } from './import-report.js';
 const MAX_TEXT_BYTES = 32 * 1024 * 1024;
 
 export const TEXT_EXTENSIONS = ['.txt', '.csv', '.tsv'];
+
+/** Cards an entry makes: a reverse is a second card, each cloze number one. */
+function studyable(e: EntryDoc): number {
+  if (e.type === 'cloze') return clozeNumbers(String(e.text)).length;
+  return e.type === 'basic' && e.reverse === true ? 2 : 1;
+}
 
 export function importText(path: string, target: ImportTarget): ImportReport {
   const label = basename(path);
@@ -50,7 +58,7 @@ export function importText(path: string, target: ImportTarget): ImportReport {
     unmappedCards: 0,
     skippedNotes: conv.counts.skippedNotes,
     cutFields: conv.counts.cutFields,
-    cards: conv.decks.reduce((n, d) => n + d.entries.length, 0),
+    cards: conv.decks.reduce((n, d) => n + d.entries.reduce((k, e) => k + studyable(e), 0), 0),
     media: { references: conv.media.length, names: conv.media, inPackage: 0 },
     reviews: { inPackage: 0, added: 0, alreadyImported: 0, ofDeletedCards: 0 },
     withoutHistory: 0,

@@ -51,6 +51,7 @@ describe('import of text files', () => {
     const r = importText(fileWith('notes.txt', ANKI_TEXT), target(dir));
     expect(r.format).toBe('anki-text');
     expect(r.entries).toEqual({ basic: 1, reverse: 1, cloze: 1, typed: 1, other: 1 });
+    expect(r.cards).toBe(6);
     const decks = await decksIn(dir);
     const spanish = decks.find((d) => d.id === 'anki-spanish')!;
     expect(spanish.title).toBe('Spanish');
