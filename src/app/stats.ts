@@ -8,7 +8,7 @@ import type { Settings } from '../core/settings.js';
 import { tableAnswerView } from '../core/stats/answer-table.js';
 import { type Tomorrow, tomorrow } from '../core/stats/due.js';
 import { retentionOfAnswers } from '../core/stats/true-retention.js';
-import { computeStats, type Stats, type StatsScope } from '../core/stats.js';
+import { computeStats, type Stats, type StatsChoices, type StatsScope } from '../core/stats.js';
 import { answerTable } from '../store/answer-index.js';
 
 /** What the statistics read from a collection (the Collection is one). */
@@ -17,6 +17,7 @@ export interface StatsSource {
   readonly scheduler: { retrievability(m: Memory, now: number): number };
   settings(): Settings;
   cards(scope: Scope): readonly Card[];
+  deckTitle(id: string): string;
   queueInput(scope: Scope, now: number, today?: Today): QueueInput;
 }
 
@@ -75,6 +76,23 @@ function examsIn(exams: readonly ExamSummary[], s: StatsScope): ExamSummary[] {
   return out;
 }
 
+/** An exam objective's tag ends in its code: `lpic3-351.4`. */
+const OBJECTIVE = /\d+\.\d+$/;
+
+/** The decks and objectives of every card, for the Stats screen's `s`. */
+function choicesOf(src: StatsSource): StatsChoices {
+  const decks = new Map<string, string>();
+  const objectives = new Set<string>();
+  for (const c of src.cards(scopeOf(EVERY_DECK))) {
+    if (!decks.has(c.deckId)) decks.set(c.deckId, src.deckTitle(c.deckId));
+    for (const t of c.tags) if (OBJECTIVE.test(t)) objectives.add(t);
+  }
+  return {
+    decks: [...decks].map(([id, title]) => ({ id, title })),
+    objectives: [...objectives].sort(),
+  };
+}
+
 export function statsOf(src: StatsSource, now: number, s: StatsScope = EVERY_DECK): Stats {
   const cards = src.cards(scopeOf(s));
   const kinds = new Map(cards.map((c) => [c.key, c.entryKind]));
@@ -90,5 +108,6 @@ export function statsOf(src: StatsSource, now: number, s: StatsScope = EVERY_DEC
     kindOf: (key) => kinds.get(key) ?? 'unknown',
     recall: (m) => src.scheduler.retrievability(m, now),
     exams: examsIn(p.exams, s),
+    choices: choicesOf(src),
   });
 }

@@ -40,8 +40,15 @@ export interface StatsScope {
   objective: string | null;
 }
 
+/** What the figures can be narrowed to: the decks and the exam objectives (tags) in view. */
+export interface StatsChoices {
+  decks: { id: string; title: string }[];
+  objectives: string[];
+}
+
 export interface Stats {
   scope: StatsScope;
+  choices: StatsChoices;
   /** Answers in all (as the day counts have them: unfed exam answers are not). */
   reviews: number;
   reviewedToday: number;
@@ -104,6 +111,7 @@ export interface StatsInput {
   recall: Recall;
   /** Exams in scope (all, for every deck). */
   exams?: readonly ExamSummary[];
+  choices?: StatsChoices;
 }
 
 export function computeStats(
@@ -137,6 +145,7 @@ export function computeStats(
   const exams = input.exams ?? p.exams;
   return {
     scope: input.scope ?? { deck: null, objective: null },
+    choices: input.choices ?? { decks: [], objectives: [] },
     reviews,
     reviewedToday: perDay.get(today) ?? 0,
     streak: cal.currentStreak,

@@ -47,6 +47,8 @@ describe('stats --json', () => {
     expect(r.code).toBe(0);
     const s = StatsJson.parse(JSON.parse(r.out));
     expect(s.scope).toEqual({ deck: null, objective: null });
+    expect(s.choices.decks.map((d) => d.id)).toContain('sim');
+    expect(s.choices.objectives).toContain('lpic3-351.1');
     expect(s.reviews).toBeGreaterThan(500);
     expect(s.tomorrow.reviews).toBe(s.forecast[1]);
     expect(s.forecastYear.slice(0, 30)).toEqual(s.forecast);

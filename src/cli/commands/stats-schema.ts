@@ -22,6 +22,10 @@ const hardCard = z.object({ key: z.string(), retrievability: share, lapses: coun
 
 export const StatsJson = z.strictObject({
   scope: z.object({ deck: z.string().nullable(), objective: z.string().nullable() }),
+  choices: z.object({
+    decks: z.array(z.object({ id: z.string(), title: z.string() })),
+    objectives: z.array(z.string()),
+  }),
   reviews: count,
   reviewedToday: count,
   streak: count,
