@@ -16,6 +16,7 @@ const CALIBRATION_NOTES = [
 const STATS_NOTES = [
   'True retention, as Anki defines it: of your answers to cards in the review phase (past their learning steps), the share not graded Again (Hard, Good and Easy pass). A card counts once a day, on its first answer that day. Exam answers that changed the schedule count; cram answers and learning steps do not. Young cards had an interval under 21 days before the answer, mature ones 21 days or more. Compare it with desired retention.',
   'Tomorrow: the learning and review cards that fall due during your next study day (day 1 of the forecast; cards still due today are not counted again), and the new cards its limits will introduce.',
+  'Forecast: cards due per day, today first (y: a year, a few days a column). Calendar: a column per week, Monday on top; · no answers, then ░ ▒ ▓ █ up to your busiest day. Distributions: studied cards not suspended; difficulty as Anki shows it, 0% easiest. Answer buttons: Again / Hard / Good / Easy by card age over 30 days. Hourly: the share of reviews passed, and reviews, by hour of day. Hardest: lowest recall now, and most lapses.',
 ];
 
 const EXAM_NOTES = [
