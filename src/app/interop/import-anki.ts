@@ -108,6 +108,7 @@ export function planDeckFiles(
   conv: Pick<Conversion, 'decks'>,
   target: ImportTarget,
   source: string,
+  fromAnki = true,
 ): PlannedFile[] {
   const dir = userDeckDir(target.dataDir);
   return conv.decks.map((d) => {
@@ -122,7 +123,7 @@ export function planDeckFiles(
     const before = readUserDeckFile(target.dataDir, name);
     let made: ReturnType<typeof deckFileText>;
     try {
-      made = deckFileText(d, file, before, source);
+      made = deckFileText(d, file, before, source, fromAnki);
     } catch (err) {
       throw new AnkiImportError(source, err instanceof Error ? err.message : String(err));
     }

@@ -40,7 +40,7 @@ export function importText(path: string, target: ImportTarget): ImportReport {
   const parsed = readTextFile(text, label, ext);
   const conv = convertTextFile(parsed, basename(path, extname(path)));
   if (conv.decks.length === 0) throw new AnkiImportError(label, 'no notes to import');
-  const files = planDeckFiles(conv, target, label);
+  const files = planDeckFiles(conv, target, label, parsed.kind === 'anki-text');
   const report: ImportReport = {
     file: path,
     format: parsed.kind === 'anki-text' ? 'anki-text' : ext.slice(1),

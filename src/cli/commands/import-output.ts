@@ -3,12 +3,18 @@ import type { ImportReport } from '../../app/interop/import-report.js';
 import { oneLine } from '../../core/sanitize.js';
 
 const MEDIA_SHOWN = 10;
+const FORMATS: Record<string, string> = {
+  'anki-text': "Anki's plain-text notes",
+  csv: 'CSV',
+  tsv: 'TSV',
+  txt: 'text',
+};
 
 export function reportText(r: ImportReport): string {
   const out: string[] = [];
   const verb = r.dryRun ? 'would add' : 'added';
   out.push(
-    `${r.dryRun ? 'Dry run, nothing written: ' : ''}${oneLine(r.file)} (Anki collection.${r.format})`,
+    `${r.dryRun ? 'Dry run, nothing written: ' : ''}${oneLine(r.file)} (${FORMATS[r.format] ?? `Anki collection.${r.format}`})`,
   );
   const e = r.entries;
   out.push(
@@ -18,14 +24,17 @@ export function reportText(r: ImportReport): string {
     out.push(
       `  ${oneLine(d.title)}: ${verb} ${d.added} of ${d.entries} entries -> ${oneLine(d.file)}`,
     );
+  const history = !(r.format in FORMATS);
   const rv = r.reviews;
-  out.push(
-    `reviews: ${verb} ${rv.added}${rv.alreadyImported ? `, ${rv.alreadyImported} already imported` : ''}${rv.ofDeletedCards ? `, ${rv.ofDeletedCards} of deleted cards left out` : ''}; memory states replayed with FSRS`,
-  );
+  if (history)
+    out.push(
+      `reviews: ${verb} ${rv.added}${rv.alreadyImported ? `, ${rv.alreadyImported} already imported` : ''}${rv.ofDeletedCards ? `, ${rv.ofDeletedCards} of deleted cards left out` : ''}; memory states replayed with FSRS`,
+    );
   const m = r.marks;
-  out.push(
-    `marks: ${verb} ${m.suspended} suspended, ${m.buried} buried, ${m.flagged} flagged, ${m.leeches} leech`,
-  );
+  if (history)
+    out.push(
+      `marks: ${verb} ${m.suspended} suspended, ${m.buried} buried, ${m.flagged} flagged, ${m.leeches} leech`,
+    );
   if (r.fsrs)
     out.push(
       `Anki's own FSRS state vs the replay (${r.fsrs.cards} cards): mean difference ${r.fsrs.stability.toFixed(2)} days of stability, ${r.fsrs.difficulty.toFixed(2)} difficulty`,

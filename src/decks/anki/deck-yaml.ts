@@ -24,12 +24,15 @@ export function deckFileText(
   file: string,
   existing: string | null,
   source: string,
+  fromAnki = true,
 ): DeckText | null {
   let doc: Record<string, unknown> = {
     id: deck.id,
     title: deck.title,
-    description: `Imported from the Anki deck ${deck.title}.`,
-    source: `Anki: ${source}`,
+    description: fromAnki
+      ? `Imported from the Anki deck ${deck.title}.`
+      : `Imported from ${source}.`,
+    source: fromAnki ? `Anki: ${source}` : source,
     cards: [] as EntryDoc[],
   };
   let kept = 0;

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importText } from '../../../../src/app/interop/import-text.js';
+import { reportText } from '../../../../src/cli/commands/import-output.js';
 import { resolveSettings } from '../../../../src/core/settings.js';
 import { parseDelimited } from '../../../../src/decks/anki/delimited.js';
 import { loadDecks } from '../../../../src/decks/load.js';
@@ -84,6 +85,10 @@ describe('import of text files', () => {
       tags: ['math', 'easy'],
     });
     expect(deck?.entries[1]).toMatchObject({ front: 'Capital of France', back: 'Paris' });
+    expect(deck?.description).toBe('Imported from My Quiz.csv.');
+    const text = reportText(r);
+    expect(text).toContain('(CSV)');
+    expect(text).not.toMatch(/reviews:|marks:/);
   });
 
   it('reads a TSV, and a second import adds nothing', async () => {
