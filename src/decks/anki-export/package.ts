@@ -15,7 +15,7 @@ import {
 } from './collection-json.js';
 import { type AnkiNoteDraft, deckNotes } from './notes.js';
 import { cardSchedule, type DayClock, revlogRows } from './schedule.js';
-import { SCHEMA11_SQL } from './schema.js';
+import { SCHEMA11_INDEXES_SQL, SCHEMA11_SQL } from './schema.js';
 import { checksum, sortField } from './sort-field.js';
 
 export interface PackageInput {
@@ -60,6 +60,26 @@ function tagsText(tags: readonly string[]): string {
   return clean.length === 0 ? '' : ` ${clean.join(' ')} `;
 }
 
+/**
+ * Revlog rows, the bulk of a large export, go in a thousand at a time as one statement:
+ * a prepared statement per row costs a dozen calls into the WebAssembly module each.
+ * Every value is a whole number this module computed, so the SQL text holds only digits.
+ */
+function revlogWriter(db: Database) {
+  let batch: string[] = [];
+  const flush = () => {
+    if (batch.length > 0) db.run(`INSERT INTO revlog VALUES ${batch.join(',')}`);
+    batch = [];
+  };
+  return {
+    add(values: number[]) {
+      batch.push(`(${values.map((v) => String(Math.trunc(v))).join(',')})`);
+      if (batch.length >= 1000) flush();
+    },
+    flush,
+  };
+}
+
 function insertNotes(
   db: Database,
   input: PackageInput,
@@ -68,7 +88,7 @@ function insertNotes(
 ) {
   const note = db.prepare('INSERT INTO notes VALUES (?,?,?,?,?,?,?,?,?,?,?)');
   const card = db.prepare('INSERT INTO cards VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)');
-  const rev = db.prepare('INSERT INTO revlog VALUES (?,?,?,?,?,?,?,?,?)');
+  const rev = revlogWriter(db);
   const mod = Math.floor(input.now / 1000);
   const taken = new Set<number>();
   let cardId = input.now + notes.length;
@@ -128,7 +148,7 @@ function insertNotes(
         ]);
         cards++;
         for (const r of revlogRows(input.history.get(c.key) ?? [], taken)) {
-          rev.run([r.id, cid, -1, r.ease, r.ivl, r.lastIvl, r.factor, r.time, r.type]);
+          rev.add([r.id, cid, -1, r.ease, r.ivl, r.lastIvl, r.factor, r.time, r.type]);
           revlog++;
         }
       }
@@ -136,8 +156,8 @@ function insertNotes(
   } finally {
     note.free();
     card.free();
-    rev.free();
   }
+  rev.flush();
   return { cards, revlog, nextPos: position + 1 };
 }
 
@@ -145,6 +165,8 @@ export async function buildApkg(input: PackageInput): Promise<PackageResult> {
   const SQL = await sqlJs();
   const db = new SQL.Database();
   try {
+    // In memory only until exported: no journal to keep.
+    db.run('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;');
     db.run(SCHEMA11_SQL);
     const decks = ankiDecks(input.decks);
     const deckIds = new Map(decks.map((d) => [d.id, d.ankiId]));
@@ -164,9 +186,14 @@ export async function buildApkg(input: PackageInput): Promise<PackageResult> {
       dconfJson(input.settings, mod),
       '{}',
     ]);
+    db.run(SCHEMA11_INDEXES_SQL);
     db.run('COMMIT');
     const sqlite = db.export();
-    const bytes = zipSync({ 'collection.anki2': sqlite, media: strToU8('{}') });
+    const bytes = zipSync(
+      { 'collection.anki2': sqlite, media: strToU8('{}') },
+      // The fastest deflate level: a third of the time of the default, a few percent larger.
+      { level: 1 },
+    );
     return { bytes, notes: notes.length, cards: counts.cards, revlog: counts.revlog };
   } finally {
     db.close();
