@@ -13,7 +13,7 @@ import {
   MODEL_IDS,
   modelsJson,
 } from './collection-json.js';
-import { type AnkiNoteDraft, deckNotes } from './notes.js';
+import { type AnkiNoteDraft, deckNotes, escapeHtml } from './notes.js';
 import { cardSchedule, type DayClock, revlogRows } from './schedule.js';
 import { SCHEMA11_INDEXES_SQL, SCHEMA11_SQL } from './schema.js';
 import { checksum, sortField } from './sort-field.js';
@@ -51,7 +51,7 @@ function ankiDecks(decks: readonly Deck[]) {
     const title = d.title.replace(/\p{Cc}/gu, ' ').trim() || d.id;
     const name = seen.has(title) ? `${title} (${d.id})` : title;
     seen.add(name);
-    return { id: d.id, ankiId: 1_733_100_000_001 + i, name, desc: d.description ?? '' };
+    return { id: d.id, ankiId: 1_733_100_000_001 + i, name, desc: escapeHtml(d.description ?? '') };
   });
 }
 

@@ -18,7 +18,7 @@ const dayOf = (ms: number) => studyDay(ms, settings.dayStartsAt);
 
 const YAML = `id: demo
 title: Demo::Sub
-description: A test deck.
+description: A <test> deck.
 tags: [t1]
 cards:
   - id: plain
@@ -199,7 +199,7 @@ describe('export --apkg package', () => {
       string,
       { id: number; name: string; type: number; tmpls: unknown[]; flds: { name: string }[] }
     >;
-    const decks = JSON.parse(String(col?.decks)) as Record<string, { name: string }>;
+    const decks = JSON.parse(String(col?.decks)) as Record<string, { name: string; desc: string }>;
     for (const [id, m] of Object.entries(models)) expect(String(m.id)).toBe(id);
     const cardsRows = rows(
       'SELECT c.ord, c.did, n.mid, n.flds FROM cards c JOIN notes n ON n.id = c.nid',
@@ -211,6 +211,7 @@ describe('export --apkg package', () => {
       if (m?.type === 1) expect(String(c.flds)).toContain(`{{c${Number(c.ord) + 1}::`);
       else expect(Number(c.ord)).toBeLessThan(m?.tmpls.length ?? 0);
       expect(decks[String(c.did)]?.name).toBe('Demo::Sub');
+      expect(decks[String(c.did)]?.desc).toBe('A &lt;test&gt; deck.');
     }
     const names = new Set(
       rows('SELECT DISTINCT mid FROM notes').map((r) => models[String(r.mid)]?.name),

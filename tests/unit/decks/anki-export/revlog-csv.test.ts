@@ -2,6 +2,7 @@
 // it yields exactly the items `optimize` builds from the log (core/optimizer/items.ts).
 import { convertCsvToFsrsItems } from '@open-spaced-repetition/binding';
 import { describe, expect, it } from 'vitest';
+import { exportRevlog } from '../../../../src/app/interop/export-revlog.js';
 import type { LogRecord, ReviewRecord } from '../../../../src/core/model.js';
 import { trainingItems } from '../../../../src/core/optimizer/items.js';
 import { cramRecord, markRecord, undoRecord } from '../../../../src/core/records.js';
@@ -60,6 +61,17 @@ describe('export --revlog CSV', () => {
     const own = trainingItems(records).items;
     expect(own.length).toBeGreaterThan(100);
     expect(shape(fromCsv)).toEqual(shape(own));
+  });
+
+  it('keeps only the named decks when asked', () => {
+    const records = log();
+    const moved = records.map((r) =>
+      r.type === 'review' && r.key === 'sim/c1' ? { ...r, key: 'other/c1' } : r,
+    );
+    const csv = exportRevlog(moved, ['other']);
+    expect(csv.cards).toEqual(['other/c1']);
+    expect(csv.rows).toBe(records.filter((r) => r.type === 'review' && r.key === 'sim/c1').length);
+    expect(exportRevlog(moved, null).cards).toContain('other/c1');
   });
 
   it('leaves out undone, cram and measuring-only answers, and what came before a forget', () => {
