@@ -67,7 +67,7 @@ function cli(home: string, ...args: string[]): string {
 function reviewsIn(home: string): { key: string }[] {
   return readdirSync(home)
     .filter((f) => f.startsWith('reviews-'))
-    .flatMap((f) => readFileSync(join(home, f), 'utf8').trim().split('\n'))
+    .flatMap((f) => readFileSync(join(home, f), 'utf8').split('\n').filter(Boolean))
     .map((l) => JSON.parse(l) as { type: string; key: string })
     .filter((r) => r.type === 'review');
 }

@@ -30,8 +30,8 @@ export interface ImportTarget {
   decks: readonly Deck[];
   /** Ids of every record in the logs, so a second import adds none twice. */
   recordIds: () => ReadonlySet<string>;
-  /** Durable before it returns; null for a dry run. */
-  append: ((records: LogRecord[]) => void) | null;
+  /** Writes the records as one log file, whole or not at all; null for a dry run. */
+  writeLog: ((records: LogRecord[]) => void) | null;
 }
 
 export async function readAnkiFile(path: string): Promise<AnkiCollection> {
@@ -52,9 +52,6 @@ export async function readAnkiFile(path: string): Promise<AnkiCollection> {
   }
 }
 
-/** Records per append: far below the argument count that overflows the stack. */
-const APPEND_BATCH = 20_000;
-
 export interface PlannedFile {
   name: string;
   text: string;
@@ -74,31 +71,19 @@ export async function importAnki(
   const known = target.recordIds();
   const fresh = replay.records.filter((r) => !known.has(r.id));
   const report = reportOf(path, col, conv, replay, files, fresh, target);
-  if (!target.append) return report;
+  if (!target.writeLog) return report;
   writeUserDeckFiles(
     target.dataDir,
     files.filter((f) => f.text !== f.before),
   );
-  let written = 0;
   try {
-    // In batches: a call with hundreds of thousands of arguments overflows the stack.
-    for (; written < fresh.length; written += APPEND_BATCH)
-      target.append(fresh.slice(written, written + APPEND_BATCH));
+    if (fresh.length) target.writeLog(fresh);
   } catch (err) {
-    if (written === 0) {
-      restoreUserDeckFiles(
-        target.dataDir,
-        files.map((f) => ({ name: f.name, text: f.before })),
-      );
-      throw err;
-    }
-    // Part of the history is on disk: keep the decks it belongs to. Record ids make a
-    // second run add exactly what is missing.
-    const why = err instanceof Error ? err.message : String(err);
-    throw new AnkiImportError(
-      path,
-      `stopped after ${written} of ${fresh.length} records (${why}); run the import again to finish it`,
+    restoreUserDeckFiles(
+      target.dataDir,
+      files.map((f) => ({ name: f.name, text: f.before })),
     );
+    throw err;
   }
   return report;
 }
@@ -145,7 +130,7 @@ function reportOf(
   return {
     file: path,
     format: col.format,
-    dryRun: target.append === null,
+    dryRun: target.writeLog === null,
     decks: conv.decks.map((d, i) => ({
       id: d.id,
       title: d.title,

@@ -44,7 +44,7 @@ export function importText(path: string, target: ImportTarget): ImportReport {
   const report: ImportReport = {
     file: path,
     format: parsed.kind === 'anki-text' ? 'anki-text' : ext.slice(1),
-    dryRun: target.append === null,
+    dryRun: target.writeLog === null,
     decks: conv.decks.map((d, i) => ({
       id: d.id,
       title: d.title,
@@ -67,7 +67,7 @@ export function importText(path: string, target: ImportTarget): ImportReport {
     dayStartsAt: target.settings.dayStartsAt,
     fsrs: null,
   };
-  if (target.append)
+  if (target.writeLog)
     writeUserDeckFiles(
       target.dataDir,
       files.filter((f) => f.text !== f.before),

@@ -8,6 +8,7 @@ import { importText, TEXT_EXTENSIONS } from '../../app/interop/import-text.js';
 import type { LogRecord } from '../../core/model.js';
 import { oneLine } from '../../core/sanitize.js';
 import { AnkiImportError } from '../../decks/anki/errors.js';
+import { writeImportLog } from '../../store/import-log.js';
 import type { Context } from '../context.js';
 import { withCollection } from '../with-collection.js';
 import { reportText } from './import-output.js';
@@ -34,7 +35,9 @@ export async function run(ctx: Context, file: string, opts: ImportFlags): Promis
           settings: collection.settings(),
           decks: collection.decks,
           recordIds: () => new Set(store.readAllRecords().map((r) => r.id)),
-          append: opts.dryRun ? null : (records: LogRecord[]) => store.append(...records),
+          writeLog: opts.dryRun
+            ? null
+            : (records: LogRecord[]) => writeImportLog(ctx.dataDir, records, ctx.now()),
         };
         return text ? importText(path, target) : importAnki(path, target, ctx.now());
       },

@@ -107,7 +107,7 @@ describe('import edges', () => {
       settings: resolveSettings({}),
       decks: [],
       recordIds: () => new Set<string>(),
-      append: () => {
+      writeLog: () => {
         throw new Error('disk full');
       },
     };

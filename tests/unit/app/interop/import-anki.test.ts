@@ -121,6 +121,9 @@ describe.each(['anki2', 'anki21', 'anki21b'] as const)(
         const reviews = store.readAllRecords().filter((x) => x.type === 'review');
         expect(reviews.map((x) => x.type === 'review' && x.rating)).toEqual([3, 4, 3, 1]);
         expect(r.fsrs!.stability).toBeCloseTo(Math.abs(m.stability - 5.5), 6);
+        // The history is a log of its own, not this device's answers: `u` cannot take one back.
+        expect(store.progress.lastAnswer).toBeNull();
+        expect(readdirSync(dir).filter((f) => f.startsWith('reviews-import-'))).toHaveLength(1);
       } finally {
         await store.close();
       }

@@ -14,7 +14,7 @@ function target(dir: string, dryRun = false) {
     settings: resolveSettings({}),
     decks: [],
     recordIds: () => new Set<string>(),
-    append: dryRun ? null : () => {},
+    writeLog: dryRun ? null : () => {},
   };
 }
 
