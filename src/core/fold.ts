@@ -114,6 +114,19 @@ function applyMark(p: Progress, rec: MarkRecord): void {
         if (rec.introduced !== undefined) m.introduced = rec.introduced;
       }
       break;
+    case 'refit': {
+      // Memory recomputed with new weights: only over the memory it was computed from, so an
+      // answer given since (on another device, say) keeps the newer truth.
+      const cur = p.cards[rec.key];
+      if (
+        rec.memory &&
+        cur &&
+        cur.lastReview === rec.memory.lastReview &&
+        cur.reps === rec.memory.reps
+      )
+        p.cards[rec.key] = rec.memory;
+      break;
+    }
     default: {
       // The reader turns marks it does not know into skipped "future" lines.
       const never: never = rec.mark;

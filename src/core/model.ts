@@ -162,7 +162,13 @@ export type MarkKind =
   /** Back to new (the browser's forget): the memory goes, the history and other marks stay. */
   | 'forget'
   /** Undo of a forget: the record carries the memory (and exam introduction) it took. */
-  | 'unforget';
+  | 'unforget'
+  /**
+   * New FSRS weights (`optimize`): the record carries the card's memory recomputed with them
+   * from its answers (Anki recomputes memory states when the parameters change); applied
+   * only while the card has not been answered since.
+   */
+  | 'refit';
 
 /** A change to how a card is shown, not to its memory. */
 export interface MarkRecord {
@@ -173,7 +179,10 @@ export interface MarkRecord {
   mark: MarkKind;
   /** Study day of `at`; a bury lasts until this day ends. */
   day: number;
-  /** `unforget` only: the memory the forget took away, put back if the card is still new. */
+  /**
+   * `unforget`: the memory the forget took away, put back if the card is still new.
+   * `refit`: the memory recomputed with new weights.
+   */
   memory?: Memory;
   /** `unforget` only: the exam introduction the forget took away, if there was one. */
   introduced?: number;

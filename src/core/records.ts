@@ -31,6 +31,7 @@ export const MARK_KINDS: readonly MarkKind[] = [
   'unintroduce',
   'forget',
   'unforget',
+  'refit',
 ];
 const PHASES = ['new', 'learning', 'review', 'relearning'];
 const MODES: readonly ReviewMode[] = ['study', 'exam'];
@@ -227,6 +228,8 @@ export function classifyRecord(x: unknown): Classified {
         (!isMemory(x.memory) || !(x.introduced === undefined || isNum(x.introduced)))
       )
         return { kind: 'bad', reason: 'an unforget without the memory it puts back' };
+      if (x.mark === 'refit' && !isMemory(x.memory))
+        return { kind: 'bad', reason: 'a refit without the memory it sets' };
       return { kind: 'record', record: x as unknown as MarkRecord };
     case 'exam':
       return isExamSummary(x.summary)
