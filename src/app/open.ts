@@ -44,7 +44,7 @@ export async function openCollection(
   const collection = new Collection(loaded, store, ctx.device, load);
   // `o` on the Stats screen: the optimizer's worker, built beside the CLI (dist/).
   return {
-    collection: withOptimizer(collection, join(ctx.root, 'dist', 'optimize-worker.js')),
+    collection: withOptimizer(collection, join(ctx.root, 'dist', 'optimize-worker.js'), ctx.device),
     store,
   };
 }

@@ -10,13 +10,14 @@ import type { Trainer } from './optimize-run.js';
 export function optimizeFor(
   collection: Collection,
   trainer: () => Promise<Trainer>,
+  device: string,
 ): NonNullable<StudyPort['optimize']> {
   return async (now, onProgress) => {
     const { optimize } = await import('./optimize.js');
     const r = await optimize(
       collection.store,
       await trainer(),
-      { dryRun: false, applySteps: false, now },
+      { dryRun: false, applySteps: false, reschedule: false, now, device },
       (p) => onProgress(p.fraction),
     );
     // Written already; setting the same value again rebuilds the scheduler and the queue.
@@ -26,9 +27,15 @@ export function optimizeFor(
 }
 
 /** The collection with `optimize` added; every other member is the collection's own. */
-export function withOptimizer(collection: Collection, workerFile: string): Collection {
-  const run = optimizeFor(collection, async () =>
-    (await import('./optimize-run.js')).workerTrainer(workerFile),
+export function withOptimizer(
+  collection: Collection,
+  workerFile: string,
+  device: string,
+): Collection {
+  const run = optimizeFor(
+    collection,
+    async () => (await import('./optimize-run.js')).workerTrainer(workerFile),
+    device,
   );
   // Bound once per method, so a method read twice is the same function (hook dependencies).
   const bound = new Map<PropertyKey, unknown>();

@@ -11,6 +11,7 @@ import { weightsProblem } from '../core/scheduling/weights.js';
 import { resolveSettings, type Settings, type Step } from '../core/settings.js';
 import type { StoredSettings } from '../store/snapshot.js';
 import type { Store } from '../store/store.js';
+import { type Refit, refitMemories } from './optimize-refit.js';
 import type { Trainer } from './optimize-run.js';
 import type { TrainInput, TrainProgress } from './optimize-train.js';
 
@@ -21,7 +22,11 @@ export interface OptimizeRequest {
   dryRun: boolean;
   /** Also set the learning steps to the advised ones. */
   applySteps: boolean;
+  /** With new weights, also move due dates (Anki's "Reschedule cards on change"). */
+  reschedule: boolean;
   now: number;
+  /** This device: the recomputed memories are its records. */
+  device: string;
 }
 
 /** Anki passes the relearning steps that fit in one day (numOfRelearningStepsInDay). */
@@ -125,6 +130,7 @@ export async function optimize(
     }
     store.setSettings(next);
   }
+  const refit = applied ? refitMemories(store, req.device, req.now, req.reschedule) : null;
   return {
     kind: 'done',
     reviews: set.reviews,
@@ -140,11 +146,16 @@ export async function optimize(
     notApplied,
     steps,
     stepsApplied,
+    refit,
   };
 }
 
-/** `optimize --reset`: back to FSRS' default parameters. */
-export function resetWeights(store: Store): Settings {
+/** `optimize --reset`: back to FSRS' default parameters, memories recomputed with them. */
+export function resetWeights(
+  store: Store,
+  req: Pick<OptimizeRequest, 'device' | 'now' | 'reschedule'>,
+): { settings: Settings; refit: Refit } {
   store.setSettings({ ...store.settings, weights: null, weightsFit: null });
-  return resolveSettings(store.settings);
+  const refit = refitMemories(store, req.device, req.now, req.reschedule);
+  return { settings: resolveSettings(store.settings), refit };
 }

@@ -173,6 +173,7 @@ export function buildProgram(
     .option('--json', 'machine-readable output (shape in README, "Optimizer")')
     .option('--reset', "go back to FSRS' default parameters")
     .option('--apply-steps', 'also set the learning and relearning steps to the advised ones')
+    .option('--reschedule', 'with new weights, also move due dates (not only memory states)')
     .action((opts: import('./commands/optimize.js').OptimizeFlags) =>
       run(async (ctx) => (await import('./commands/optimize.js')).run(ctx, opts)),
     );

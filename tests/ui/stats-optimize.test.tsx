@@ -51,6 +51,7 @@ const done: OptimizeResult = {
   notApplied: null,
   steps: null,
   stepsApplied: false,
+  refit: { cards: 1176, moved: 0 },
 };
 
 const SIZES = [
@@ -68,7 +69,7 @@ describe.each(SIZES)('o on the Stats screen at $columns x $rows', (size) => {
   it('on a small log: the refusal, how many reviews short, nothing changed', async () => {
     const f = await fixture();
     // No worker file: the training runs in this thread (it refuses before training here).
-    const port = withOptimizer(f.collection, '/nonexistent/optimize-worker.js');
+    const port = withOptimizer(f.collection, '/nonexistent/optimize-worker.js', 'dev');
     const ui = await renderApp(port, { name: 'stats' }, size);
     await ui.waitFor('optimize');
     await ui.press('o');

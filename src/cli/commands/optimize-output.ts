@@ -21,6 +21,8 @@ export function optimizeJson(r: Done, dryRun: boolean) {
     applied: r.applied,
     dryRun,
     weights: r.weights.map((w) => round(w)),
+    /** Memories recomputed with the applied weights; null when nothing was applied. */
+    refit: r.refit,
     current: r.current,
     steps:
       r.steps === null

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { type OptimizeResult, optimize, resetWeights } from '../../app/optimize.js';
 import { workerTrainer } from '../../app/optimize-run.js';
 import type { TrainProgress } from '../../app/optimize-train.js';
+import { refitText } from '../../core/optimizer/result.js';
 import { oneLine } from '../../core/sanitize.js';
 import { StoreLockedError } from '../../store/errors.js';
 import { Store } from '../../store/store.js';
@@ -16,6 +17,7 @@ export interface OptimizeFlags {
   json?: boolean;
   reset?: boolean;
   applySteps?: boolean;
+  reschedule?: boolean;
 }
 
 const PHASE: Record<TrainProgress['phase'], [wide: string, narrow: string]> = {
@@ -66,9 +68,17 @@ export async function run(ctx: Context, flags: OptimizeFlags): Promise<number> {
         out('dry run: optimize --reset would set the weights back to the defaults');
         return 0;
       }
-      resetWeights(store);
-      if (flags.json) out(JSON.stringify({ reset: true, applied: true, weights: null }, null, 2));
-      else out("Weights reset to FSRS' defaults (config get weights: default).");
+      const { refit } = resetWeights(store, {
+        device: ctx.device,
+        now: ctx.now(),
+        reschedule: flags.reschedule === true,
+      });
+      if (flags.json)
+        out(JSON.stringify({ reset: true, applied: true, weights: null, refit }, null, 2));
+      else {
+        out("Weights reset to FSRS' defaults (config get weights: default).");
+        for (const line of refitText(refit)) out(line);
+      }
       return 0;
     }
     const bar = progressBar(process.stderr);
@@ -77,7 +87,13 @@ export async function run(ctx: Context, flags: OptimizeFlags): Promise<number> {
       result = await optimize(
         store,
         workerTrainer(join(ctx.root, 'dist', 'optimize-worker.js')),
-        { dryRun: flags.dryRun === true, applySteps: flags.applySteps === true, now: ctx.now() },
+        {
+          dryRun: flags.dryRun === true,
+          applySteps: flags.applySteps === true,
+          reschedule: flags.reschedule === true,
+          now: ctx.now(),
+          device: ctx.device,
+        },
         bar.update,
       );
     } catch (err) {

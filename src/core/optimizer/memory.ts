@@ -4,9 +4,8 @@
 // keeps due dates); `reschedule` (Anki's "Reschedule cards on change") also takes the
 // replayed due date and interval of a card in the review phase.
 //
-// Not yet written to the log: a card's memory is the `after` of its latest answer (fold.ts),
-// so a recomputed memory needs a record kind of its own, which the fold applies (see the
-// optimizer's report). Until then new weights apply from each card's next answer.
+// A card's memory is the `after` of its latest answer (fold.ts), so a recomputed memory is
+// written as a `refit` mark carrying it (app/optimize-refit.ts), which the fold applies.
 import type { LogRecord, Memory, ReviewRecord } from '../model.js';
 import type { Scheduler } from '../scheduler.js';
 import { newMemory } from '../scheduler.js';

@@ -32,6 +32,8 @@ export type OptimizeResult =
       notApplied: string | null;
       steps: StepAdvice | null;
       stepsApplied: boolean;
+      /** Memories recomputed with the applied weights (null when nothing was applied). */
+      refit: { cards: number; moved: number } | null;
     };
 
 export type OptimizeDone = Extract<OptimizeResult, { kind: 'done' }>;
@@ -67,6 +69,7 @@ export function optimizeText(r: OptimizeDone, dryRun: boolean): string[] {
   else if (dryRun)
     lines.push('Not applied    dry run: nothing changed (run without --dry-run to apply)');
   else lines.push(`Not applied    ${r.notApplied ?? 'unknown reason'}; nothing changed`);
+  if (r.refit) lines.push(...refitText(r.refit));
   if (r.steps) {
     const s = r.steps;
     const advise = (cur: string[], adv: string[] | null) =>
@@ -88,5 +91,15 @@ export function refusedText(r: OptimizeRefused): string[] {
     `Not optimized: ${r.reason}.`,
     `(${r.answers} answers so far; a card's answers count once it comes back on a later day.)`,
     'Nothing was changed.',
+  ];
+}
+
+/** What recomputing the memories did. */
+export function refitText(refit: { cards: number; moved: number }): string[] {
+  return [
+    `Memory         recomputed for ${refit.cards} cards from their answers;`,
+    refit.moved > 0
+      ? `               ${refit.moved} due dates moved (--reschedule)`
+      : '               due dates kept (--reschedule moves them)',
   ];
 }

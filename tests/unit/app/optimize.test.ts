@@ -37,7 +37,7 @@ async function open(dir: string, readOnly = false): Promise<Store> {
   return store;
 }
 
-const req = { dryRun: false, applySteps: false, now: NOW };
+const req = { dryRun: false, applySteps: false, reschedule: false, now: NOW, device: 'dev' };
 
 describe('optimize on a store', () => {
   const log = simulateLog({ seed: 11, days: 70, newPerDay: 8, deck: 'sim', start: START });
@@ -69,6 +69,31 @@ describe('optimize on a store', () => {
       s.answer(s.answer(newMemory(NOW), NOW, 3, 'k'), NOW + 15 * 60_000, 3, 'k');
     expect(graduate(fitted).stability).not.toBeCloseTo(graduate(base).stability, 2);
     expect(graduate(fitted).scheduledDays).not.toBe(graduate(base).scheduledDays);
+  });
+
+  it('recomputes memory states from the log with the new weights; --reschedule also moves dues', async () => {
+    for (const reschedule of [false, true]) {
+      const dir = dataDir(log);
+      const store = await open(dir);
+      const before = structuredClone(store.progress.cards);
+      const r = await optimize(store, inlineTrainer, { ...req, reschedule });
+      if (r.kind !== 'done' || !r.refit) throw new Error('not applied');
+      const keys = Object.keys(before);
+      const changed = keys.filter(
+        (k) => store.progress.cards[k]?.stability !== before[k]?.stability,
+      );
+      const moved = keys.filter((k) => store.progress.cards[k]?.due !== before[k]?.due);
+      expect(changed.length).toBe(r.refit.cards);
+      expect(changed.length).toBeGreaterThan(keys.length / 2);
+      expect(moved.length).toBe(r.refit.moved);
+      if (reschedule) expect(moved.length).toBeGreaterThan(0);
+      else expect(moved).toEqual([]);
+      // The recomputed memories are in the log: a fresh fold of the logs agrees with the cache.
+      expect(store.verify()).toEqual([]);
+      await store.close();
+      const again = await open(dir);
+      expect(again.progress.cards).toEqual(store.progress.cards);
+    }
   });
 
   it('a dry run writes nothing: the store opens read-only and the settings stay as they were', async () => {
@@ -141,7 +166,7 @@ describe('optimize on a store', () => {
     expect(resolveSettings(store.settings).learningSteps).toEqual(['2m', '20m']);
     expect(resolveSettings(store.settings).relearningSteps).toEqual(['10m']);
     store.setSettings({ ...store.settings, weights: r.weights.map(() => 0.5) });
-    expect(resetWeights(store).weights).toBeNull();
+    expect(resetWeights(store, req).settings.weights).toBeNull();
     const onDisk = JSON.parse(readFileSync(store.snapshotFile, 'utf8'));
     expect(onDisk.settings.weights).toBeNull();
   });

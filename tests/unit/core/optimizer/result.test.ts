@@ -23,6 +23,7 @@ const done: OptimizeDone = {
     relearning: null,
   },
   stepsApplied: false,
+  refit: { cards: 5955, moved: 0 },
 };
 
 describe('what optimize says', () => {
@@ -34,6 +35,8 @@ describe('what optimize says', () => {
     );
     expect(lines.some((l) => l.startsWith('Applied'))).toBe(true);
     expect(lines).toContain('Learning steps now 1m 10m · advised 148m 207m');
+    expect(lines).toContain('Memory         recomputed for 5955 cards from their answers;');
+    expect(lines).toContain('               due dates kept (--reschedule moves them)');
     expect(lines).toContain('Relearning     now 10m · advised (too few answers to advise)');
     for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
   });
