@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import type { LogRecord } from '../core/model.js';
 import { createFileDurably, pathExists } from './durable-file.js';
 import { type Io, realIo } from './io.js';
-import { logFileName } from './review-log.js';
+import { listLogFiles, logFileName, readLog } from './review-log.js';
+
+const IMPORT_LOG = /^reviews-import-/;
 
 /** Writes `records` as a new log file in `dataDir` and returns its path. */
 export function writeImportLog(
@@ -25,4 +27,16 @@ export function writeImportLog(
   const lines = records.map((r) => Buffer.from(`${JSON.stringify(r)}\n`));
   createFileDurably(file, Buffer.concat(lines), io);
   return file;
+}
+
+/**
+ * Ids of every record an import wrote, for the next import to leave out: only the import
+ * logs are read, not a large study history.
+ */
+export function importedRecordIds(dataDir: string, io: Io = realIo): Set<string> {
+  const ids = new Set<string>();
+  for (const name of listLogFiles(dataDir, io))
+    if (IMPORT_LOG.test(name))
+      for (const r of readLog(join(dataDir, name), 0, io).records) ids.add(r.id);
+  return ids;
 }

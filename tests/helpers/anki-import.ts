@@ -6,7 +6,7 @@ import { importAnki } from '../../src/app/interop/import-anki.js';
 import type { ImportReport } from '../../src/app/interop/import-report.js';
 import { resolveSettings } from '../../src/core/settings.js';
 import { loadDecks } from '../../src/decks/load.js';
-import { writeImportLog } from '../../src/store/import-log.js';
+import { importedRecordIds, writeImportLog } from '../../src/store/import-log.js';
 import { Store } from '../../src/store/store.js';
 import { buildPackage, type FixturePackage } from './anki-package.js';
 
@@ -36,7 +36,7 @@ export async function runImport(
         dataDir: dir,
         settings: resolveSettings(store.settings),
         decks: loaded.decks.map((d) => d.deck),
-        recordIds: () => new Set(store.readAllRecords().map((r) => r.id)),
+        recordIds: () => importedRecordIds(dir),
         writeLog: opts.dryRun ? null : (recs) => writeImportLog(dir, recs, now),
       },
       now,

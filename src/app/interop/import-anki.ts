@@ -28,7 +28,7 @@ export interface ImportTarget {
   settings: Settings;
   /** Decks loaded now: an imported deck must not take the id of one from elsewhere. */
   decks: readonly Deck[];
-  /** Ids of every record in the logs, so a second import adds none twice. */
+  /** Ids of the records earlier imports wrote, so a second import adds none twice. */
   recordIds: () => ReadonlySet<string>;
   /** Writes the records as one log file, whole or not at all; null for a dry run. */
   writeLog: ((records: LogRecord[]) => void) | null;

@@ -8,7 +8,7 @@ import { importText, TEXT_EXTENSIONS } from '../../app/interop/import-text.js';
 import type { LogRecord } from '../../core/model.js';
 import { oneLine } from '../../core/sanitize.js';
 import { AnkiImportError } from '../../decks/anki/errors.js';
-import { writeImportLog } from '../../store/import-log.js';
+import { importedRecordIds, writeImportLog } from '../../store/import-log.js';
 import type { Context } from '../context.js';
 import { withCollection } from '../with-collection.js';
 import { reportText } from './import-output.js';
@@ -26,22 +26,18 @@ export async function run(ctx: Context, file: string, opts: ImportFlags): Promis
   let report: ImportReport;
   try {
     const text = TEXT_EXTENSIONS.includes(extname(path).toLowerCase());
-    report = await withCollection(
-      ctx,
-      opts.dryRun ? 'read' : 'write',
-      async ({ collection, store }) => {
-        const target = {
-          dataDir: ctx.dataDir,
-          settings: collection.settings(),
-          decks: collection.decks,
-          recordIds: () => new Set(store.readAllRecords().map((r) => r.id)),
-          writeLog: opts.dryRun
-            ? null
-            : (records: LogRecord[]) => writeImportLog(ctx.dataDir, records, ctx.now()),
-        };
-        return text ? importText(path, target) : importAnki(path, target, ctx.now());
-      },
-    );
+    report = await withCollection(ctx, opts.dryRun ? 'read' : 'write', async ({ collection }) => {
+      const target = {
+        dataDir: ctx.dataDir,
+        settings: collection.settings(),
+        decks: collection.decks,
+        recordIds: () => importedRecordIds(ctx.dataDir),
+        writeLog: opts.dryRun
+          ? null
+          : (records: LogRecord[]) => writeImportLog(ctx.dataDir, records, ctx.now()),
+      };
+      return text ? importText(path, target) : importAnki(path, target, ctx.now());
+    });
   } catch (err) {
     if (!(err instanceof AnkiImportError)) throw err;
     process.stderr.write(`hyperrecall: ${oneLine(err.message)}\n`);
