@@ -103,7 +103,7 @@ export function planDeckFiles(
     if (other)
       throw new AnkiImportError(
         source,
-        `deck id ${d.id} is taken by ${other.file}; rename that deck's id and import again`,
+        `deck id ${d.id} is taken by ${other.file}; rename the deck (in Anki, or the file) and import again`,
       );
     const before = readUserDeckFile(target.dataDir, name);
     let made: ReturnType<typeof deckFileText>;

@@ -122,3 +122,16 @@ describe('parseDelimited', () => {
     ]);
   });
 });
+
+describe('deck id collisions', () => {
+  it('refuses a deck whose id another deck file already has, writing nothing', async () => {
+    const dir = dataDir();
+    const loaded = await loadDecks([join(import.meta.dirname, '../../../fixtures/decks')], {});
+    const taken = loaded.decks[0]!.deck;
+    const t = { ...target(dir), decks: loaded.decks.map((d) => d.deck) };
+    expect(() => importText(fileWith(`${taken.id}.csv`, 'front,back\na,b\n'), t)).toThrow(
+      new RegExp(`deck id ${taken.id} is taken by .*; rename the deck`),
+    );
+    expect(() => readFileSync(join(dir, 'decks', `${taken.id}.yaml`))).toThrow();
+  });
+});
