@@ -7,7 +7,6 @@ import { counts, type QueueInput, type Today } from '../core/queue.js';
 import type { Settings } from '../core/settings.js';
 import { tableAnswerView } from '../core/stats/answer-table.js';
 import { type Tomorrow, tomorrow } from '../core/stats/due.js';
-import { retentionOfAnswers } from '../core/stats/true-retention.js';
 import { computeStats, type Stats, type StatsChoices, type StatsScope } from '../core/stats.js';
 import { answerTable } from '../store/answer-index.js';
 
@@ -103,7 +102,6 @@ export function statsOf(src: StatsSource, now: number, s: StatsScope = EVERY_DEC
     scope: s,
     keys: [...kinds.keys()],
     answers,
-    retention: retentionOfAnswers(answers),
     newTomorrow: tomorrowOf(src, scopeOf(s), now).new,
     kindOf: (key) => kinds.get(key) ?? 'unknown',
     recall: (m) => src.scheduler.retrievability(m, now),

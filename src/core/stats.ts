@@ -16,13 +16,19 @@ import {
   type CardCounts,
   cardCounts,
   type Distributions,
-  distributions,
+  distributionsOf,
   type Hardest,
-  hardestCards,
+  hardestOf,
   type Recall,
+  studiedCards,
 } from './stats/cards.js';
 import { dueForecast, type Tomorrow } from './stats/due.js';
-import { type RetentionDay, type TrueRetention, trueRetention } from './stats/true-retention.js';
+import {
+  type RetentionDay,
+  retentionAcc,
+  type TrueRetention,
+  trueRetention,
+} from './stats/true-retention.js';
 
 export interface ExamLine {
   at: string;
@@ -102,8 +108,11 @@ export interface StatsInput {
    * the answer table). Iterated several times; no series keeps an answer object.
    */
   answers: Iterable<Answer>;
-  /** Answers true retention counts, per study day (retentionByDay over the log, in scope). */
-  retention: ReadonlyMap<number, RetentionDay>;
+  /**
+   * Answers true retention counts, per study day; absent: taken from `answers` in the same
+   * pass as the other series (retentionOfAnswers).
+   */
+  retention?: ReadonlyMap<number, RetentionDay>;
   /** New cards the next study day introduces within its limits. */
   newTomorrow: number;
   /** A card's kind (basic, mcq, cloze, typed, terms). */
@@ -122,26 +131,25 @@ export function computeStats(
 ): Stats {
   const { dayStartsAt } = settings;
   const today = studyDay(now, dayStartsAt);
-  const series = answerSeries(input.answers, today, input.kindOf);
+  // True retention joins the same pass over the answers unless it was given.
+  const retention = retentionAcc();
+  const series = answerSeries(
+    input.answers,
+    today,
+    input.kindOf,
+    input.retention ? [] : [retention],
+  );
   const perDay = series.perDay;
   const activity: number[] = [];
   for (let d = today - STATS_DAYS + 1; d <= today; d++) activity.push(perDay.get(d) ?? 0);
   let reviews = 0;
   for (const n of perDay.values()) reviews += n;
-  const table = trueRetention(input.retention, today);
+  const table = trueRetention(input.retention ?? retention.done(), today);
   const month = table.month.total;
   const forecastYear = dueForecast(input.keys, p, today, dayStartsAt, 365);
   const cal = calendar(perDay, today);
-  // Recall is asked by two series for every studied card: computed once per memory.
-  const recalled = new WeakMap<object, number>();
-  const recall: Recall = (m) => {
-    let r = recalled.get(m);
-    if (r === undefined) {
-      r = input.recall(m);
-      recalled.set(m, r);
-    }
-    return r;
-  };
+  // Studied cards with their recall, once, for the distributions and the hardest cards.
+  const studied = studiedCards(input.keys, p, input.recall);
   const exams = input.exams ?? p.exams;
   return {
     scope: input.scope ?? { deck: null, objective: null },
@@ -163,10 +171,10 @@ export function computeStats(
     today: series.today,
     calendar: cal,
     counts: cardCounts(input.keys, p, today),
-    distributions: distributions(input.keys, p, recall),
+    distributions: distributionsOf(studied),
     buttons: series.buttons,
     hours: series.hours,
-    hardest: hardestCards(input.keys, p, recall, HARDEST),
+    hardest: hardestOf(studied, HARDEST),
     exams: exams.map((e) => ({
       at: new Date(e.at).toISOString(),
       questions: e.questions,

@@ -88,7 +88,7 @@ export interface TodayStats {
 }
 
 /** One series built answer by answer, so several can share one pass over a million. */
-interface Acc<T> {
+export interface Acc<T> {
   add(a: Answer): void;
   done(): T;
 }
@@ -249,6 +249,8 @@ export function answerSeries(
   answers: Iterable<Answer>,
   today: number,
   kindOf: (key: string) => string,
+  /** More series fed in the same pass; the caller reads them with their own `done`. */
+  extra: readonly Acc<unknown>[] = [],
 ): AnswerSeries {
   const accs = [
     perDayAcc(),
@@ -258,7 +260,8 @@ export function answerSeries(
     hourlyAcc(today, 30),
     hourlyAcc(today, 365),
   ] as const;
-  for (const a of answers) for (const acc of accs) acc.add(a);
+  const all = [...accs, ...extra];
+  for (const a of answers) for (const acc of all) acc.add(a);
   return {
     perDay: accs[0].done(),
     today: accs[1].done(),

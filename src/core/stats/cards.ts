@@ -102,16 +102,28 @@ export interface Distributions {
 /** What a card's recall probability is now (the scheduler's, in study days). */
 export type Recall = (m: Memory) => number;
 
-function studied(keys: readonly string[], p: Holdings): Memory[] {
-  const out: Memory[] = [];
+/** A studied card that is not suspended, with its recall now: what both series below read. */
+export interface Studied {
+  key: string;
+  m: Memory;
+  r: number;
+}
+
+/** One pass over the cards, asking recall once per card. */
+export function studiedCards(keys: readonly string[], p: Holdings, recall: Recall): Studied[] {
+  const out: Studied[] = [];
   for (const key of keys) {
     const m = p.cards[key];
-    if (m && m.phase !== 'new' && !p.marks[key]?.suspended) out.push(m);
+    if (m && m.phase !== 'new' && !p.marks[key]?.suspended) out.push({ key, m, r: recall(m) });
   }
   return out;
 }
 
 export function distributions(keys: readonly string[], p: Holdings, recall: Recall): Distributions {
+  return distributionsOf(studiedCards(keys, p, recall));
+}
+
+export function distributionsOf(cards: readonly Studied[]): Distributions {
   const d = {
     interval: dayBins(),
     stability: dayBins(),
@@ -119,12 +131,10 @@ export function distributions(keys: readonly string[], p: Holdings, recall: Reca
     retrievability: percentBins(),
   };
   let sum = 0;
-  const cards = studied(keys, p);
-  for (const m of cards) {
+  for (const { m, r } of cards) {
     put(d.interval, m.scheduledDays);
     put(d.stability, m.stability);
     put(d.difficulty, Math.min(1, Math.max(0, (m.difficulty - 1) / 9)));
-    const r = recall(m);
     put(d.retrievability, r);
     sum += r;
   }
@@ -175,12 +185,15 @@ export function hardestCards(
   recall: Recall,
   n: number,
 ): Hardest {
-  const all: HardCard[] = [];
-  for (const key of keys) {
-    const m = p.cards[key];
-    if (!m || m.phase === 'new' || p.marks[key]?.suspended) continue;
-    all.push({ key, retrievability: Math.round(1000 * recall(m)) / 1000, lapses: m.lapses });
-  }
+  return hardestOf(studiedCards(keys, p, recall), n);
+}
+
+export function hardestOf(cards: readonly Studied[], n: number): Hardest {
+  const all: HardCard[] = cards.map(({ key, m, r }) => ({
+    key,
+    retrievability: Math.round(1000 * r) / 1000,
+    lapses: m.lapses,
+  }));
   const byKey = (a: HardCard, b: HardCard) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   return {
     lowestRecall: firstN(all, n, (a, b) => a.retrievability - b.retrievability || byKey(a, b)),

@@ -5,7 +5,7 @@
 // interval. Young and mature split on the interval the card had before the answer (Anki's
 // `last_interval`): 21 days or more is mature.
 import type { LogRecord } from '../model.js';
-import { type Answer, answersOf, MATURE_DAYS } from './answers.js';
+import { type Acc, type Answer, answersOf, MATURE_DAYS } from './answers.js';
 
 /** Counted answers of one study day. */
 export interface RetentionDay {
@@ -42,29 +42,38 @@ export function retentionByDay(
  * later answer that day a second look.
  */
 export function retentionOfAnswers(answers: Iterable<Answer>): Map<number, RetentionDay> {
+  const acc = retentionAcc();
+  for (const a of answers) acc.add(a);
+  return acc.done();
+}
+
+/** retentionOfAnswers answer by answer, to share a pass with other series (answerSeries). */
+export function retentionAcc(): Acc<Map<number, RetentionDay>> {
   // The last day each card was answered: by its number where the answers have one.
   const byNumber: number[] = [];
   const byKey = new Map<string, number>();
   const out = new Map<number, RetentionDay>();
-  for (const a of answers) {
-    if (!a.scheduled) continue;
-    const last = a.card === undefined ? byKey.get(a.key) : byNumber[a.card];
-    if (last === a.day) continue;
-    if (a.card === undefined) byKey.set(a.key, a.day);
-    else byNumber[a.card] = a.day;
-    // Only cards in the review phase: an answer on a learning step tests no interval.
-    if (a.phase !== 'review') continue;
-    let d = out.get(a.day);
-    if (!d) {
-      d = emptyRetentionDay();
-      out.set(a.day, d);
-    }
-    const mature = a.interval >= MATURE_DAYS;
-    const passed = a.rating > 1;
-    if (mature) passed ? d.maturePassed++ : d.matureFailed++;
-    else passed ? d.youngPassed++ : d.youngFailed++;
-  }
-  return out;
+  return {
+    add(a) {
+      if (!a.scheduled) return;
+      const last = a.card === undefined ? byKey.get(a.key) : byNumber[a.card];
+      if (last === a.day) return;
+      if (a.card === undefined) byKey.set(a.key, a.day);
+      else byNumber[a.card] = a.day;
+      // Only cards in the review phase: an answer on a learning step tests no interval.
+      if (a.phase !== 'review') return;
+      let d = out.get(a.day);
+      if (!d) {
+        d = emptyRetentionDay();
+        out.set(a.day, d);
+      }
+      const mature = a.interval >= MATURE_DAYS;
+      const passed = a.rating > 1;
+      if (mature) passed ? d.maturePassed++ : d.matureFailed++;
+      else passed ? d.youngPassed++ : d.youngFailed++;
+    },
+    done: () => out,
+  };
 }
 
 export interface RetentionCell {

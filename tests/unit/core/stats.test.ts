@@ -4,7 +4,7 @@ import type { ExamSummary, Memory } from '../../../src/core/model.js';
 import { emptyProgress, type Progress } from '../../../src/core/progress.js';
 import { newMemory } from '../../../src/core/scheduler.js';
 import type { Answer } from '../../../src/core/stats/answers.js';
-import type { RetentionDay } from '../../../src/core/stats/true-retention.js';
+import { type RetentionDay, retentionOfAnswers } from '../../../src/core/stats/true-retention.js';
 import { computeStats, STATS_DAYS, type StatsInput, sparkline } from '../../../src/core/stats.js';
 
 // TZ is UTC in the tests; the study day starts at 04:00.
@@ -241,5 +241,29 @@ describe('sparkline', () => {
   it('all zeros are all dots; no values is an empty line', () => {
     expect(sparkline([0, 0, 0])).toBe('···');
     expect(sparkline([])).toBe('');
+  });
+});
+
+describe('computeStats: true retention from the answers themselves', () => {
+  it('without a retention map, the same pass as the other series gives retentionOfAnswers', () => {
+    const p = progress({});
+    const log = [
+      ...answers(TODAY, 3, { rating: 1 }),
+      ...answers(TODAY, 2, { interval: 30 }),
+      ...answers(TODAY - 3, 4, { phase: 'learning' }),
+      ...answers(TODAY - 10, 5, { interval: 40, rating: 2 }),
+    ];
+    const { retention: _, ...rest } = input(p, { answers: log });
+    const alone = computeStats(p, T0, SETTINGS, rest);
+    const given = computeStats(
+      p,
+      T0,
+      SETTINGS,
+      input(p, { answers: log, retention: retentionOfAnswers(log) }),
+    );
+    expect(alone.trueRetention).toEqual(given.trueRetention);
+    // By hand: today d/c0..c2 young Again, then d/c0, d/c1 again the same day (not counted).
+    expect(alone.trueRetention.today.young).toEqual({ passed: 0, failed: 3, rate: 0 });
+    expect(alone.trueRetention.month.mature).toEqual({ passed: 5, failed: 0, rate: 1 });
   });
 });
