@@ -78,22 +78,23 @@ function examsIn(exams: readonly ExamSummary[], s: StatsScope): ExamSummary[] {
 /** An exam objective's tag ends in its code: `lpic3-351.4`. */
 const OBJECTIVE = /\d+\.\d+$/;
 
-/** The decks and objectives of every card, for the Stats screen's `s`. */
-function choicesOf(src: StatsSource): StatsChoices {
+/** The decks and objectives of every card: what `--deck` and `--objective` take. */
+function choicesOf(src: StatsSource, every: readonly Card[]): StatsChoices {
   const decks = new Map<string, string>();
-  const objectives = new Set<string>();
-  for (const c of src.cards(scopeOf(EVERY_DECK))) {
+  const tags = new Set<string>();
+  for (const c of every) {
     if (!decks.has(c.deckId)) decks.set(c.deckId, src.deckTitle(c.deckId));
-    for (const t of c.tags) if (OBJECTIVE.test(t)) objectives.add(t);
+    for (const t of c.tags) tags.add(t);
   }
   return {
     decks: [...decks].map(([id, title]) => ({ id, title })),
-    objectives: [...objectives].sort(),
+    objectives: [...tags].filter((t) => OBJECTIVE.test(t)).sort(),
   };
 }
 
 export function statsOf(src: StatsSource, now: number, s: StatsScope = EVERY_DECK): Stats {
   const cards = src.cards(scopeOf(s));
+  const isEvery = s.deck === null && s.objective === null;
   const kinds = new Map(cards.map((c) => [c.key, c.entryKind]));
   // The log's answers from their cache, parsing only what was appended since it was kept.
   const answers = tableAnswerView(answerTable(src.store.dataDir), (key) => kinds.has(key));
@@ -106,6 +107,7 @@ export function statsOf(src: StatsSource, now: number, s: StatsScope = EVERY_DEC
     kindOf: (key) => kinds.get(key) ?? 'unknown',
     recall: (m) => src.scheduler.retrievability(m, now),
     exams: examsIn(p.exams, s),
-    choices: choicesOf(src),
+    // Every deck's cards are the ones in scope already when the scope is every deck.
+    choices: choicesOf(src, isEvery ? cards : src.cards(scopeOf(EVERY_DECK))),
   });
 }
