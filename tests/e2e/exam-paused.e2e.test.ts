@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, cliEnv } from './cli.js';
-import { killAllTerminals, Tmux } from './tmux.js';
+import { killAllTerminals, onTypedQuestion, Tmux } from './tmux.js';
 
 afterEach(killAllTerminals);
 
@@ -26,7 +26,7 @@ describe.each([
     await term.press('5', 'Tab', '1', '5', 'Enter');
     await term.waitFor(/Question 1\/5\s+⏱ 1[45]:\d\d left/);
     // The overview takes q whatever the question's kind.
-    await term.press(term.screen().includes('> ') ? 'Escape' : 'o');
+    await term.press(onTypedQuestion(term.screen()) ? 'Escape' : 'o');
     await term.waitFor('○ unanswered');
     await term.press('q');
     const screen = await term.waitFor('Exam paused');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, cliEnv, ROOT } from './cli.js';
-import { killAllTerminals, Tmux } from './tmux.js';
+import { killAllTerminals, onTypedQuestion, Tmux } from './tmux.js';
 
 afterEach(killAllTerminals);
 
@@ -30,7 +30,7 @@ describe('exam takes its size and time from config', () => {
     term = new Tmux();
     term.start(`node ${CLI} exam`, env);
     await term.waitFor(/Question 1\/20\s+⏱ 2[45]:\d\d left/);
-    await term.press(term.screen().includes('> ') ? 'Escape' : 'o');
+    await term.press(onTypedQuestion(term.screen()) ? 'Escape' : 'o');
     await term.waitFor('Overview');
     await term.press('q');
     await term.waitFor('All decks');

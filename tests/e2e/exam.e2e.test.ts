@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, cliEnv, ROOT } from './cli.js';
-import { killAllTerminals, Tmux } from './tmux.js';
+import { killAllTerminals, onTypedQuestion, Tmux } from './tmux.js';
 
 // A test that times out never reaches its own cleanup: no terminal is left running.
 afterEach(killAllTerminals);
@@ -22,7 +22,7 @@ describe('a five-question exam in a real terminal', () => {
     await term.waitFor(/Question 1\/5\s+⏱ 1[45]:\d\d left/);
     // Answer the first question (type if it is a typed one), flag it, then quit mid-exam.
     // A typed question takes letters as text: its keys are reached from the overview (Esc).
-    if (term.screen().includes('> ')) await term.press('x', 'Escape', 'f', 'q');
+    if (onTypedQuestion(term.screen())) await term.press('x', 'Escape', 'f', 'q');
     else await term.press('a', 'f', 'q');
     await term.waitFor('All decks');
     await term.press('q');
@@ -36,7 +36,7 @@ describe('a five-question exam in a real terminal', () => {
     await term.press('r');
     await term.waitFor(/Question 1\/5 ⚑ flagged/);
     // A typed question takes letters as text: Esc opens the overview there.
-    await term.press(term.screen().includes('> ') ? 'Escape' : 'o');
+    await term.press(onTypedQuestion(term.screen()) ? 'Escape' : 'o');
     await term.waitFor('Overview');
     await term.press('s');
     await term.waitFor('4 unanswered · 1 flagged · 1 answered');
@@ -108,7 +108,7 @@ describe('an exam submitted with no answers', () => {
     term.start(`node ${CLI} exam --questions 50 --minutes 60`, both);
     await term.waitFor(/Question 1\/50/);
     // A typed question takes letters as text: Esc opens the overview there.
-    await term.press(term.screen().includes('> ') ? 'Escape' : 'o');
+    await term.press(onTypedQuestion(term.screen()) ? 'Escape' : 'o');
     await term.waitFor('Overview');
     await term.press('s');
     await term.waitFor('50 unanswered · 0 flagged · 0 answered');

@@ -8,6 +8,14 @@ export function killAllTerminals(): void {
   for (const t of live) t.kill();
 }
 
+/**
+ * A typed question is on screen: its answer line starts with the prompt mark. Looked for at
+ * the start of a line, since question text itself may hold "> " (`<graphics type> is`).
+ */
+export function onTypedQuestion(screen: string): boolean {
+  return /^> /m.test(screen);
+}
+
 export class Tmux {
   private readonly socket = `hr-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   private readonly session = 'e2e';

@@ -8,6 +8,7 @@ describe('summarize', () => {
   it('counts cards, new cards, Hard-or-better accuracy and the time taken', () => {
     const s = summarize([a(1, true), a(2), a(3, true), a(4)], T0, T0 + 95_000, T0 + 600_000, {
       dueTomorrow: 7,
+      newTomorrow: 4,
       streak: 3,
     });
     expect(s).toEqual({
@@ -17,6 +18,7 @@ describe('summarize', () => {
       elapsedMs: 95_000,
       nextDue: T0 + 600_000,
       dueTomorrow: 7,
+      newTomorrow: 4,
       streak: 3,
     });
   });
@@ -34,6 +36,7 @@ describe('summarize', () => {
       elapsedMs: 0,
       nextDue: null,
       dueTomorrow: 0,
+      newTomorrow: 0,
       streak: 0,
     });
   });
