@@ -20,7 +20,7 @@ import {
   writeUserDeckFiles,
 } from '../../store/user-deck-files.js';
 import { type Replay, replayHistory } from './import-replay.js';
-import type { ImportReport } from './import-report.js';
+import { deckRows, type ImportReport } from './import-report.js';
 
 /** What an import needs from the open store. */
 export interface ImportTarget {
@@ -131,13 +131,7 @@ function reportOf(
     file: path,
     format: col.format,
     dryRun: target.writeLog === null,
-    decks: conv.decks.map((d, i) => ({
-      id: d.id,
-      title: d.title,
-      file: join(userDeckDir(target.dataDir), files[i]?.name ?? ''),
-      entries: d.entries.length,
-      added: files[i]?.added ?? 0,
-    })),
+    decks: deckRows(conv.decks, files, target.dataDir),
     notes: conv.counts.notes,
     entries: conv.counts.byShape,
     otherNoteTypes: conv.counts.byShape.other,

@@ -1,5 +1,7 @@
 // What an import did (or, with --dry-run, would do): the shape `import --json` prints.
+import { join } from 'node:path';
 import type { NoteShape } from '../../decks/anki/types.js';
+import { userDeckDir } from '../../store/user-deck-files.js';
 
 export interface ImportReport {
   file: string;
@@ -29,4 +31,19 @@ export interface ImportReport {
   dayStartsAt: number;
   /** Mean absolute difference from Anki's FSRS state, where the package has one. */
   fsrs: { cards: number; stability: number; difficulty: number } | null;
+}
+
+/** The report's deck rows: each deck, the file it goes to and how many of its entries are new. */
+export function deckRows(
+  decks: readonly { id: string; title: string; entries: readonly unknown[] }[],
+  files: readonly { name: string; added: number }[],
+  dataDir: string,
+): ImportReport['decks'] {
+  return decks.map((d, i) => ({
+    id: d.id,
+    title: d.title,
+    file: join(userDeckDir(dataDir), files[i]?.name ?? ''),
+    entries: d.entries.length,
+    added: files[i]?.added ?? 0,
+  }));
 }

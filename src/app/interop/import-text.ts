@@ -2,15 +2,15 @@
 // review history: the notes become new cards. Same all-or-nothing rule as a package: every
 // row is read and every deck file checked before the first one is written.
 import { readFileSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, extname } from 'node:path';
 import { clozeNumbers } from '../../core/cloze.js';
 import { AnkiImportError } from '../../decks/anki/errors.js';
 import { readTextFile } from '../../decks/anki/text-file.js';
 import { convertTextFile } from '../../decks/anki/text-notes.js';
 import type { EntryDoc } from '../../decks/anki/to-decks.js';
-import { userDeckDir, writeUserDeckFiles } from '../../store/user-deck-files.js';
+import { writeUserDeckFiles } from '../../store/user-deck-files.js';
 import { type ImportTarget, planDeckFiles } from './import-anki.js';
-import type { ImportReport } from './import-report.js';
+import { deckRows, type ImportReport } from './import-report.js';
 
 /** Larger than any deck file may be (decks/read-file.ts): nothing bigger could be written. */
 const MAX_TEXT_BYTES = 32 * 1024 * 1024;
@@ -45,13 +45,7 @@ export function importText(path: string, target: ImportTarget): ImportReport {
     file: path,
     format: parsed.kind === 'anki-text' ? 'anki-text' : ext.slice(1),
     dryRun: target.writeLog === null,
-    decks: conv.decks.map((d, i) => ({
-      id: d.id,
-      title: d.title,
-      file: join(userDeckDir(target.dataDir), files[i]?.name ?? ''),
-      entries: d.entries.length,
-      added: files[i]?.added ?? 0,
-    })),
+    decks: deckRows(conv.decks, files, target.dataDir),
     notes: conv.counts.notes,
     entries: conv.counts.byShape,
     otherNoteTypes: conv.counts.byShape.other,
