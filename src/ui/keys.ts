@@ -2,6 +2,7 @@
 // The help overlay and footers render from it; components match actions, never raw keys.
 import type { Keypress } from './keypress/split-keys.js';
 import { type BROWSER_ACTIONS, BROWSER_KEYS, BROWSER_SCREENS } from './keys-browser.js';
+import { type STATS_ACTIONS, STATS_KEYS } from './keys-stats.js';
 
 export const SCREENS = [
   'home',
@@ -31,6 +32,7 @@ export type Screen = (typeof SCREENS)[number];
 
 export type Action =
   | (typeof BROWSER_ACTIONS)[number]
+  | (typeof STATS_ACTIONS)[number]
   | 'help'
   | 'customNew'
   | 'customAhead'
@@ -86,10 +88,7 @@ export type Action =
   | 'resumeExam'
   | 'discardExam'
   | 'retry'
-  | 'startExam'
-  | 'stats'
-  | 'forecastYear'
-  | 'optimize';
+  | 'startExam';
 
 export interface Binding {
   action: Action;
@@ -245,9 +244,6 @@ export const BINDINGS: readonly Binding[] = [
   b('cancelCount', ['escape'], 'Esc', 'cancel', 'cancel the number being typed', ['summary']),
   b('eraseDigit', ['backspace'], 'Backspace', 'erase', 'erase the last digit typed', ['summary']),
   b('exam', ['x'], 'x', 'exam', 'mock exam over the selected deck (or all)', ['home']),
-  b('stats', ['t'], 't', 'stats', 'statistics and exam history', ['home']),
-  b('forecastYear', ['y'], 'y', 'year', 'the forecast over a year, or 30 days', ['stats']),
-  b('optimize', ['o'], 'o', 'optimize', 'fit FSRS parameters to your answers', ['stats']),
   // In an exam `f` flags, so the choice letters skip it.
   b(
     'choose',
@@ -275,7 +271,10 @@ export const BINDINGS: readonly Binding[] = [
   b('cancel', ['escape'], 'Esc', 'cancel', 'no exam: back to the deck list', ['examSetup']),
   b('resumeExam', ['r'], 'r', 'resume', 'resume the unfinished exam', ['resume']),
   b('discardExam', ['d'], 'd', 'discard', 'discard it and start a new exam', ['resume']),
-  ...BROWSER_KEYS.map(([a, k, l, sh, d, sc]) => b(a as Action, k, l, sh, d, sc as Screen[])),
+  // After every other binding, so each screen's bindings keep their order in help.
+  ...[...STATS_KEYS, ...BROWSER_KEYS].map(([a, k, l, sh, d, sc]) =>
+    b(a as Action, k, l, sh, d, sc as Screen[]),
+  ),
 ];
 
 export const GLOBAL_KEYS = [{ label: 'Ctrl+C', description: 'quit at once (progress is saved)' }];
