@@ -4,6 +4,16 @@
 // them; fields Anki fills with defaults when missing are still written, for older versions.
 import type { NoteKind } from './notes.js';
 
+/**
+ * The id of the decks' preset ("hyperrecall"). Not 1: Anki's importers never take a preset
+ * with id 1 (rslib apkg import adds presets only if their id is new, and every collection
+ * has a Default preset 1; the legacy importer skips `conf: 1` outright), so decks on preset 1
+ * would silently get the importing collection's Default options. Fixed, as Anki's own
+ * presets keep their ids: a second export imported into the same Anki finds the preset
+ * already there and leaves it as the learner may since have changed it.
+ */
+export const PRESET_ID = 1_733_200_000_001;
+
 /** Fixed note type ids: exporting twice gives the same note types, which Anki then reuses. */
 export const MODEL_IDS: Record<NoteKind, number> = {
   basic: 1_733_000_000_001,
@@ -118,7 +128,7 @@ export function modelsJson(kinds: Iterable<NoteKind>, mod: number, deckId: numbe
   return JSON.stringify(out);
 }
 
-function deckJson(id: number, name: string, desc: string, mod: number) {
+function deckJson(id: number, name: string, desc: string, mod: number, conf: number) {
   return {
     id,
     name,
@@ -126,7 +136,7 @@ function deckJson(id: number, name: string, desc: string, mod: number) {
     mod,
     usn: -1,
     dyn: 0,
-    conf: 1,
+    conf,
     collapsed: false,
     browserCollapsed: false,
     extendNew: 0,
@@ -142,8 +152,8 @@ export function decksJson(
   decks: readonly { ankiId: number; name: string; desc: string }[],
   mod: number,
 ): string {
-  const out: Record<string, unknown> = { '1': deckJson(1, 'Default', '', mod) };
-  for (const d of decks) out[String(d.ankiId)] = deckJson(d.ankiId, d.name, d.desc, mod);
+  const out: Record<string, unknown> = { '1': deckJson(1, 'Default', '', mod, 1) };
+  for (const d of decks) out[String(d.ankiId)] = deckJson(d.ankiId, d.name, d.desc, mod, PRESET_ID);
   return JSON.stringify(out);
 }
 
@@ -162,9 +172,10 @@ export interface ExportSettings {
   weights: number[] | null;
 }
 
+/** The decks' preset, and the Default preset 1 the Default deck refers to (same options). */
 export function dconfJson(s: ExportSettings, mod: number): string {
   const conf = {
-    id: 1,
+    id: PRESET_ID,
     name: 'hyperrecall',
     mod,
     usn: -1,
@@ -202,7 +213,7 @@ export function dconfJson(s: ExportSettings, mod: number): string {
     desiredRetention: s.desiredRetention,
     ...(s.weights ? { fsrsParams6: s.weights } : {}),
   };
-  return JSON.stringify({ '1': conf });
+  return JSON.stringify({ '1': { ...conf, id: 1, name: 'Default' }, [PRESET_ID]: conf });
 }
 
 export function confJson(s: ExportSettings, opts: { basicModel: number; nextPos: number }) {
