@@ -4,11 +4,15 @@
 // one deck of notes with tags and media, and takes the card template's question and answer
 // formats: so Basic and "type in the answer" are covered here. It has no cloze note type
 // and no second template (no reversed cards); those come from tests/helpers/anki-package.ts.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { exportApkg } from '../../../../src/app/interop/export-apkg.js';
 import { deckCards } from '../../../../src/core/cards.js';
+import type { Card, Deck } from '../../../../src/core/model.js';
+import { resolveSettings } from '../../../../src/core/settings.js';
 import { loadDecks } from '../../../../src/decks/load.js';
 import {
   independentPackageFile,
@@ -166,5 +170,74 @@ describe('import of a package written by anki-apkg-export', () => {
     expect(r.otherNoteTypes).toBe(1);
     const [deck] = await loaded(dir);
     expect(deck?.entries[0]).toMatchObject({ type: 'basic', front: 'perro', back: 'dog' });
+  });
+});
+
+/** What must survive a round trip: kind, both sides and tags, not the ids. */
+function cardShape(c: Card): string {
+  const f = c.face;
+  const sides =
+    f.kind === 'flash'
+      ? [f.front, f.back]
+      : f.kind === 'typed'
+        ? [f.prompt, f.answer]
+        : f.kind === 'cloze'
+          ? [f.text, String(f.number)]
+          : [f.question];
+  return JSON.stringify([f.kind, ...sides, [...c.tags].sort()]);
+}
+
+async function exportTo(dir: string, decks: Deck[], file: string): Promise<void> {
+  const store = await openStore(dir, NOW);
+  try {
+    const pkg = await exportApkg(
+      {
+        decks,
+        settings: resolveSettings(store.settings),
+        cards: store.progress.cards,
+        marks: store.progress.marks,
+        records: store.readAllRecords(),
+      },
+      NOW,
+    );
+    writeFileSync(file, pkg.bytes);
+  } finally {
+    await store.close();
+  }
+}
+
+describe('round trip through the independent exporter', () => {
+  it('anki-apkg-export -> import -> export --apkg -> import into a fresh data directory: the same cards', async () => {
+    const work = tmp();
+    const a = dataDir();
+    await runImport(await independentPackageFile(work, capitals), a, NOW);
+    const typed = await independentPackageFile(
+      work,
+      {
+        name: 'Shell',
+        template: { questionFormat: '{{Front}}<br>{{type:Back}}' },
+        notes: [{ front: 'List domains', back: 'virsh list --all', tags: ['kvm'] }],
+      },
+      'shell.apkg',
+    );
+    await runImport(typed, a, NOW);
+    const first = await loaded(a);
+
+    const again = join(work, 'again.apkg');
+    await exportTo(a, first, again);
+    // The package we wrote passes the independent reader too.
+    const checker = join(import.meta.dirname, '../../../helpers/anki-schema11-check.py');
+    const py = spawnSync('python3', [checker, again], { encoding: 'utf8' });
+    expect(py.status, py.stderr).toBe(0);
+    expect(JSON.parse(py.stdout).problems).toEqual([]);
+
+    const b = dataDir();
+    const r = await runImport(again, b, NOW);
+    expect(r.entries).toEqual({ basic: 3, reverse: 0, cloze: 0, typed: 1, other: 0 });
+    const second = await loaded(b);
+    expect(second.map((d) => d.title).sort()).toEqual(['Geo::Capitals', 'Shell']);
+    const shapes = (decks: Deck[]) => decks.flatMap(deckCards).map(cardShape).sort();
+    expect(shapes(second)).toEqual(shapes(first));
+    expect(shapes(second)).toHaveLength(4);
   });
 });
