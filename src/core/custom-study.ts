@@ -1,5 +1,6 @@
 // Custom study, as Anki offers it once the day's limits are reached: more new cards today,
-// reviews ahead, or a filtered session (the flagged cards, the leeches, every card of a tag).
+// reviews ahead, or a filtered session (the flagged cards, the leeches, every card of a tag,
+// a list of cards such as the Stats screen's hardest).
 // Each is the ordinary queue over a changed view of the scope, so learning steps, sibling
 // burying and the serving order stay those of a normal session, and answers schedule
 // cards as usual (Anki's filtered decks reschedule by default too). The one exception is
@@ -22,6 +23,11 @@ export type CustomStudy =
   /** Every card of the scope (with its tag, if any), due or not. */
   | { kind: 'all' }
   /**
+   * These cards of the scope, due or not (the Stats screen's hardest cards); `label` names
+   * the session. Answers schedule them as usual, unlike a cram.
+   */
+  | { kind: 'cards'; keys: readonly string[]; label: string }
+  /**
    * An unscheduled cram of the scope's cards, begun at `since` (its order and resume
    * point): answers change no schedule. Runs on its own queue (core/cram.ts).
    */
@@ -42,6 +48,8 @@ export function describeCustom(c: CustomStudy): string {
       return 'leeches';
     case 'all':
       return 'every card, due or not';
+    case 'cards':
+      return c.label;
     case 'cram':
       // The study screen puts CRAM_HEADER first, where 40 columns keep it whole.
       return describePick(c.pick);
@@ -93,9 +101,14 @@ export function customInput(
       },
     };
   }
+  const chosen = custom.kind === 'cards' ? new Set(custom.keys) : null;
   const pick = (key: string): boolean =>
     custom.kind === 'all' ||
-    (custom.kind === 'flagged' ? marks(key)?.flagged === true : marks(key)?.leech === true);
+    (chosen
+      ? chosen.has(key)
+      : custom.kind === 'flagged'
+        ? marks(key)?.flagged === true
+        : marks(key)?.leech === true);
   return {
     ...input,
     cards: input.cards.filter((c) => pick(c.key)),

@@ -239,9 +239,7 @@ export function App({ port, exams, now, initial, openEditor, onSummary }: AppPro
       ) : null;
       break;
     case 'stats':
-      body = (
-        <Stats port={port} now={now()} onBack={() => setView({ name: 'home' })} onHelp={setHelp} />
-      );
+      body = <Stats port={port} now={now()} setView={setView} onHelp={setHelp} />;
       break;
     case 'browser':
       body = browser;

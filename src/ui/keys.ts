@@ -2,7 +2,7 @@
 // The help overlay and footers render from it; components match actions, never raw keys.
 import type { Keypress } from './keypress/split-keys.js';
 import { type BROWSER_ACTIONS, BROWSER_KEYS, BROWSER_SCREENS } from './keys-browser.js';
-import { type STATS_ACTIONS, STATS_KEYS } from './keys-stats.js';
+import { type STATS_ACTIONS, STATS_KEYS, STATS_SCREENS } from './keys-stats.js';
 
 export const SCREENS = [
   'home',
@@ -26,6 +26,7 @@ export const SCREENS = [
   'saveFailed',
   'examSetup',
   ...BROWSER_SCREENS,
+  ...STATS_SCREENS,
 ] as const;
 
 export type Screen = (typeof SCREENS)[number];
@@ -271,7 +272,6 @@ export const BINDINGS: readonly Binding[] = [
   b('cancel', ['escape'], 'Esc', 'cancel', 'no exam: back to the deck list', ['examSetup']),
   b('resumeExam', ['r'], 'r', 'resume', 'resume the unfinished exam', ['resume']),
   b('discardExam', ['d'], 'd', 'discard', 'discard it and start a new exam', ['resume']),
-  // After every other binding, so each screen's bindings keep their order in help.
   ...[...STATS_KEYS, ...BROWSER_KEYS].map(([a, k, l, sh, d, sc]) =>
     b(a as Action, k, l, sh, d, sc as Screen[]),
   ),

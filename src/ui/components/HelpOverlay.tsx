@@ -24,6 +24,7 @@ const SCREEN_TITLES: Record<Screen, string> = {
   results: 'Exam results',
   resume: 'Unfinished exam',
   stats: 'Statistics',
+  statsScope: 'Statistics: choosing the scope',
   help: 'Help',
   editSetting: 'Editing a setting',
   tooSmall: 'Terminal too small',

@@ -149,6 +149,9 @@ function hourRows(s: Stats, look: StatsLook): Row[] {
   ];
 }
 
+/** How many cards of each hardest list the screen shows (and `h` studies). */
+export const HARDEST_SHOWN = 5;
+
 function hardestRows(s: Stats, look: StatsLook): Row[] {
   const { lowestRecall, mostLapses } = s.hardest;
   if (lowestRecall.length === 0) return [lineRow('No card studied yet.', look.muted)];
@@ -156,9 +159,9 @@ function hardestRows(s: Stats, look: StatsLook): Row[] {
     lineRow(`${pct(c.retrievability).padStart(4)} ${String(c.lapses).padStart(3)}× ${c.key}`);
   return [
     lineRow('Lowest recall now (recall, lapses, card)', look.muted),
-    ...lowestRecall.slice(0, 5).map(line),
+    ...lowestRecall.slice(0, HARDEST_SHOWN).map(line),
     lineRow('Most lapses', look.muted),
-    ...(mostLapses.length ? mostLapses.slice(0, 5).map(line) : [lineRow('none')]),
+    ...(mostLapses.length ? mostLapses.slice(0, HARDEST_SHOWN).map(line) : [lineRow('none')]),
   ];
 }
 

@@ -1,5 +1,5 @@
 // Custom study over the ordinary queue: more new cards today, reviews ahead, filtered
-// sessions (flagged, leeches, every card). Fixed clock.
+// sessions (flagged, leeches, every card, a list of cards). Fixed clock.
 import { describe, expect, it } from 'vitest';
 import { customInput, describeCustom, parseCount } from '../../../src/core/custom-study.js';
 import type { CardMarks, Memory } from '../../../src/core/model.js';
@@ -82,6 +82,33 @@ describe('custom study', () => {
     // Every card: new ones without the day's limit, hidden ones still left out.
     const all = customInput(q, { kind: 'all' }, (k) => marks[k]);
     expect(counts(all)).toMatchObject({ new: 8, due: 1 });
+  });
+
+  it('a list of cards: those of the scope, due or not, new ones beyond the day limit, each once', () => {
+    const mem: Record<string, Memory> = {
+      'd/c2': review(T0 + 40 * DAY), // not due for weeks
+      'd/c5': review(T0 + 2 * DAY, T0 - 60_000), // answered today already
+      'd/c7': review(T0 + 3 * DAY),
+    };
+    const q = input(mem, ['d/c7']);
+    expect(counts(q)).toMatchObject({ new: 0, due: 0 });
+    const keys = ['d/c2', 'd/c5', 'd/c7', 'd/c9', 'other/c1'];
+    const listed = customInput(q, { kind: 'cards', keys, label: 'hardest cards' }, noMarks);
+    // 'other/c1' is outside the scope; the others stay in the deck's order.
+    expect(listed.cards.map((c) => c.key)).toEqual(['d/c2', 'd/c5', 'd/c7', 'd/c9']);
+    // c2 and c7 (picked by hand, so shown though hidden) now, c9 new despite the limit
+    // reached; c5 not again today.
+    expect(counts(listed)).toMatchObject({ new: 1, due: 2 });
+    expect(listed.memory('d/c2')?.due).toBe(T0);
+    expect(listed.memory('d/c5')?.due).toBe(T0 + 2 * DAY);
+    expect(nextCard(listed)?.key).toBe('d/c2');
+    expect(describeCustom({ kind: 'cards', keys, label: 'hardest cards' })).toBe('hardest cards');
+    // The session asks nothing of the marks: a card is picked by its key alone.
+    const marked = customInput(q, { kind: 'cards', keys: [], label: 'x' }, () => ({
+      flagged: true,
+      leech: true,
+    }));
+    expect(marked.cards).toEqual([]);
   });
 
   it('names each session and reads counts of 1 to 9999 only', () => {
