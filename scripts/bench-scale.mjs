@@ -1,6 +1,7 @@
 // Scale benchmark: 100,000 cards and 1,000,000 reviews (DESIGN §6).
 // Usage: npm run bench:scale [-- --cards 100000 --reviews 1000000 --answers 500 --keep]
-//   [--limited-answers 200 --opens 7]
+//   [--limited-answers 200 --opens 7] [--stats-only]
+// --stats-only: the same data, but only the Stats screen's opening work and `stats --json`.
 // Builds a throwaway data directory, then measures `status`, opening a session, the time
 // from an answer to the next card (p50 to max over many answers), one durable review, and
 // memory. Then the same session with and without per-deck limits, in the same process on
@@ -20,6 +21,7 @@ const REVIEWS = arg('reviews', 1_000_000);
 const ANSWERS = arg('answers', 500);
 const LIMITED_ANSWERS = arg('limited-answers', 200);
 const OPENS = arg('opens', 7);
+const STATS_ONLY = process.argv.includes('--stats-only');
 /** Decks given their own limits in the deck-limits case: a fifth of them. */
 const LIMITED_DECKS = 10;
 const DECKS = 50;
@@ -121,14 +123,16 @@ const bare = median(
 // `status` keeps its last answer in a cache while the data is unchanged: remove it before
 // each run to time the full computation, then time the cached answer too.
 const statusCache = join(dataDir, 'cache', 'status-bench.json');
-const status = median(
-  Array.from({ length: 5 }, () => {
-    rmSync(statusCache, { force: true });
-    return runCli('status');
-  }),
-);
-runCli('status');
-const statusCached = median(Array.from({ length: 5 }, () => runCli('status')));
+const status = STATS_ONLY
+  ? 0
+  : median(
+      Array.from({ length: 5 }, () => {
+        rmSync(statusCache, { force: true });
+        return runCli('status');
+      }),
+    );
+if (!STATS_ONLY) runCli('status');
+const statusCached = STATS_ONLY ? 0 : median(Array.from({ length: 5 }, () => runCli('status')));
 
 // ---- a session in its own process: open, answer cards, time each step ----
 const runner = join(work, 'session-runner.mjs');
@@ -144,7 +148,7 @@ await build({
       import { Store } from './src/store/store.ts';
       import { ALL } from './src/core/ports.ts';
       import { statsRows } from './src/ui/screens/stats-rows.ts';
-      const [deckDir, dataDir, start, answers, limitedAnswers, opens, limitedDecks] =
+      const [deckDir, dataDir, start, answers, limitedAnswers, opens, limitedDecks, statsOnly] =
         process.argv.slice(2);
       let now = Number(start);
       const t0 = performance.now();
@@ -224,12 +228,13 @@ await build({
         }
         return { opened, steps: stepsOf, queue: queueOf, end };
       };
-      const plain = timedSession();
+      const only = statsOnly === 'true';
+      const plain = only ? null : timedSession();
       const deckLimits = {};
       for (let d = 0; d < Number(limitedDecks); d++)
         deckLimits['scale-' + d] = { newPerDay: 10, reviewsPerDay: 20 + d };
-      store.setSettings({ ...store.settings, deckLimits });
-      const limited = timedSession();
+      if (!only) store.setSettings({ ...store.settings, deckLimits });
+      const limited = only ? null : timedSession();
       // The Stats screen's work when it opens (every series and its rows). The first time
       // builds the answer cache (cache/answers.bin) from the log; later opens read it.
       const statsOpen = [];
@@ -257,7 +262,14 @@ await build({
     js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
   },
 });
-const runnerArgs = [NOW, ANSWERS, LIMITED_ANSWERS, OPENS, LIMITED_DECKS].map(String);
+const runnerArgs = [
+  NOW,
+  STATS_ONLY ? 0 : ANSWERS,
+  LIMITED_ANSWERS,
+  OPENS,
+  LIMITED_DECKS,
+  STATS_ONLY,
+].map(String);
 const session = spawnSync('node', [runner, deckDir, dataDir, ...runnerArgs], {
   encoding: 'utf8',
   maxBuffer: 1 << 26,
@@ -282,40 +294,43 @@ console.log(
 console.log('| measurement | result | target |');
 console.log('|---|---|---|');
 console.log(`| \`node -e 0\` (baseline) | ${ms(bare)} | |`);
-console.log(
-  `| \`hyperrecall status\`, full computation | ${ms(status)} (${(status / bare).toFixed(1)}x) | < 500 ms |`,
-);
-console.log(`| of which: validating the cache (every card memory) | ${ms(validate)} | |`);
-console.log(
-  `| \`hyperrecall status\`, cached answer | ${ms(statusCached)} (${(statusCached / bare).toFixed(1)}x) | |`,
-);
-console.log(`| open the collection and show the first card | ${ms(firstCard)} | < 1 s |`);
-console.log(
-  `| answer to next card (answer, next, preview, counts): p50 / p95 / p99 / max | ${spread(steps)} | p99 < 16 ms |`,
-);
-console.log(`| of which: next card: p50 / p95 / p99 / max | ${spread(nexts)} | |`);
-console.log(`| of which: preview and counts: p50 / p95 / p99 / max | ${spread(rest)} | |`);
-console.log(
-  `| one review durable on disk (answer: append + fdatasync): p50 / p95 / p99 / max | ${spread(appends)} | < 20 ms |`,
-);
-console.log(`| memory (RSS) with the session open | ${rss.toFixed(0)} MB | < 500 MB |`);
-// Per-deck limits: the same measurement with and without them, and their ratio.
-const ratio = (xs, ys, p) => `${(pct(xs, p) / pct(ys, p)).toFixed(1)}x`;
-const p5099 = (xs) => [median(xs), pct(xs, 0.99)].map(ms).join(' / ');
-console.log(
-  `| per-deck limits on ${LIMITED_DECKS} of ${DECKS} decks: open the study queue p50 / p99 (${OPENS} opens) | ${p5099(limited.opened)}, without: ${p5099(plain.opened)} (${ratio(limited.opened, plain.opened, 0.5)} / ${ratio(limited.opened, plain.opened, 0.99)}) | |`,
-);
-console.log(
-  `| per-deck limits on ${LIMITED_DECKS} of ${DECKS} decks: answer to next card p50 / p99 (${limited.steps.length} answers) | ${p5099(limited.steps)}, without: ${p5099(plain.steps)} (${ratio(limited.steps, plain.steps, 0.5)} / ${ratio(limited.steps, plain.steps, 0.99)}) | p99 < 16 ms |`,
-);
-console.log(
-  `| of which the queue (next, preview, counts; not the durable append) p50 / p99 | ${p5099(limited.queue)}, without: ${p5099(plain.queue)} (${ratio(limited.queue, plain.queue, 0.5)} / ${ratio(limited.queue, plain.queue, 0.99)}) | |`,
-);
-const endOf = (x) =>
-  [x.end.nextDue, x.end.dayEnd, x.end.beyond, x.end.home].map((xs) => ms(median(xs))).join(' / ');
-console.log(
-  `| end of a session (p50 of 5): next due / tomorrow / held back by limits / home deck rows | with per-deck limits: ${endOf(limited)}; without: ${endOf(plain)} | |`,
-);
+if (!STATS_ONLY) printSession();
+function printSession() {
+  console.log(
+    `| \`hyperrecall status\`, full computation | ${ms(status)} (${(status / bare).toFixed(1)}x) | < 500 ms |`,
+  );
+  console.log(`| of which: validating the cache (every card memory) | ${ms(validate)} | |`);
+  console.log(
+    `| \`hyperrecall status\`, cached answer | ${ms(statusCached)} (${(statusCached / bare).toFixed(1)}x) | |`,
+  );
+  console.log(`| open the collection and show the first card | ${ms(firstCard)} | < 1 s |`);
+  console.log(
+    `| answer to next card (answer, next, preview, counts): p50 / p95 / p99 / max | ${spread(steps)} | p99 < 16 ms |`,
+  );
+  console.log(`| of which: next card: p50 / p95 / p99 / max | ${spread(nexts)} | |`);
+  console.log(`| of which: preview and counts: p50 / p95 / p99 / max | ${spread(rest)} | |`);
+  console.log(
+    `| one review durable on disk (answer: append + fdatasync): p50 / p95 / p99 / max | ${spread(appends)} | < 20 ms |`,
+  );
+  console.log(`| memory (RSS) with the session open | ${rss.toFixed(0)} MB | < 500 MB |`);
+  // Per-deck limits: the same measurement with and without them, and their ratio.
+  const ratio = (xs, ys, p) => `${(pct(xs, p) / pct(ys, p)).toFixed(1)}x`;
+  const p5099 = (xs) => [median(xs), pct(xs, 0.99)].map(ms).join(' / ');
+  console.log(
+    `| per-deck limits on ${LIMITED_DECKS} of ${DECKS} decks: open the study queue p50 / p99 (${OPENS} opens) | ${p5099(limited.opened)}, without: ${p5099(plain.opened)} (${ratio(limited.opened, plain.opened, 0.5)} / ${ratio(limited.opened, plain.opened, 0.99)}) | |`,
+  );
+  console.log(
+    `| per-deck limits on ${LIMITED_DECKS} of ${DECKS} decks: answer to next card p50 / p99 (${limited.steps.length} answers) | ${p5099(limited.steps)}, without: ${p5099(plain.steps)} (${ratio(limited.steps, plain.steps, 0.5)} / ${ratio(limited.steps, plain.steps, 0.99)}) | p99 < 16 ms |`,
+  );
+  console.log(
+    `| of which the queue (next, preview, counts; not the durable append) p50 / p99 | ${p5099(limited.queue)}, without: ${p5099(plain.queue)} (${ratio(limited.queue, plain.queue, 0.5)} / ${ratio(limited.queue, plain.queue, 0.99)}) | |`,
+  );
+  const endOf = (x) =>
+    [x.end.nextDue, x.end.dayEnd, x.end.beyond, x.end.home].map((xs) => ms(median(xs))).join(' / ');
+  console.log(
+    `| end of a session (p50 of 5): next due / tomorrow / held back by limits / home deck rows | with per-deck limits: ${endOf(limited)}; without: ${endOf(plain)} | |`,
+  );
+}
 console.log(
   `| Stats screen opens (every series and its rows): first, building the answer cache / then p50 of 3 | ${ms(statsOpen[0])} / ${ms(median(statsOpen.slice(1)))} | < 1 s |`,
 );
@@ -324,5 +339,7 @@ console.log(
 );
 
 // Issue 12: importing a 50,000-note Anki package (scripts/bench-anki-import.mjs).
-const { benchAnkiImport, printAnkiImportRow } = await import('./bench-anki-import.mjs');
-printAnkiImportRow(await benchAnkiImport());
+if (!STATS_ONLY) {
+  const { benchAnkiImport, printAnkiImportRow } = await import('./bench-anki-import.mjs');
+  printAnkiImportRow(await benchAnkiImport());
+}

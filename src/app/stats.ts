@@ -35,10 +35,15 @@ const keysOf = (src: StatsSource, scope: Scope) => src.cards(scope).map((c) => c
  */
 export function tomorrowOf(src: StatsSource, scope: Scope, now: number): Tomorrow {
   const { dayStartsAt } = src.settings();
-  const start = nextDayStart(now, dayStartsAt);
-  const fresh = counts(src.queueInput(scope, start, { newDone: 0, reviewsDone: 0 })).new;
   const today = studyDay(now, dayStartsAt);
+  const fresh = newTomorrowOf(src, scope, now);
   return tomorrow(keysOf(src, scope), src.store.progress, today, dayStartsAt, fresh);
+}
+
+/** The new cards the next study day introduces within its limits: tomorrowOf's `new`. */
+function newTomorrowOf(src: StatsSource, scope: Scope, now: number): number {
+  const start = nextDayStart(now, src.settings().dayStartsAt);
+  return counts(src.queueInput(scope, start, { newDone: 0, reviewsDone: 0 })).new;
 }
 
 /** The end of a session: tomorrow's load and the streak. */
@@ -103,7 +108,8 @@ export function statsOf(src: StatsSource, now: number, s: StatsScope = EVERY_DEC
     scope: s,
     keys: [...kinds.keys()],
     answers,
-    newTomorrow: tomorrowOf(src, scopeOf(s), now).new,
+    // Tomorrow's reviews are the forecast's day 1, which computeStats has: only the new.
+    newTomorrow: newTomorrowOf(src, scopeOf(s), now),
     kindOf: (key) => kinds.get(key) ?? 'unknown',
     recall: (m) => src.scheduler.retrievability(m, now),
     exams: examsIn(p.exams, s),

@@ -14,15 +14,15 @@ import {
 import { type Calendar, calendar } from './stats/calendar.js';
 import {
   type CardCounts,
-  cardCounts,
+  cardCountsOf,
   type Distributions,
   distributionsOf,
   type Hardest,
   hardestOf,
   type Recall,
-  studiedCards,
+  studiedOf,
 } from './stats/cards.js';
-import { dueForecast, type Tomorrow } from './stats/due.js';
+import { dueForecastOf, heldCards, type Tomorrow } from './stats/due.js';
 import {
   type RetentionDay,
   retentionAcc,
@@ -104,8 +104,9 @@ export interface StatsInput {
   /** Keys of the cards in scope. */
   keys: readonly string[];
   /**
-   * The answers to cards in scope, in time order (stats/answers.ts answersOf, or a view of
-   * the answer table). Iterated several times; no series keeps an answer object.
+   * The answers to cards in scope, each card's in time order (stats/answers.ts answersOf,
+   * in time order, or a view of the answer table, in table order where that keeps each
+   * card's order). No series keeps an answer object, nor depends on the order across cards.
    */
   answers: Iterable<Answer>;
   /**
@@ -146,10 +147,12 @@ export function computeStats(
   for (const n of perDay.values()) reviews += n;
   const table = trueRetention(input.retention ?? retention.done(), today);
   const month = table.month.total;
-  const forecastYear = dueForecast(input.keys, p, today, dayStartsAt, 365);
+  // Each card's memory and marks looked up once for the forecast, counts and studied cards.
+  const held = heldCards(input.keys, p);
+  const forecastYear = dueForecastOf(held, today, dayStartsAt, 365);
   const cal = calendar(perDay, today);
   // Studied cards with their recall, once, for the distributions and the hardest cards.
-  const studied = studiedCards(input.keys, p, input.recall);
+  const studied = studiedOf(held, input.recall);
   const exams = input.exams ?? p.exams;
   return {
     scope: input.scope ?? { deck: null, objective: null },
@@ -170,7 +173,7 @@ export function computeStats(
     activity,
     today: series.today,
     calendar: cal,
-    counts: cardCounts(input.keys, p, today),
+    counts: cardCountsOf(held, today),
     distributions: distributionsOf(studied),
     buttons: series.buttons,
     hours: series.hours,

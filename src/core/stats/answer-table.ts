@@ -154,6 +154,12 @@ export function tableAnswers(t: AnswerTable, inScope: (key: string) => boolean):
  * it fills one answer object in place, row after row. For the series, which read each
  * answer's fields as they go and keep none of the objects (a million answers would
  * otherwise cost as much in allocation as in counting).
+ *
+ * Each card's answers come in time order, not necessarily all answers: the series count,
+ * and the one that keeps state (true retention's first answer of a card each day) keeps it
+ * per card. So the rows stay in table order unless some card's answers are out of order
+ * (a card answered on two devices): then all are sorted by time, as tableAnswers does. A
+ * log whose lines are in card order would otherwise cost a sort of a million rows each time.
  */
 export function tableAnswerView(
   t: AnswerTable,
@@ -161,11 +167,15 @@ export function tableAnswerView(
 ): Iterable<Answer> & { length: number } {
   const keep = t.keys.map((k) => inScope(k));
   const order = new Int32Array(t.rows);
+  const lastAt = new Float64Array(t.keys.length).fill(Number.NEGATIVE_INFINITY);
   let n = 0;
   let sorted = true;
   for (let i = 0; i < t.rows; i++) {
-    if (t.flags[i]! & UNDONE || !keep[t.key[i]!]) continue;
-    if (n > 0 && t.at[i]! < t.at[order[n - 1]!]!) sorted = false;
+    const k = t.key[i]!;
+    if (t.flags[i]! & UNDONE || !keep[k]) continue;
+    const at = t.at[i]!;
+    if (at < lastAt[k]!) sorted = false;
+    else lastAt[k] = at;
     order[n++] = i;
   }
   const rows = order.subarray(0, n);

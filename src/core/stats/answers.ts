@@ -204,18 +204,28 @@ export interface HourCount {
  */
 function hourlyAcc(today: number, days: number): Acc<HourCount[]> {
   const out = Array.from({ length: 24 }, (_, hour) => ({ hour, answers: 0, passed: 0 }));
-  // The local hour, with the zone's offset read once per quarter hour of answers (offsets
-  // change only on quarter hours): a calendar lookup per answer costs seconds at a million.
-  let quarter = Number.NaN;
-  let offset = 0;
+  // The local hour, with the zone's offset read once per quarter hour (offsets change only
+  // on quarter hours): a calendar lookup per answer costs seconds at a million. Kept for
+  // every quarter seen, as answers come in time order per card, not across cards: the
+  // quarters of the days counted in an array (a day starts within a day of midnight UTC),
+  // any other in a map.
+  const first = (today - days) * 96;
+  const near = new Float64Array((days + 3) * 96).fill(Number.NaN);
+  const far = new Map<number, number>();
+  const offsetAt = (at: number, q: number): number => {
+    const i = q - first;
+    const inside = i >= 0 && i < near.length;
+    const known = inside ? near[i]! : far.get(q);
+    if (known !== undefined && !Number.isNaN(known)) return known;
+    const offset = new Date(at).getTimezoneOffset() * 60_000;
+    if (inside) near[i] = offset;
+    else far.set(q, offset);
+    return offset;
+  };
   return {
     add(a) {
       if (!a.scheduled || a.phase !== 'review' || a.day > today || a.day <= today - days) return;
-      const q = Math.floor(a.at / 900_000);
-      if (q !== quarter) {
-        quarter = q;
-        offset = new Date(a.at).getTimezoneOffset() * 60_000;
-      }
+      const offset = offsetAt(a.at, Math.floor(a.at / 900_000));
       const local = (((a.at - offset) % 86_400_000) + 86_400_000) % 86_400_000;
       const h = Math.floor(local / 3_600_000);
       out[h]!.answers++;

@@ -1,7 +1,7 @@
 // Series read from the cards' current state: counts by state, the interval, stability,
 // difficulty and retrievability distributions, and the hardest cards.
 import type { Memory } from '../model.js';
-import type { Holdings } from './due.js';
+import { type Held, type Holdings, heldCards } from './due.js';
 
 export interface CardCounts {
   new: number;
@@ -17,6 +17,10 @@ export interface CardCounts {
 
 /** Cards by state; suspended and buried first, as Anki's Card Counts with inactive apart. */
 export function cardCounts(keys: readonly string[], p: Holdings, today: number): CardCounts {
+  return cardCountsOf(heldCards(keys, p), today);
+}
+
+export function cardCountsOf(held: readonly Held[], today: number): CardCounts {
   const c: CardCounts = {
     new: 0,
     learning: 0,
@@ -24,13 +28,12 @@ export function cardCounts(keys: readonly string[], p: Holdings, today: number):
     relearning: 0,
     suspended: 0,
     buried: 0,
-    total: keys.length,
+    total: held.length,
   };
-  for (const key of keys) {
-    const marks = p.marks[key];
+  for (const { m, marks } of held) {
     if (marks?.suspended) c.suspended++;
     else if (marks?.buriedDay !== undefined && marks.buriedDay >= today) c.buried++;
-    else c[p.cards[key]?.phase ?? 'new']++;
+    else c[m?.phase ?? 'new']++;
   }
   return c;
 }
@@ -111,11 +114,13 @@ export interface Studied {
 
 /** One pass over the cards, asking recall once per card. */
 export function studiedCards(keys: readonly string[], p: Holdings, recall: Recall): Studied[] {
+  return studiedOf(heldCards(keys, p), recall);
+}
+
+export function studiedOf(held: readonly Held[], recall: Recall): Studied[] {
   const out: Studied[] = [];
-  for (const key of keys) {
-    const m = p.cards[key];
-    if (m && m.phase !== 'new' && !p.marks[key]?.suspended) out.push({ key, m, r: recall(m) });
-  }
+  for (const { key, m, marks } of held)
+    if (m && m.phase !== 'new' && !marks?.suspended) out.push({ key, m, r: recall(m) });
   return out;
 }
 

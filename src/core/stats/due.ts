@@ -27,6 +27,23 @@ export interface Holdings {
   marks: Readonly<Record<string, CardMarks>>;
 }
 
+/** One card with its memory and marks, looked up once for every series over the cards. */
+export interface Held {
+  key: string;
+  m: Memory | undefined;
+  marks: CardMarks | undefined;
+}
+
+/**
+ * The cards' memories and marks in one pass: each lookup in a hundred thousand keys costs,
+ * and the forecast, the card counts and the studied cards all read both.
+ */
+export function heldCards(keys: Iterable<string>, p: Holdings): Held[] {
+  const out: Held[] = [];
+  for (const key of keys) out.push({ key, m: p.cards[key], marks: p.marks[key] });
+  return out;
+}
+
 /**
  * Cards due on each of `days` study days from today (index 0 = today, overdue included).
  * The same as dueOffset for each card, with the days' starts computed once: a due time is
@@ -39,12 +56,19 @@ export function dueForecast(
   dayStartsAt: number,
   days: number,
 ): number[] {
+  return dueForecastOf(heldCards(keys, p), today, dayStartsAt, days);
+}
+
+export function dueForecastOf(
+  held: readonly Held[],
+  today: number,
+  dayStartsAt: number,
+  days: number,
+): number[] {
   const out = new Array<number>(days).fill(0);
   // starts[k] = when study day today + k begins (clock.ts: dayStart(day) <= t < dayStart(day + 1)).
   const starts = Array.from({ length: days + 1 }, (_, k) => dayStart(today + k, dayStartsAt));
-  for (const key of keys) {
-    const m = p.cards[key];
-    const marks = p.marks[key];
+  for (const { m, marks } of held) {
     if (!m || m.phase === 'new' || marks?.suspended) continue;
     let offset: number;
     if (m.due < starts[1]!) offset = 0;
