@@ -1,6 +1,6 @@
 // Cram records (model.ts CramRecord): built, told apart from scheduling answers, and judged
 // when read back. A reader from before them skips both types as "future" lines.
-import type { CramRecord, CramUndoRecord, Grade, LogRecord } from './model.js';
+import type { CramRecord, CramUndoRecord, LogRecord } from './model.js';
 
 type Obj = Record<string, unknown>;
 type Judged =
@@ -12,15 +12,7 @@ const isObj = (x: unknown): x is Obj => !!x && typeof x === 'object' && !Array.i
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const isStr = (x: unknown): x is string => typeof x === 'string' && x.length > 0;
 
-export function cramRecord(r: {
-  id: string;
-  key: string;
-  at: number;
-  rating: Grade;
-  tookMs: number;
-  correct?: boolean;
-  day: number;
-}): CramRecord {
+export function cramRecord(r: Omit<CramRecord, 'type'>): CramRecord {
   return {
     type: 'cram',
     id: r.id,
