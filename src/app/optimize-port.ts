@@ -26,30 +26,19 @@ export function optimizeFor(
   };
 }
 
-/** The collection with `optimize` added; every other member is the collection's own. */
+/**
+ * The collection with `optimize` added as a property of its own: the same object, so every
+ * other call goes straight to it (no wrapper on the study path).
+ */
 export function withOptimizer(
   collection: Collection,
   workerFile: string,
   device: string,
 ): Collection {
-  const run = optimizeFor(
+  const optimize = optimizeFor(
     collection,
     async () => (await import('./optimize-run.js')).workerTrainer(workerFile),
     device,
   );
-  // Bound once per method, so a method read twice is the same function (hook dependencies).
-  const bound = new Map<PropertyKey, unknown>();
-  return new Proxy(collection, {
-    get(target, prop) {
-      if (prop === 'optimize') return run;
-      const value: unknown = Reflect.get(target, prop, target);
-      if (typeof value !== 'function') return value;
-      let fn = bound.get(prop);
-      if (!fn) {
-        fn = value.bind(target);
-        bound.set(prop, fn);
-      }
-      return fn;
-    },
-  });
+  return Object.assign(collection, { optimize });
 }
