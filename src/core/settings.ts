@@ -32,6 +32,8 @@ export interface Settings {
   weightsFit: WeightsFit | null;
   /** Per-deck overrides of new-per-day and reviews-per-day, by deck id. */
   deckLimits: Readonly<Record<string, DeckLimits>>;
+  /** The TUI runs `sync` on start and on quit (git transport; see `sync --init`). */
+  syncAuto: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -53,6 +55,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   weights: null,
   weightsFit: null,
   deckLimits: Object.freeze({}),
+  syncAuto: false,
 });
 
 /** A step such as `10m`, `1.5m`, `0.5h` or `2d`: decimals are exact, in whole seconds. */
@@ -96,6 +99,7 @@ export function resolveSettings(partial: Partial<Record<keyof Settings, unknown>
   if (weightsProblem(p.weights) === null) s.weights = [...(p.weights as number[])];
   s.weightsFit = fitFor(p.weightsFit, s.weights);
   s.deckLimits = resolveDeckLimits(p.deckLimits);
+  if (typeof p.syncAuto === 'boolean') s.syncAuto = p.syncAuto;
   return s;
 }
 
@@ -117,6 +121,7 @@ export const SETTING_KEYS = [
   'exam-feeds-schedule',
   'exam-questions',
   'exam-minutes',
+  'sync-auto',
   'weights',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
@@ -137,6 +142,7 @@ export const SETTING_FIELD: Record<SettingKey, keyof Settings> = {
   'exam-feeds-schedule': 'examFeedsSchedule',
   'exam-questions': 'examQuestions',
   'exam-minutes': 'examMinutes',
+  'sync-auto': 'syncAuto',
   weights: 'weights',
 };
 
@@ -157,6 +163,7 @@ export const SETTING_HELP: Record<SettingKey, string> = {
   'exam-feeds-schedule': 'wrong exam answers send cards back to relearning: true or false',
   'exam-questions': `questions in a mock exam unless told otherwise, 1 to ${EXAM_BOUNDS.questions}`,
   'exam-minutes': `minutes for a mock exam unless told otherwise, 1 to ${EXAM_BOUNDS.minutes}`,
+  'sync-auto': 'sync through git when the study screen starts and quits: true or false',
   weights: '21 FSRS-6 parameters separated by commas or spaces, or "default"',
 };
 
@@ -235,6 +242,7 @@ export function parseSetting(key: string, raw: string): ParsedSetting {
       return steps.every(isStep) ? { ok: true, field, value: steps as Step[] } : bad();
     }
     case 'fuzz':
+    case 'sync-auto':
     case 'exam-feeds-schedule':
     case 'bury-siblings': {
       const b = bool(v);

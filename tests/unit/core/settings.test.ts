@@ -94,6 +94,7 @@ describe('resolveSettings', () => {
       weights: null,
       weightsFit: null,
       deckLimits: {},
+      syncAuto: false,
     });
     expect(Object.isFrozen(DEFAULT_SETTINGS)).toBe(true);
   });
