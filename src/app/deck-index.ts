@@ -62,7 +62,14 @@ export class DeckIndex {
   /** Per deck: entries in the file, studyable cards and entries of each kind. */
   deckFacts() {
     return this.loaded.decks.map(({ deck, entryCount }) => {
-      const kinds: Record<string, number> = { basic: 0, mcq: 0, cloze: 0, typed: 0, terms: 0 };
+      const kinds: Record<string, number> = {
+        basic: 0,
+        mcq: 0,
+        cloze: 0,
+        typed: 0,
+        terms: 0,
+        lab: 0,
+      };
       for (const e of deck.entries) kinds[e.type] = (kinds[e.type] ?? 0) + 1;
       return {
         id: deck.id,

@@ -1,6 +1,6 @@
 // Entries become studyable cards: a reverse, each cloze number and each term are siblings.
 import { clozeNumbers, clozeSegments } from './cloze.js';
-import type { Card, CardFace, Deck, Entry } from './model.js';
+import type { Card, CardFace, Deck, Entry, LabEntry } from './model.js';
 
 export function slug(text: string): string {
   return (
@@ -62,6 +62,9 @@ function entryCards(deck: Deck, e: Entry, out: Card[]): void {
         match: e.match,
       });
       return;
+    case 'lab':
+      add(key, key, labFace(e));
+      return;
     case 'terms':
       e.terms.forEach((pair, i) => {
         const others = e.terms.filter((_, j) => j !== i);
@@ -89,6 +92,20 @@ function entryCards(deck: Deck, e: Entry, out: Card[]): void {
   }
 }
 
+/** The face of a lab entry: every field of the spec, and only those. */
+export function labFace(e: LabEntry): CardFace {
+  return {
+    kind: 'lab',
+    task: e.task,
+    env: e.env,
+    ...(e.node === undefined ? {} : { node: e.node }),
+    setup: e.setup,
+    answer: e.answer,
+    accept: e.accept,
+    check: e.check,
+  };
+}
+
 export function deckCards(deck: Deck): Card[] {
   const out: Card[] = [];
   for (const e of deck.entries) entryCards(deck, e, out);
@@ -105,6 +122,8 @@ export function questionText(card: Card): string {
       return f.question;
     case 'typed':
       return f.prompt;
+    case 'lab':
+      return f.task;
     case 'cloze':
       return clozeSegments(f.text, f.number, false)
         .map((s) => s.text)

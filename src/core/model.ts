@@ -1,10 +1,13 @@
-// Domain types shared by every layer. This module imports nothing.
+// Domain types shared by every layer. This module imports nothing but more of them.
+import type { LabSpec } from './lab-spec.js';
+
+export type { LabEnv, LabSpec } from './lab-spec.js';
 
 export type Grade = 1 | 2 | 3 | 4;
 export const GRADES: readonly Grade[] = [1, 2, 3, 4];
 export const GRADE_NAMES: Record<Grade, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
 
-export type EntryKind = 'basic' | 'mcq' | 'cloze' | 'typed' | 'terms';
+export type EntryKind = 'basic' | 'mcq' | 'cloze' | 'typed' | 'terms' | 'lab';
 
 export type MatchMode = 'text' | 'exact' | 'command';
 
@@ -60,7 +63,10 @@ export interface TermsEntry extends EntryBase {
   prompt: string;
   terms: TermPair[];
 }
-export type Entry = BasicEntry | McqEntry | ClozeEntry | TypedEntry | TermsEntry;
+export interface LabEntry extends EntryBase, LabSpec {
+  type: 'lab';
+}
+export type Entry = BasicEntry | McqEntry | ClozeEntry | TypedEntry | TermsEntry | LabEntry;
 
 export interface Deck {
   id: string;
@@ -77,7 +83,8 @@ export type CardFace =
   | { kind: 'flash'; front: string; back: string }
   | { kind: 'cloze'; text: string; number: number }
   | { kind: 'mcq'; question: string; choices: Choice[]; multi: boolean }
-  | { kind: 'typed'; prompt: string; answer: string; accept: string[]; match: MatchMode };
+  | { kind: 'typed'; prompt: string; answer: string; accept: string[]; match: MatchMode }
+  | ({ kind: 'lab' } & LabSpec);
 
 export interface Card {
   /** `deckId/entryId` plus a suffix for derived cards; progress is keyed by it. */

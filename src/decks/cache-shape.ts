@@ -42,6 +42,23 @@ function isChoice(v: unknown): v is Choice {
   return isRec(v) && isText(v.text) && typeof v.correct === 'boolean' && isOptText(v.why);
 }
 
+const LAB_ENVS: readonly unknown[] = ['virsh-test', 'qemu-img'];
+
+/** The shape of a lab; its rules (allowed programs, paths) are checked again at run time. */
+function isLab(e: Rec): boolean {
+  return (
+    isText(e.task) &&
+    LAB_ENVS.includes(e.env) &&
+    isOptText(e.node) &&
+    isTextList(e.setup) &&
+    isText(e.answer) &&
+    isTextList(e.accept) &&
+    isRec(e.check) &&
+    isText(e.check.run) &&
+    isText(e.check.expect)
+  );
+}
+
 function isKindValid(e: Rec): boolean {
   switch (e.type) {
     case 'basic':
@@ -65,6 +82,8 @@ function isKindValid(e: Rec): boolean {
         isTextList(e.accept) &&
         MATCH_MODES.includes(e.match)
       );
+    case 'lab':
+      return isLab(e);
     case 'terms':
       return (
         isText(e.prompt) &&

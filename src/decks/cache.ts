@@ -15,7 +15,7 @@ export type DeckCache = Record<string, ParseResult>;
  * `parseDeck` can return something else for the same text. A file of another version is
  * ignored and rewritten: a cache needs no migration, everything in it can be parsed again.
  */
-export const DECK_CACHE_VERSION = 1;
+export const DECK_CACHE_VERSION = 2;
 
 const HASH = /^[0-9a-z]+-[0-9a-z]+-[0-9a-z]+$/;
 

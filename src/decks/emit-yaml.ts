@@ -64,6 +64,15 @@ function cardData(c: CardModel): Plain {
       if (c.accept.length > 0) out.accept = c.accept.map(deckText);
       if (c.match !== 'text') out.match = c.match;
       break;
+    case 'lab':
+      out.task = deckText(c.task);
+      out.env = c.env;
+      if (c.node !== undefined) out.node = c.node;
+      if (c.setup.length > 0) out.setup = c.setup;
+      out.answer = c.answer;
+      if (c.accept.length > 0) out.accept = c.accept;
+      out.check = { run: c.check.run, expect: c.check.expect };
+      break;
     case 'terms':
       out.prompt = deckText(c.prompt);
       out.terms = c.terms.map((t) => ({

@@ -3,6 +3,7 @@
 // text makes it throw: resource limits and surprises become located errors as well.
 import { type Document, isPair, isScalar, type LineCounter, visit } from 'yaml';
 import type { z } from 'zod';
+import { labSpecIssues } from '../core/labs/spec-rules.js';
 import type { Deck, Entry } from '../core/model.js';
 import { oneLine, visible } from '../core/sanitize.js';
 import { findControlText } from './controls.js';
@@ -91,6 +92,18 @@ function toEntry(input: EntryInput, pos: { file: string; line: number; col: numb
       };
     case 'terms':
       return { ...base, type: 'terms', prompt: input.prompt, terms: input.terms };
+    case 'lab':
+      return {
+        ...base,
+        type: 'lab',
+        task: input.task,
+        env: input.env,
+        ...(input.node === undefined ? {} : { node: input.node }),
+        setup: input.setup,
+        answer: input.answer,
+        accept: input.accept,
+        check: { run: input.check.run, expect: input.check.expect },
+      };
     default: {
       const never: never = input;
       return never;
@@ -114,6 +127,7 @@ const TEXT_FIELDS = new Set([
   'term',
   'definition',
   'ref',
+  'task',
 ]);
 
 function truncatedText(doc: Document, lc: LineCounter, file: string): Problem[] {
@@ -221,6 +235,11 @@ function parseChecked(file: string, source: string): ParseResult {
       return;
     }
     if (controls.length > 0) return;
+    if (r.data.type === 'lab') {
+      const issues = labSpecIssues(r.data);
+      for (const is of issues) problems.push(loc.problem([...path, ...is.path], is.message));
+      if (issues.length > 0) return;
+    }
     const prev = seen.get(r.data.id);
     if (prev !== undefined) {
       const first = loc.at(['cards', prev, 'id']);

@@ -32,6 +32,8 @@ function questionOf(e: Entry): string[] {
       return [e.text];
     case 'typed':
       return [e.prompt];
+    case 'lab':
+      return [e.task];
     case 'terms':
       return e.terms.map((t) => t.definition);
     default: {
@@ -55,6 +57,9 @@ function entryWarnings(e: Entry): string[] {
     case 'typed':
       if (containsWords(e.prompt, e.answer))
         w.push(`'${e.id}': the answer appears in the question`);
+      break;
+    case 'lab':
+      if (containsWords(e.task, e.answer)) w.push(`'${e.id}': the answer appears in the task`);
       break;
     case 'mcq': {
       const texts = e.choices.map((c) => norm(c.text));

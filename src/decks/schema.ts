@@ -68,13 +68,27 @@ const terms = z.strictObject({
     .min(2, 'needs at least 2 term/definition pairs'),
 });
 
-export const EntrySchema = z.discriminatedUnion('type', [basic, mcq, cloze, typed, terms], {
+// A command graded by running it (README "Lab cards"); the rules about what its lines may
+// run are checked after the shape (core/labs/spec-rules.ts).
+const lab = z.strictObject({
+  ...common,
+  type: z.literal('lab'),
+  task: text,
+  env: z.enum(['virsh-test', 'qemu-img']),
+  node: text.optional(),
+  setup: z.array(text).default([]),
+  answer: text,
+  accept: z.array(text).default([]),
+  check: z.strictObject({ run: text, expect: text }),
+});
+
+export const EntrySchema = z.discriminatedUnion('type', [basic, mcq, cloze, typed, terms, lab], {
   error: (iss) =>
     iss.code === 'invalid_union' &&
     iss.input &&
     typeof iss.input === 'object' &&
     'type' in iss.input
-      ? 'type must be one of basic, mcq, cloze, typed, terms'
+      ? 'type must be one of basic, mcq, cloze, typed, terms, lab'
       : undefined,
 });
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Deck } from '../../core/model.js';
 import { oneLine } from '../../core/sanitize.js';
+import { labFileProblems } from '../../decks/lab-files.js';
 import { findDeckFiles, loadDeckFile } from '../../decks/load.js';
 import { formatProblem, type Problem } from '../../decks/problem.js';
 import { qualityWarnings } from '../../decks/quality.js';
@@ -53,6 +54,7 @@ export async function run(
     }
     if (!other || override) ids.set(r.deck.id, r.deck.file);
   }
+  problems.push(...labFileProblems(decks));
   problems.push(...qualityWarnings(decks, (d) => isShipped(ctx, d.file)));
   // File names are untrusted too; messages are already made safe by the parser.
   for (const p of problems) process.stdout.write(`${oneLine(formatProblem(p))}\n`);

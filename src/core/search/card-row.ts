@@ -49,6 +49,8 @@ export function faceTexts(face: CardFace): string[] {
       return [face.question, ...face.choices.map((c) => c.text)];
     case 'typed':
       return [face.prompt, face.answer, ...face.accept];
+    case 'lab':
+      return [face.task, face.answer, ...face.accept];
   }
 }
 

@@ -56,6 +56,7 @@ function cardNote(card: Card): AnkiNoteDraft {
   if (f.kind === 'mcq') fields = choiceSides(f.question, f, card.explanation);
   else if (f.kind === 'flash') fields = [escapeHtml(f.front), escapeHtml(f.back)];
   else if (f.kind === 'typed') fields = [escapeHtml(f.prompt), escapeHtml(f.answer)];
+  else if (f.kind === 'lab') fields = [escapeHtml(f.task), escapeHtml(f.answer)];
   else fields = [escapeHtml(f.text), ''];
   return {
     kind: 'basic',
@@ -103,6 +104,16 @@ function entryNotes(entry: Entry, cards: Card[]): AnkiNoteDraft[] {
           ...base,
           kind: 'typed',
           fields: [escapeHtml(entry.prompt), escapeHtml(entry.answer)],
+          cards: [{ ord: 0, key: first.key }],
+        },
+      ];
+    // Anki cannot run a lab: it goes as a typed note, the task and the reference command.
+    case 'lab':
+      return [
+        {
+          ...base,
+          kind: 'typed',
+          fields: [escapeHtml(entry.task), escapeHtml(entry.answer)],
           cards: [{ ord: 0, key: first.key }],
         },
       ];

@@ -47,6 +47,8 @@ function contentKey(c: Unnamed): string {
       return ['mcq', deckText(c.question)].join('\u0000');
     case 'typed':
       return ['typed', deckText(c.prompt), deckText(c.answer)].join('\u0000');
+    case 'lab':
+      return ['lab', deckText(c.task), c.answer].join('\u0000');
     default: {
       const never: never = c;
       return never;
@@ -73,6 +75,8 @@ function label(c: Unnamed): string {
       return c.question;
     case 'typed':
       return c.prompt;
+    case 'lab':
+      return c.task;
     default: {
       const never: never = c;
       return never;

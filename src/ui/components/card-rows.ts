@@ -23,6 +23,7 @@ const KIND_LABEL = {
   cloze: 'Fill the gap',
   mcq: 'Multiple choice',
   typed: 'Type the answer',
+  lab: 'Lab: type the command',
 } as const;
 
 export interface CardRowsInput {
@@ -159,7 +160,8 @@ export function cardRows(parts: CardRowsInput): CardRows {
     const before = joinGroups(groups.slice(0, -1), gap).length + (gap ? 1 : 0);
     choices = list.ranges.map(([a, b]) => [a + before, b + before]);
   } else {
-    groups.push(cardTextRows(face.prompt, width, { bold: true }, code));
+    const prompt = face.kind === 'lab' ? face.task : face.prompt;
+    groups.push(cardTextRows(prompt, width, { bold: true }, code));
     if (answered) groups.push(inputRows(s.input, false, width, theme));
     else input = inputRows(s.input, true, width, theme);
   }

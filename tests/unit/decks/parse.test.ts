@@ -75,7 +75,7 @@ describe('parseDeck', () => {
 
   it('reports an unknown card type', () => {
     expect(problemsOf(`${head}  - id: a\n    type: essay\n`)[0]).toBe(
-      'deck.yaml:5:11 error: cards.0.type: type must be one of basic, mcq, cloze, typed, terms',
+      'deck.yaml:5:11 error: cards.0.type: type must be one of basic, mcq, cloze, typed, terms, lab',
     );
   });
 

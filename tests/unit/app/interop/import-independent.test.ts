@@ -183,7 +183,9 @@ function cardShape(c: Card): string {
         ? [f.prompt, f.answer]
         : f.kind === 'cloze'
           ? [f.text, String(f.number)]
-          : [f.question];
+          : f.kind === 'mcq'
+            ? [f.question]
+            : [f.task];
   return JSON.stringify([f.kind, ...sides, [...c.tags].sort()]);
 }
 
