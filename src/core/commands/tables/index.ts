@@ -1,8 +1,9 @@
 // Every option table command-aware grading knows, by program name. Each file under tables/
 // holds one program's grammar (or one family, such as virsh's subcommands by area).
 import type { CommandTable } from '../spec.js';
+import { OTHER_TABLES } from './others.js';
 
-export const TABLES: readonly CommandTable[] = [];
+export const TABLES: readonly CommandTable[] = [...OTHER_TABLES];
 
 const byProgram = new Map<string, CommandTable>();
 for (const t of TABLES) for (const p of t.programs) byProgram.set(p, t);

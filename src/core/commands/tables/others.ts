@@ -1,0 +1,55 @@
+// The tables for every program but virsh and qemu-img, gathered for the registry.
+import type { CommandTable } from '../spec.js';
+import { ansiblePlaybookTable, ansibleTable, openstackAnsibleTable } from './ansible.js';
+import {
+  ansibleDocTable,
+  ansibleGalaxyTable,
+  ansibleInventoryTable,
+  ansibleVaultTable,
+} from './ansible-tools.js';
+import { awsTable } from './aws.js';
+import { bridgeTable } from './bridge.js';
+import { cloudInitTable } from './cloud-init.js';
+import { cloudLocaldsTable, genisoimageTable } from './genisoimage.js';
+import { grepTable } from './grep.js';
+import { virtBuilderTable, virtCustomizeTable, virtSysprepTable } from './guestfs-tools.js';
+import { ipTable } from './ip.js';
+import { iscsiadmTable } from './iscsiadm.js';
+import { guestfishTable, guestmountTable, virtRescueTable } from './libguestfs.js';
+import { nmcliTable } from './nmcli.js';
+import { openstackTable } from './openstack.js';
+import { ovsVsctlTable } from './ovs-vsctl.js';
+import { journalctlTable, systemctlTable } from './systemctl.js';
+import { virtCloneTable, virtInstallTable, virtXmlTable } from './virt-manager.js';
+
+export const OTHER_TABLES: readonly CommandTable[] = [
+  virtInstallTable,
+  virtCloneTable,
+  virtXmlTable,
+  virtSysprepTable,
+  virtCustomizeTable,
+  virtBuilderTable,
+  guestfishTable,
+  guestmountTable,
+  virtRescueTable,
+  iscsiadmTable,
+  ipTable,
+  bridgeTable,
+  ovsVsctlTable,
+  nmcliTable,
+  grepTable,
+  ansibleTable,
+  ansiblePlaybookTable,
+  openstackAnsibleTable,
+  ansibleGalaxyTable,
+  ansibleVaultTable,
+  ansibleDocTable,
+  ansibleInventoryTable,
+  openstackTable,
+  awsTable,
+  systemctlTable,
+  journalctlTable,
+  genisoimageTable,
+  cloudLocaldsTable,
+  cloudInitTable,
+];

@@ -1,0 +1,88 @@
+// ovs-vsctl(8), Open vSwitch 3.1 (Debian 12), written from the man page (not installed here).
+// Global and per-command options come before the command words (`ovs-vsctl --may-exist add-br
+// br0`); bridge, port and interface names after it are positional, in order.
+import type { CommandTable } from '../spec.js';
+import { arg, bare, flags, optArg } from './option-shorthand.js';
+
+const SOURCE = 'ovs-vsctl(8), Open vSwitch 3.1 (from the man page; not installed here)';
+
+const COMMANDS = [
+  'init',
+  'show',
+  'emer-reset',
+  'add-br',
+  'del-br',
+  'list-br',
+  'br-exists',
+  'br-to-vlan',
+  'br-to-parent',
+  'br-set-external-id',
+  'br-get-external-id',
+  'list-ports',
+  'add-port',
+  'add-bond',
+  'add-bond-iface',
+  'del-bond-iface',
+  'del-port',
+  'port-to-br',
+  'list-ifaces',
+  'iface-to-br',
+  'get-controller',
+  'del-controller',
+  'set-controller',
+  'get-fail-mode',
+  'del-fail-mode',
+  'set-fail-mode',
+  'get-manager',
+  'del-manager',
+  'set-manager',
+  'get-ssl',
+  'del-ssl',
+  'set-ssl',
+  'add-aa-mapping',
+  'del-aa-mapping',
+  'get-aa-mapping',
+  'list-zone-tp',
+  'add-zone-tp',
+  'del-zone-tp',
+  'list',
+  'find',
+  'get',
+  'set',
+  'add',
+  'remove',
+  'clear',
+  'create',
+  'destroy',
+  'wait-until',
+  'comment',
+];
+
+export const ovsVsctlTable: CommandTable = {
+  programs: ['ovs-vsctl'],
+  spec: {
+    source: SOURCE,
+    abbreviateLong: true,
+    globalOnlyBefore: true,
+    options: [
+      arg('--db'),
+      ...flags('--no-wait', '--no-syslog', '--oneline', '--dry-run', '--retry'),
+      arg('-t --timeout'),
+      optArg('-v --verbose', { repeat: true }),
+      optArg('--log-file'),
+      ...flags('-h --help', '-V --version', '--no-headings', '--pretty', '--bare'),
+      arg('-f --format'),
+      arg('-d --data'),
+      arg('--columns'),
+      arg('-p --private-key'),
+      arg('-c --certificate'),
+      arg('-C --ca-cert'),
+      arg('--bootstrap-ca-cert'),
+      arg('--peer-ca-cert'),
+      // Per-command options, written before the command they modify.
+      ...flags('--may-exist', '--if-exists', '--with-iface', '--all', '--fake-iface'),
+      arg('--id'),
+    ],
+    subcommands: bare(SOURCE, ...COMMANDS),
+  },
+};
