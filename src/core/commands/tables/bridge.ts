@@ -25,7 +25,7 @@ const show: [string, string][] = [
 // Each object's commands in the order bridge tests them.
 const link = object(
   [['set', 'set'], ['change', 'set'], ...show, ['help', 'help']],
-  ['set', 'show', 'help'],
+  ['set', 'show'],
 );
 const fdb = object(
   [
@@ -33,11 +33,11 @@ const fdb = object(
     ...show,
     ...selfOrder('get', 'flush', 'help'),
   ],
-  ['add', 'append', 'delete', 'replace', 'show', 'get', 'flush', 'help'],
+  ['add', 'append', 'delete', 'replace', 'show', 'get', 'flush'],
 );
 const vlan = object(
   [...selfOrder('add', 'delete'), ...show, ...selfOrder('tunnelshow', 'global', 'set', 'help')],
-  ['add', 'delete', 'show', 'tunnelshow', 'global', 'set', 'help'],
+  ['add', 'delete', 'show', 'tunnelshow', 'global', 'set'],
 );
 
 const OBJECTS = selfOrder('link', 'fdb', 'mdb', 'vlan', 'monitor', 'help');
@@ -52,7 +52,7 @@ export const bridgeTable: CommandTable = {
     globalOnlyBefore: true,
     options: [
       flag('-V -Version'),
-      flag('-s -stats -statistics', { repeat: true }),
+      flag('-s -statistics', { repeat: true }),
       flag('-d -details'),
       flag('-o -oneline'),
       flag('-t -timestamp'),

@@ -38,7 +38,7 @@ const link = object(
     ...show,
     ...selfOrder('xstats', 'afstats', 'property', 'help'),
   ],
-  ['add', 'delete', 'set', 'show', 'xstats', 'afstats', 'property', 'help'],
+  ['add', 'delete', 'set', 'show', 'xstats', 'afstats', 'property'],
 );
 const address = object(
   [
@@ -50,7 +50,7 @@ const address = object(
     ['lst', 'show'],
     ...selfOrder('flush', 'save', 'showdump', 'restore', 'help'),
   ],
-  ['add', 'change', 'replace', 'delete', 'show', 'flush', 'save', 'showdump', 'restore', 'help'],
+  ['add', 'change', 'replace', 'delete', 'show', 'flush', 'save', 'showdump', 'restore'],
 );
 const route = object(
   [
@@ -74,7 +74,6 @@ const route = object(
     'save',
     'restore',
     'showdump',
-    'help',
   ],
 );
 const neighbor = object(
@@ -85,7 +84,7 @@ const neighbor = object(
     ...show,
     ...selfOrder('flush', 'help'),
   ],
-  ['add', 'change', 'replace', 'delete', 'get', 'show', 'flush', 'help'],
+  ['add', 'change', 'replace', 'delete', 'get', 'show', 'flush'],
 );
 const netns = object(
   [
@@ -99,7 +98,7 @@ const netns = object(
 );
 const tuntap = object(
   [...selfOrder('add', 'delete'), ['del', 'delete'], ...show, ['help', 'help']],
-  ['add', 'delete', 'show', 'help'],
+  ['add', 'delete', 'show'],
 );
 
 // ip.c's objects in the order it tests them; the table models the ones the decks use.
@@ -124,7 +123,7 @@ export const ipTable: CommandTable = {
     globalOnlyBefore: true,
     options: [
       flag('-V -Version'),
-      flag('-s -stats -statistics', { repeat: true }),
+      flag('-s -statistics', { repeat: true }),
       flag('-d -details'),
       flag('-r -resolve'),
       flag('-h -human -human-readable'),
