@@ -10,16 +10,22 @@ import {
 import { awsTable } from './aws.js';
 import { bridgeTable } from './bridge.js';
 import { cloudInitTable } from './cloud-init.js';
+import { curlTable } from './curl.js';
+import { filebeatTable, logstashTable } from './elk.js';
 import { cloudLocaldsTable, genisoimageTable } from './genisoimage.js';
 import { grepTable } from './grep.js';
 import { virtBuilderTable, virtCustomizeTable, virtSysprepTable } from './guestfs-tools.js';
+import { lscpuTable, modprobeTable, sysctlTable, systemdDetectVirtTable } from './host-tools.js';
 import { ipTable } from './ip.js';
 import { iscsiadmTable } from './iscsiadm.js';
 import { guestfishTable, guestmountTable, virtRescueTable } from './libguestfs.js';
+import { virtAdminTable, virtHostValidateTable, virtViewerTable } from './libvirt-tools.js';
 import { nmcliTable } from './nmcli.js';
 import { openstackTable } from './openstack.js';
 import { ovsVsctlTable } from './ovs-vsctl.js';
+import { qemuSystemTable } from './qemu-system.js';
 import { journalctlTable, systemctlTable } from './systemctl.js';
+import { ethtoolTable, numactlTable, numastatTable } from './tuning-tools.js';
 import { virtCloneTable, virtInstallTable, virtXmlTable } from './virt-manager.js';
 
 export const OTHER_TABLES: readonly CommandTable[] = [
@@ -52,4 +58,18 @@ export const OTHER_TABLES: readonly CommandTable[] = [
   genisoimageTable,
   cloudLocaldsTable,
   cloudInitTable,
+  virtAdminTable,
+  virtHostValidateTable,
+  virtViewerTable,
+  qemuSystemTable,
+  sysctlTable,
+  lscpuTable,
+  systemdDetectVirtTable,
+  modprobeTable,
+  numactlTable,
+  numastatTable,
+  ethtoolTable,
+  curlTable,
+  filebeatTable,
+  logstashTable,
 ];

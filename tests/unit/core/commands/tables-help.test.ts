@@ -6,8 +6,18 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { CommandSpec, CommandTable } from '../../../../src/core/commands/spec.js';
 import { bridgeTable } from '../../../../src/core/commands/tables/bridge.js';
+import { curlTable } from '../../../../src/core/commands/tables/curl.js';
 import { grepTable } from '../../../../src/core/commands/tables/grep.js';
+import {
+  lscpuTable,
+  sysctlTable,
+  systemdDetectVirtTable,
+} from '../../../../src/core/commands/tables/host-tools.js';
 import { ipTable } from '../../../../src/core/commands/tables/ip.js';
+import {
+  virtAdminTable,
+  virtHostValidateTable,
+} from '../../../../src/core/commands/tables/libvirt-tools.js';
 import { journalctlTable, systemctlTable } from '../../../../src/core/commands/tables/systemctl.js';
 
 /** A tool's help text (stdout and stderr: ip prints its help on stderr), or null when absent. */
@@ -27,7 +37,7 @@ function help(argv: string[]): string | null {
  */
 function shown(text: string): (name: string) => boolean {
   const words = new Set(
-    [...text.matchAll(/(?:^|[\s,[(|{])(--?[A-Za-z0-9][A-Za-z0-9_.-]*)/g)].map((m) =>
+    [...text.matchAll(/(?:^|[\s,[(|{])(--?[A-Za-z0-9#][A-Za-z0-9_.-]*)/g)].map((m) =>
       m[1]!.replace(/[.-]+$/, ''),
     ),
   );
@@ -80,7 +90,38 @@ describe('option tables against the installed tools', () => {
   checksAgainstHelp(journalctlTable, ['journalctl', '--help']);
   checksAgainstHelp(ipTable, ['ip', 'help']);
   checksAgainstHelp(bridgeTable, ['bridge', 'help']);
+  checksAgainstHelp(sysctlTable, ['sysctl', '--help']);
+  checksAgainstHelp(lscpuTable, ['lscpu', '--help']);
+  checksAgainstHelp(systemdDetectVirtTable, ['systemd-detect-virt', '--help']);
+  checksAgainstHelp(curlTable, ['curl', '--help', 'all']);
+  checksAgainstHelp(virtHostValidateTable, ['virt-host-validate', '--help']);
+  checksAgainstHelp(virtAdminTable, ['virt-admin', '--help']);
 });
+
+describe.skipIf(absent('virt-admin'))(
+  'virt-admin commands (skipped when virt-admin is absent)',
+  () => {
+    const commands = Object.entries(virtAdminTable.spec.subcommands ?? {});
+    // A socket that does not exist: virt-admin parses the command, then fails to connect, so
+    // no daemon is ever touched.
+    const nowhere = 'libvirtd:///system?socket=/nonexistent/hyperrecall-test.sock';
+
+    it.each(commands)('virt-admin %s: every option is in `virt-admin help %s`', (name, spec) => {
+      expect(missingOptions(spec, help(['virt-admin', 'help', name])!)).toEqual([]);
+    });
+
+    it('an option marked positional is taken as a bare word, and daemon-timeout is not', () => {
+      const parses = (argv: string[]) =>
+        !/unexpected data/.test(help(['virt-admin', '-c', nowhere, ...argv]) ?? '');
+      for (const [name, spec] of commands) {
+        const bare = spec.options.filter((o) => o.position !== undefined).map(() => '1');
+        if (bare.length > 0) expect(parses([name, ...bare]), name).toBe(true);
+      }
+      expect(parses(['daemon-timeout', '0'])).toBe(false);
+      expect(parses(['daemon-timeout', '--timeout', '0'])).toBe(true);
+    });
+  },
+);
 
 /** The word each object's usage line names it by (`Usage: ip neigh ...`). */
 const USAGE_NAME: Record<string, string> = { neighbor: 'neigh' };
