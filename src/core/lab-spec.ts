@@ -15,3 +15,22 @@ export interface LabSpec {
   accept: string[];
   check: { run: string; expect: string };
 }
+
+/** What running a lab's command gave (app/labs runs it; the study screen shows it). */
+export interface LabRun {
+  /** The check's pattern matched (and, for qemu-img, the check exited 0). */
+  passed: boolean;
+  /** The learner's command's output (stdout, then stderr). */
+  commandOutput: string;
+  checkOutput: string;
+  /** One line: why the command was not run (graded Again). */
+  refused?: string;
+  /** A process ran past the time limit and was killed. */
+  timedOut?: boolean;
+  /** Output went past the cap and was cut. */
+  truncated?: boolean;
+  /** Set when the tools are missing: graded as a typed command; says so and what to install. */
+  fallback?: string;
+  /** Typed-grading feedback in fallback mode (which part differs). */
+  notes?: string[];
+}

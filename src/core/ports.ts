@@ -2,6 +2,7 @@
 // so screens never touch the store or the file system themselves.
 import type { CustomStudy } from './custom-study.js';
 import type { Blueprint, ExamResult, ExamState, ScheduleEffect } from './exam.js';
+import type { LabRun } from './lab-spec.js';
 import type {
   Card,
   CardMarks,
@@ -178,6 +179,11 @@ export interface BrowserPort {
   undo?(now: number): Written<BrowserUndo>;
   info(card: Card, now: number): CardInfo;
   reloadDecks(): Promise<string[]>;
+}
+
+/** Runs a lab card's command in a sandbox (app/labs); the check decides, see LabRun. */
+export interface LabPort {
+  run(card: Card, line: string): Promise<LabRun>;
 }
 
 export interface ExamOptions {

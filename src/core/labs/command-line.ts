@@ -26,7 +26,7 @@ function byteLength(s: string): number {
  */
 export function lexCommand(line: string): Lexed {
   if (byteLength(line) > LAB_MAX_INPUT) return refuse(`the command is over ${LAB_MAX_INPUT} bytes`);
-  if (hasControl(line.replace(/\t/g, ' ')))
+  if (/[\r\n\v\f]/.test(line) || hasControl(line))
     return refuse('the command must be one line of plain text');
   const argv: string[] = [];
   let cur = '';
