@@ -6,6 +6,18 @@ import { arg, bare, flag, flags } from './option-shorthand.js';
 
 const SOURCE = 'cloud-init(1), cloud-init 22.4 (from its --help; not installed here)';
 const command = (...options: OptionSpec[]): CommandSpec => ({ source: SOURCE, options });
+const group = (subcommands: Record<string, CommandSpec>): CommandSpec => ({
+  source: SOURCE,
+  options: [],
+  subcommands,
+});
+
+const schema = command(
+  arg('-c --config-file'),
+  flag('--system'),
+  arg('-d --docs'),
+  flag('--annotate'),
+);
 
 export const cloudInitTable: CommandTable = {
   programs: ['cloud-init'],
@@ -29,23 +41,15 @@ export const cloudInitTable: CommandTable = {
       ),
       status: command(...flags('-l --long', '-w --wait')),
       clean: command(...flags('-l --logs', '-r --reboot', '-s --seed')),
-      schema: command(
-        arg('-c --config-file'),
-        flag('--system'),
-        arg('-d --docs'),
-        flag('--annotate'),
-      ),
+      schema,
       'collect-logs': command(arg('-t --tarfile'), flag('-u --include-userdata')),
-      analyze: {
-        source: SOURCE,
-        options: [],
-        subcommands: bare(SOURCE, 'blame', 'show', 'dump', 'boot'),
-      },
-      devel: {
-        source: SOURCE,
-        options: [],
-        subcommands: bare(SOURCE, 'net-convert', 'render', 'make-mime', 'hotplug-hook'),
-      },
+      analyze: group(bare(SOURCE, 'blame', 'show', 'dump', 'boot')),
+      // `devel schema` is where schema lived before it became a command of its own (22.2);
+      // 22.4 still takes it.
+      devel: group({
+        ...bare(SOURCE, 'net-convert', 'render', 'make-mime', 'hotplug-hook'),
+        schema,
+      }),
       features: command(),
     },
   },
