@@ -5,6 +5,7 @@
 import type { CardMarks, CramRecord, LogRecord, MarkRecord, ReviewRecord } from './model.js';
 import { emptyDay, emptyProgress, isNewer, type Progress } from './progress.js';
 import { recordKey } from './records.js';
+import { applySetting } from './setting-records.js';
 
 function count(p: Progress, rec: ReviewRecord, sign: 1 | -1): void {
   let d = p.days[rec.day];
@@ -170,6 +171,9 @@ export function applyRecord(p: Progress, rec: LogRecord, own = true): void {
       if (p.exams.some((e) => e.id === rec.id)) return;
       p.exams.push(rec.summary);
       p.exams.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return;
+    case 'setting':
+      applySetting(p.settingRecords, rec);
       return;
     default: {
       const never: never = rec;

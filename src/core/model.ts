@@ -1,5 +1,6 @@
 // Domain types shared by every layer. This module imports nothing but more of them.
 import type { LabSpec } from './lab-spec.js';
+import type { SettingRecord } from './setting-record.js';
 
 export type { LabEnv, LabSpec } from './lab-spec.js';
 
@@ -280,7 +281,8 @@ export type LogRecord =
   | MarkRecord
   | ExamRecord
   | CramRecord
-  | CramUndoRecord;
+  | CramUndoRecord
+  | SettingRecord;
 
 export interface CardMarks {
   suspended?: boolean;

@@ -2,6 +2,7 @@
 // counts and exam history. The store keeps it as a cache; folding the log again gives the
 // same value (src/core/fold.ts).
 import type { CardMarks, ExamSummary, LogRecord, Memory, ReviewRecord } from './model.js';
+import type { SettingRecord } from './setting-record.js';
 
 export interface DayCount {
   /** Answers given that day: study, exam and cram (a cram answer counts here and in passed/ms only). */
@@ -33,6 +34,8 @@ export interface Progress {
    * own `lastReview` it tells whether a record read from a log is new (see `isNewer`).
    */
   stamps: Record<string, number>;
+  /** Per setting slot, the record that wins it (core/setting-records.ts). */
+  settingRecords: Record<string, SettingRecord>;
 }
 
 export function emptyProgress(): Progress {
@@ -44,6 +47,7 @@ export function emptyProgress(): Progress {
     lastAnswer: null,
     exams: [],
     stamps: {},
+    settingRecords: {},
   };
 }
 
@@ -65,6 +69,8 @@ export function lastAt(p: Progress, key: string): number {
  */
 export function isNewer(p: Progress, rec: LogRecord): boolean {
   if (rec.type === 'exam') return !p.exams.some((e) => e.id === rec.id);
+  // Last writer wins per setting: applying one in any order is exact.
+  if (rec.type === 'setting') return true;
   const key = rec.type === 'undo' ? rec.review.key : rec.key;
   return rec.at > lastAt(p, key);
 }

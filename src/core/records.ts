@@ -14,6 +14,7 @@ import type {
   ReviewRecord,
   UndoRecord,
 } from './model.js';
+import { classifySetting } from './setting-records.js';
 
 // Cram records live in cram-records.ts; re-exported here, where readers look for records.
 export { cramRecord, cramUndoRecord, isCramRecord } from './cram-records.js';
@@ -106,6 +107,7 @@ export function recordKey(rec: LogRecord): string | null {
     case 'undo':
       return rec.review.key;
     case 'exam':
+    case 'setting':
       return null;
     default: {
       const never: never = rec;
@@ -239,6 +241,8 @@ export function classifyRecord(x: unknown): Classified {
       return classifyCram(x);
     case 'cram-undo':
       return classifyCramUndo(x);
+    case 'setting':
+      return classifySetting(x);
     default:
       return { kind: 'future', type: x.type };
   }

@@ -35,6 +35,16 @@ const SNAPSHOT_STEPS: Record<number, Step> = {
   // 1 -> 2: per-card record times (for telling new records from copies) and this device's
   // record clock. Version 1 kept neither; both start from what the file already says.
   1: (x) => ({ ...x, schema: 2, stamps: {}, clock: latestTime(x) }),
+  // 2 -> 3: settings became records in the logs. The file's settings are kept aside for a
+  // writer to write as records once (store/settings-log.ts); until then they show as before.
+  2: (x) => {
+    const settings = x.settings && typeof x.settings === 'object' ? (x.settings as Obj) : {};
+    // No log positions: a version-2 reader skipped other devices' setting records as
+    // future lines, so every log is folded again once.
+    const out: Obj = { ...x, schema: 3, logs: {}, settingRecords: {}, settings: { ...settings } };
+    if (Object.keys(settings).length > 0) out.legacySettings = settings;
+    return out;
+  },
 };
 
 export function migrateSnapshot(x: Obj, from: number, to: number): Migrated {

@@ -1,15 +1,15 @@
-// The snapshot (`state-<device>.json`): a cache of what the review logs imply, plus the
-// settings, and how far into each log it has read. Read through `readSnapshot`, which
+// The snapshot (`state-<device>.json`): a cache of what the review logs imply (settings
+// included: they are records in the logs), and how far into each log it has read. Read through `readSnapshot`, which
 // upgrades older versions and says plainly when a file cannot be used.
 import type { CardMarks, ReviewRecord } from '../core/model.js';
 import { emptyProgress, type Progress } from '../core/progress.js';
 import { isExamSummary, isMemory } from '../core/records.js';
-import type { Settings } from '../core/settings.js';
+import { classifySetting, type StoredSettings } from '../core/setting-records.js';
 import { migrateSnapshot } from './migrations.js';
 
-export const SNAPSHOT_VERSION = 2;
+export type { StoredSettings };
 
-export type StoredSettings = Partial<Record<keyof Settings, unknown>>;
+export const SNAPSHOT_VERSION = 3;
 
 export interface Snapshot extends Progress {
   schema: number;
@@ -17,11 +17,25 @@ export interface Snapshot extends Progress {
   logs: Record<string, number>;
   /** The latest record time this device wrote: its records get strictly later times. */
   clock: number;
+  /** What the setting records imply (with `legacySettings` under them): a cache. */
   settings: StoredSettings;
+  /**
+   * Settings kept from before they were records (a version-2 snapshot, or salvaged from a
+   * damaged one): a writer writes them into its log once and drops them (store/settings-log.ts).
+   */
+  legacySettings?: StoredSettings;
 }
 
-export function emptySnapshot(settings: StoredSettings = {}): Snapshot {
-  return { schema: SNAPSHOT_VERSION, ...emptyProgress(), logs: {}, clock: 0, settings };
+export function emptySnapshot(legacy: StoredSettings = {}): Snapshot {
+  const snap: Snapshot = {
+    schema: SNAPSHOT_VERSION,
+    ...emptyProgress(),
+    logs: {},
+    clock: 0,
+    settings: { ...legacy },
+  };
+  if (Object.keys(legacy).length > 0) snap.legacySettings = legacy;
+  return snap;
 }
 
 type Obj = Record<string, unknown>;
@@ -61,6 +75,16 @@ function isLastAnswer(x: unknown): x is ReviewRecord | null {
   return x === null || (isObj(x) && x.type === 'review' && typeof x.id === 'string' && isNum(x.at));
 }
 
+function isSettingRecord(x: unknown): boolean {
+  return (
+    isObj(x) &&
+    x.type === 'setting' &&
+    typeof x.id === 'string' &&
+    isNum(x.at) &&
+    classifySetting(x).kind === 'record'
+  );
+}
+
 /** What is wrong with a current-version snapshot, or null when every part is usable. */
 export function snapshotProblem(x: Obj): string | null {
   if (!allOf(x.cards, isMemory)) return 'a card state is malformed';
@@ -71,6 +95,9 @@ export function snapshotProblem(x: Obj): string | null {
   if (!isNum(x.reviews) || !isNum(x.clock)) return 'a counter is malformed';
   if (!isLastAnswer(x.lastAnswer)) return 'the last answer is malformed';
   if (!isObj(x.settings)) return 'the settings are malformed';
+  if (!allOf(x.settingRecords, isSettingRecord)) return 'a setting record is malformed';
+  if (x.legacySettings !== undefined && !isObj(x.legacySettings))
+    return 'the settings from before version 3 are malformed';
   return null;
 }
 

@@ -1,5 +1,5 @@
-// The data directory. The review logs are the truth; `state-<device>.json` is a cache of
-// what they imply plus the settings. A writer holds this device's lock, appends each
+// The data directory. The review logs are the truth, settings included; `state-<device>.json`
+// is a cache of what they imply. A writer holds this device's lock, appends each
 // answer durably before it is acknowledged and rewrites the cache lazily. A read-only open
 // takes no lock and writes nothing: whatever it finds wrong it reports and works around.
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import type { LogRecord } from '../core/model.js';
 import { lastAt, type Progress } from '../core/progress.js';
 import { oneLine } from '../core/sanitize.js';
 import { catchUp, keepUnreadable, readAllLogs, refold, skippedLines } from './catch-up.js';
+import { mkdirQuiet, setAsideFiles } from './data-dir.js';
 import { setAsideCopy } from './durable-file.js';
 import { LockLostError, StoreError } from './errors.js';
 import { ExamFile } from './exam-file.js';
@@ -16,6 +17,7 @@ import { recordsAbout } from './history.js';
 import { type Io, realIo } from './io.js';
 import type { Lock } from './lock.js';
 import { LogWriter, logFileName } from './review-log.js';
+import { changeRecords, deriveSettings, legacyRecords } from './settings-log.js';
 import { emptySnapshot, type Snapshot, type StoredSettings } from './snapshot.js';
 import { SnapshotAdapter } from './snapshot-file.js';
 import { diffProgress } from './verify.js';
@@ -101,11 +103,19 @@ export class Store {
     this.notices.push(...skippedLines(result, !this.opts.readOnly));
     if (!this.opts.readOnly) keepUnreadable(this.opts.dataDir, result.bad, this.io);
     if (result.changed) this.dirty = true;
+    deriveSettings(this.snap);
     if (this.opts.readOnly) return;
     this.writer = new LogWriter(this.logFile, this.opts.now(), this.io);
     if (this.writer.tornTail)
       this.notices.push(`An unfinished log line was cut off and kept in ${this.writer.tornTail}.`);
     this.snap.logs[logFileName(this.opts.device)] = this.writer.size();
+    // Settings from before they were records: written into this device's log once.
+    if (this.snap.legacySettings) {
+      this.append(...legacyRecords(this.snap, this.opts.device));
+      delete this.snap.legacySettings;
+      this.dirty = true;
+    }
+    deriveSettings(this.snap);
     if (this.dirty) this.flush();
   }
 
@@ -151,6 +161,7 @@ export class Store {
       applyRecord(this.snap, rec, true);
       if (rec.at > this.snap.clock) this.snap.clock = rec.at;
     }
+    if (recs.some((r) => r.type === 'setting')) deriveSettings(this.snap);
     this.version++;
     this.snap.logs[logFileName(this.opts.device)] = this.writer.size();
     this.scheduleFlush();
@@ -197,19 +208,14 @@ export class Store {
     this.dirty = false;
   }
 
-  /** Settings are written through at once; throws when they cannot be saved. */
+  /**
+   * Each changed setting becomes a record in this device's log, durable before this returns
+   * (other devices see it through the log); throws, changing nothing, when it cannot be saved.
+   */
   setSettings(settings: StoredSettings): void {
-    if (this.opts.readOnly)
-      throw new StoreError('the store was opened read-only', this.opts.dataDir);
-    const before = this.snap.settings;
-    this.snap.settings = settings;
-    try {
-      this.writeSnapshot();
-    } catch (err) {
-      this.snap.settings = before;
-      throw err;
-    }
-    this.version++;
+    const at = this.recordTime(null, this.opts.now());
+    this.append(...changeRecords(this.snap, settings, this.opts.device, at));
+    this.flush();
   }
 
   /** The exam the user quit before submitting, with when it was last saved. */
@@ -229,14 +235,7 @@ export class Store {
 
   /** Files set aside by recovery: corrupt or disagreeing caches, cut-off log tails. */
   setAsideFiles(): string[] {
-    try {
-      return this.io
-        .readdirSync(this.opts.dataDir)
-        .filter((n) => /\.(corrupt|mismatch|torn|newer|unreadable)-/.test(n))
-        .sort();
-    } catch {
-      return [];
-    }
+    return setAsideFiles(this.opts.dataDir, this.io);
   }
 
   /** Compares the cache with a fresh fold of the logs; returns what differs. */
@@ -252,6 +251,7 @@ export class Store {
       throw new StoreError('the store was opened read-only', this.opts.dataDir);
     const copy = this.setAsideSnapshot('mismatch');
     refold(this.snap, this.opts.dataDir, this.opts.device, this.io);
+    deriveSettings(this.snap);
     this.dirty = true;
     this.version++;
     this.writeSnapshot();
@@ -280,16 +280,5 @@ export class Store {
     this.writer = null;
     this.lock?.release();
     this.lock = null;
-  }
-}
-
-function mkdirQuiet(io: Io, dir: string): void {
-  try {
-    io.mkdirSync(dir, { recursive: true });
-  } catch (err) {
-    throw new StoreError(
-      `cannot create the data directory (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
-      dir,
-    );
   }
 }

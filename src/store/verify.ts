@@ -34,5 +34,7 @@ export function diffProgress(fresh: Progress, cached: Progress): string[] {
     )
   )
     problems.push('the exam history in the cache differs from the review log');
+  if (!same(fresh.settingRecords, cached.settingRecords))
+    problems.push('the settings in the cache differ from the review log');
   return problems;
 }

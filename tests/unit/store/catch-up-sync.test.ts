@@ -98,8 +98,17 @@ function logsIn(dir: string): DeviceLog[] {
 }
 
 function progressOf(p: Progress): Progress {
-  const { cards, marks, days, reviews, lastAnswer, exams, stamps } = p;
-  return structuredClone({ cards, marks, days, reviews, lastAnswer, exams, stamps });
+  const { cards, marks, days, reviews, lastAnswer, exams, stamps, settingRecords } = p;
+  return structuredClone({
+    cards,
+    marks,
+    days,
+    reviews,
+    lastAnswer,
+    exams,
+    stamps,
+    settingRecords,
+  });
 }
 
 class World {

@@ -46,7 +46,7 @@ describe('migrateSnapshot', () => {
 
   it('a version with no upgrade is named', () => {
     expect(migrateSnapshot(v1, 0, 2)).toEqual({ ok: false, reason: 'no upgrade from version 0' });
-    expect(migrateSnapshot(v1, 1, 3)).toEqual({ ok: false, reason: 'no upgrade from version 2' });
+    expect(migrateSnapshot(v1, 1, 4)).toEqual({ ok: false, reason: 'no upgrade from version 3' });
   });
 
   it('a step that throws becomes a reason', () => {

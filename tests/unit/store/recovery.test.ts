@@ -97,18 +97,19 @@ describe('snapshot versions', () => {
     expect(readFileSync(join(dir, 'state-dev1.json'), 'utf8')).toBe(newer);
   });
 
-  it('a damaged snapshot is set aside; settings come back from the backup', async () => {
+  it('a damaged snapshot is set aside; settings come back from the log', async () => {
     const dir = await studied();
     const s1 = await open(dir);
     s1.setSettings({ newPerDay: 9 });
     await s1.close();
-    // The backup holds new-per-day 7; the damaged current file cannot be parsed.
+    // The backup holds new-per-day 7; the damaged current file cannot be parsed. Settings
+    // are records in the log, which says new-per-day 9 (and desired-retention reset).
     writeFileSync(join(dir, 'state-dev1.json'), '{"schema":2,"cards":{');
     const s = await open(dir);
     expect(s.notices[0]).toMatch(
       /could not be used \(not valid JSON\); it was moved to .*corrupt-/,
     );
-    expect(s.settings).toEqual({ newPerDay: 7, desiredRetention: 0.85 });
+    expect(s.settings).toEqual({ newPerDay: 9 });
     expect(s.progress.reviews).toBe(3);
     await s.close();
   });
@@ -135,7 +136,8 @@ describe('the cache disagrees with the logs', () => {
     const dir = await studied();
     const log = join(dir, 'reviews-dev1.jsonl');
     const lines = readFileSync(log, 'utf8').split('\n');
-    writeFileSync(log, `${lines.slice(0, 2).join('\n')}\n`);
+    // Two setting records, then the first two of the three answers.
+    writeFileSync(log, `${lines.slice(0, 4).join('\n')}\n`);
     const s = await open(dir);
     expect(s.notices.join(' ')).toMatch(
       /reviews-dev1\.jsonl is shorter than the cache remembers.*old cache kept as .*mismatch-/,
@@ -174,7 +176,7 @@ describe('log lines', () => {
     const log = join(dir, 'reviews-dev1.jsonl');
     appendFileSync(
       log,
-      `${JSON.stringify({ type: 'setting', id: 'x1', at: T0 + 9e6, key: 'k' })}\n`,
+      `${JSON.stringify({ type: 'hologram', id: 'x1', at: T0 + 9e6, key: 'k' })}\n`,
     );
     appendFileSync(
       log,

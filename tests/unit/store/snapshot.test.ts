@@ -137,7 +137,7 @@ describe('readSnapshot', () => {
     const read = readSnapshot({ ...v1, schema: 1 });
     expect(read).toEqual({
       ok: true,
-      snapshot: { ...v1, schema: SNAPSHOT_VERSION, stamps: {}, clock: T0 + 60_000 },
+      snapshot: { ...v1, schema: SNAPSHOT_VERSION, stamps: {}, clock: T0 + 60_000, logs: {} },
       migratedFrom: 1,
     });
   });

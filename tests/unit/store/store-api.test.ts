@@ -17,6 +17,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StoreError, StoreLockedError } from '../../../src/store/errors.js';
 import { realIo } from '../../../src/store/io.js';
 import { lockPath } from '../../../src/store/lock.js';
+import { SNAPSHOT_VERSION } from '../../../src/store/snapshot.js';
 import { Store } from '../../../src/store/store.js';
 import { faultyIo } from '../../helpers/faulty-io.js';
 import { line, mark, memory, review, T0 } from '../../helpers/records.js';
@@ -224,7 +225,7 @@ describe('the cache', () => {
     const { stamps: _s, clock: _c, ...v1 } = onDisk(dir);
     writeFileSync(join(dir, 'state-dev1.json'), JSON.stringify({ ...v1, schema: 1 }));
     const again = await open(dir);
-    expect(onDisk(dir).schema).toBe(2);
+    expect(onDisk(dir).schema).toBe(SNAPSHOT_VERSION);
     await again.close();
   });
 
