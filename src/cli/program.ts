@@ -26,6 +26,7 @@ const DESCRIPTIONS = {
     'Write an Anki package (--apkg), the FSRS revlog CSV (--revlog) or a full backup (--json)',
   derive: 'A deck from Markdown notes (Obsidian SR syntax); card ids survive edits',
   cards: 'Browse cards: a query as in Anki (deck:, tag:, is:due, prop:ivl>=10, words)',
+  sync: 'Sync progress between machines through git: --init REMOTE once, then sync; --status',
   import:
     'Import an Anki package (.apkg, .colpkg), notes as text (.txt, .csv, .tsv), or a backup (.json)',
 } as const;
@@ -214,6 +215,16 @@ export function buildProgram(
     .allowUnknownOption()
     .action((query: string[], opts: import('./commands/cards.js').CardsFlags) =>
       run(async (ctx) => (await import('./commands/cards.js')).run(ctx, query, opts)),
+    );
+
+  program
+    .command('sync')
+    .description(DESCRIPTIONS.sync)
+    .option('--init <remote>', 'make the data directory a git repository syncing with REMOTE')
+    .option('--status', 'devices, last sync, records ahead and behind (no network)')
+    .option('--json', 'machine-readable output')
+    .action((opts: import('./commands/sync.js').SyncFlags) =>
+      run(async (ctx) => (await import('./commands/sync.js')).run(ctx, opts)),
     );
 
   return program;
