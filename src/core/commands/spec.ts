@@ -31,6 +31,11 @@ export interface OptionSpec {
   position?: number;
   /** Values that mean the same (`{ st: 'sendtargets' }`), applied before comparing. */
   valueAliases?: Readonly<Record<string, string>>;
+  /**
+   * The value is a list joined by this separator whose items compare as a set: qemu-img's
+   * `-o a=1,b=2` equals `-o b=2,a=1`, and with `repeat` also `-o a=1 -o b=2`.
+   */
+  listSeparator?: string;
 }
 
 /** A program, or one of its subcommands (`virsh net-autostart`, `openstack server create`). */
