@@ -7,12 +7,15 @@ import {
   suggestedGrade,
   type TypedResult,
 } from './grading.js';
+import type { LabRun } from './lab-spec.js';
 import type { Card, Grade } from './model.js';
 
 export interface CardResult {
   correct: boolean;
   suggested: Grade;
   typed?: TypedResult;
+  /** A lab card: what running the command gave. */
+  lab?: LabRun;
 }
 
 export interface CardSession {
@@ -31,6 +34,8 @@ export interface CardSession {
    * picked, for the screen to say so. Any other action clears it.
    */
   waiting: { need: number; have: number } | null;
+  /** A lab card's command was submitted and runs (the screen calls the lab port). */
+  running?: boolean;
 }
 
 export type CardAction =
@@ -40,7 +45,9 @@ export type CardAction =
   | { type: 'toggle' }
   | { type: 'submit' }
   | { type: 'type'; text: string }
-  | { type: 'erase' };
+  | { type: 'erase' }
+  /** A lab card's run finished; `key` is the card it was run for. */
+  | { type: 'labDone'; key: string; run: LabRun };
 
 export function startCard(card: Card, shownAt: number, seed: string): CardSession {
   const n = card.face.kind === 'mcq' ? card.face.choices.length : 0;
@@ -100,7 +107,24 @@ function submit(s: CardSession): CardSession {
       },
     };
   }
+  if (face.kind === 'lab') return s.input.trim() === '' || s.running ? s : { ...s, running: true };
   return { ...s, phase: 'answer' };
+}
+
+/** Typing goes into the answer of a typed card, and of a lab card until it runs. */
+function takesInput(s: CardSession): boolean {
+  const k = s.card.face.kind;
+  return k === 'typed' || (k === 'lab' && !s.running);
+}
+
+function labDone(s: CardSession, key: string, run: LabRun): CardSession {
+  if (!s.running || s.card.key !== key) return s;
+  return {
+    ...s,
+    running: false,
+    phase: 'answer',
+    result: { correct: run.passed, suggested: suggestedGrade(run.passed), lab: run },
+  };
 }
 
 export function cardReducer(s: CardSession, a: CardAction): CardSession {
@@ -132,9 +156,11 @@ function step(s: CardSession, a: CardAction): CardSession {
     case 'submit':
       return submit(s);
     case 'type':
-      return face.kind === 'typed' ? { ...s, input: s.input + a.text } : s;
+      return takesInput(s) ? { ...s, input: s.input + a.text } : s;
     case 'erase':
-      return face.kind === 'typed' ? { ...s, input: s.input.slice(0, -1) } : s;
+      return takesInput(s) ? { ...s, input: s.input.slice(0, -1) } : s;
+    case 'labDone':
+      return labDone(s, a.key, a.run);
     default: {
       const never: never = a;
       return never;

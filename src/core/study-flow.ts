@@ -255,7 +255,8 @@ export function studyStep(state: StudyState, intent: StudyIntent, env: StudyEnv)
     case 'info':
       return { ...state, info: env.port.info(cur.s.card, env.now) };
     case 'leave':
-      return cur.s.card.face.kind === 'typed' && cur.s.phase === 'question'
+      return (cur.s.card.face.kind === 'typed' || cur.s.card.face.kind === 'lab') &&
+        cur.s.phase === 'question'
         ? { ...state, confirmLeave: true }
         : state;
     case 'quit':

@@ -90,7 +90,16 @@ export function initialStudy(
   };
 }
 
-const CARD_ACTIONS = new Set(['reveal', 'move', 'pick', 'toggle', 'submit', 'type', 'erase']);
+const CARD_ACTIONS = new Set([
+  'reveal',
+  'move',
+  'pick',
+  'toggle',
+  'submit',
+  'type',
+  'erase',
+  'labDone',
+]);
 
 export function isCardAction(i: StudyIntent): i is CardAction {
   return CARD_ACTIONS.has(i.type);

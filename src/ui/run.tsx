@@ -2,11 +2,12 @@
 // left as it was) and resolves once the user has quit.
 import { render, renderToString } from 'ink';
 import type { ReactElement } from 'react';
-import type { ExamPort, StudyPort } from '../core/ports.js';
+import type { ExamPort, LabPort, StudyPort } from '../core/ports.js';
 import { App, type View } from './App.js';
 import { exitTally } from './exit-summary.js';
 import { type FrameHandoff, overwriting, takeFrameHandoff } from './frame-handoff.js';
 import { KeypressProvider } from './keypress/KeypressContext.js';
+import { LabContext } from './labs/LabContext.js';
 import type { OpenEditor } from './screens/Study.js';
 import { summaryLine } from './screens/Summary.js';
 import { COLOR_THEME, PLAIN_THEME, ThemeContext } from './theme.js';
@@ -16,6 +17,8 @@ export interface TuiOptions {
   color: boolean;
   initial: View;
   exams?: ExamPort;
+  /** Runs lab cards' commands; without it a lab is graded as a typed command. */
+  labs?: LabPort;
   openEditor?: OpenEditor;
 }
 
@@ -31,14 +34,16 @@ export async function runTui(port: StudyPort, opts: TuiOptions): Promise<string 
   const tree = (now: () => number, initial: View): ReactElement => (
     <ThemeContext.Provider value={opts.color ? COLOR_THEME : PLAIN_THEME}>
       <KeypressProvider>
-        <App
-          port={tally.port}
-          now={now}
-          initial={initial}
-          {...(opts.exams ? { exams: opts.exams } : {})}
-          {...(opts.openEditor ? { openEditor: opts.openEditor } : {})}
-          onSummary={(s) => tally.finished(s)}
-        />
+        <LabContext.Provider value={opts.labs ?? null}>
+          <App
+            port={tally.port}
+            now={now}
+            initial={initial}
+            {...(opts.exams ? { exams: opts.exams } : {})}
+            {...(opts.openEditor ? { openEditor: opts.openEditor } : {})}
+            onSummary={(s) => tally.finished(s)}
+          />
+        </LabContext.Provider>
       </KeypressProvider>
     </ThemeContext.Provider>
   );

@@ -7,11 +7,13 @@ import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { Collection } from '../../src/app/collection.js';
 import { ExamService } from '../../src/app/exams.js';
+import type { LabPort } from '../../src/core/ports.js';
 import { loadDecks } from '../../src/decks/load.js';
 import { Store } from '../../src/store/store.js';
 import { App, type AppProps, type View } from '../../src/ui/App.js';
 import { KeypressProvider } from '../../src/ui/keypress/KeypressContext.js';
 import { KeypressQueue } from '../../src/ui/keypress/keypress-queue.js';
+import { LabContext } from '../../src/ui/labs/LabContext.js';
 import { PLAIN_THEME, ThemeContext } from '../../src/ui/theme.js';
 
 export const T0 = Date.parse('2026-03-02T10:00:00Z');
@@ -43,21 +45,25 @@ export interface RenderOptions {
   exams?: ExamService;
   now?: () => number;
   openEditor?: AppProps['openEditor'];
+  /** The lab runner the screens get (LabContext); absent: labs grade as typed commands. */
+  labs?: LabPort;
 }
 
 export async function renderApp(collection: Collection, initial: View, opts: RenderOptions = {}) {
-  const { columns = 80, rows = 24, exams, now = () => T0, openEditor } = opts;
+  const { columns = 80, rows = 24, exams, now = () => T0, openEditor, labs = null } = opts;
   const queue = new KeypressQueue();
   const r = render(
     <ThemeContext.Provider value={PLAIN_THEME}>
       <KeypressProvider queue={queue} exitOnCtrlC={false}>
-        <App
-          port={collection}
-          now={now}
-          initial={initial}
-          {...(exams ? { exams } : {})}
-          {...(openEditor ? { openEditor } : {})}
-        />
+        <LabContext.Provider value={labs}>
+          <App
+            port={collection}
+            now={now}
+            initial={initial}
+            {...(exams ? { exams } : {})}
+            {...(openEditor ? { openEditor } : {})}
+          />
+        </LabContext.Provider>
       </KeypressProvider>
     </ThemeContext.Provider>,
   );

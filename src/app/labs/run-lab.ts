@@ -3,7 +3,6 @@
 // Without the tools, the command is graded as typed text instead, and the result says so.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { gradeTyped } from '../../core/grading.js';
 import type { LabRun, LabSpec } from '../../core/lab-spec.js';
 import {
   allowedPrograms,
@@ -15,6 +14,7 @@ import {
 } from '../../core/labs/argv-rules.js';
 import { lexCommand } from '../../core/labs/command-line.js';
 import { expectPattern } from '../../core/labs/spec-rules.js';
+import { labAsTyped } from '../../core/labs/typed-fallback.js';
 import { labNodePath } from '../../decks/lab-files.js';
 import {
   LAB_OUTPUT_CAP,
@@ -183,13 +183,8 @@ export async function runLab(
   if (typeof argv === 'string') return refused(argv);
   const program = LAB_PROGRAMS[spec.env];
   if ((deps.find ?? findOnPath)(program) === null) {
-    const typed = gradeTyped(line, spec.answer, spec.accept, 'command');
-    return {
-      passed: typed.correct,
-      commandOutput: '',
-      checkOutput: '',
-      fallback: `${program} is not installed here: this lab was graded as a typed answer. Install: ${LAB_INSTALL_HINT}`,
-    };
+    const why = `${program} is not installed here: this lab was graded as a typed answer. Install: ${LAB_INSTALL_HINT}`;
+    return labAsTyped(spec, line, why);
   }
   const limits: Limits = {
     timeoutMs: deps.timeoutMs ?? LAB_TIMEOUT_MS,

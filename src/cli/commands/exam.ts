@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExamService } from '../../app/exams.js';
+import { LabRunner } from '../../app/labs/lab-port.js';
 import { EXAM_DEFAULTS } from '../../core/exam.js';
 import type { ExamOptions } from '../../core/ports.js';
 import { oneLine } from '../../core/sanitize.js';
@@ -89,6 +90,7 @@ export async function run(ctx: Context, deckIds: string[], flags: ExamFlags): Pr
         options: { scope, questions, minutes, passPercent, blueprint },
       },
       openEditor: openEditor(ctx.env, deckFolders(ctx)),
+      labs: new LabRunner(),
     });
     return 0;
   });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { ExamService } from '../../app/exams.js';
+import { LabRunner } from '../../app/labs/lab-port.js';
 import { type CustomStudy, parseCount } from '../../core/custom-study.js';
 import type { Card } from '../../core/model.js';
 import type { Scope } from '../../core/ports.js';
@@ -119,6 +120,7 @@ export async function run(ctx: Context, typed: string[], opts: StudyOptions): Pr
         objectiveNames(join(ctx.root, 'blueprints')),
       ),
       openEditor: openEditor(ctx.env, deckFolders(ctx)),
+      labs: new LabRunner(),
     });
     if (summary) process.stdout.write(`${summary}\n`);
     return 0;

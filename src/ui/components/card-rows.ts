@@ -6,6 +6,7 @@ import { type CardSession, picksNeeded } from '../../core/session.js';
 import type { Theme } from '../theme.js';
 import { choiceRows } from './ChoiceList.js';
 import { pickRule, STUDY_LETTERS } from './choice-hints.js';
+import { labVerdictRows } from './lab-rows.js';
 import {
   cardTextRows,
   codeRuns,
@@ -81,10 +82,11 @@ function kindRows({ s, compact, marks, theme }: CardRowsInput): Row[] {
   return text ? [lineRow(text, { color: theme.muted })] : [];
 }
 
-function verdictRows({ s, width, theme }: CardRowsInput): Row[] {
+function verdictRows({ s, width, compact, theme }: CardRowsInput): Row[] {
   const r = s.result;
   const face = s.card.face;
   if (s.phase !== 'answer' || !r) return [];
+  if (face.kind === 'lab' && r.lab) return labVerdictRows(face, r.lab, width, compact, theme);
   const rows = [
     lineRow(r.correct ? '✓ Correct' : '✗ Not quite', {
       bold: true,
@@ -163,7 +165,7 @@ export function cardRows(parts: CardRowsInput): CardRows {
     const prompt = face.kind === 'lab' ? face.task : face.prompt;
     groups.push(cardTextRows(prompt, width, { bold: true }, code));
     if (answered) groups.push(inputRows(s.input, false, width, theme));
-    else input = inputRows(s.input, true, width, theme);
+    else input = inputRows(s.input, !s.running, width, theme);
   }
   groups.push(verdictRows(parts), afterRows(parts));
   return { rows: joinGroups(groups, gap), choices, input };

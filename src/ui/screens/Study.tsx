@@ -36,7 +36,7 @@ export interface StudyProps {
 function cardScreen(s: CardSession): Screen {
   if (s.phase === 'answer') return 'answer';
   const k = s.card.face.kind;
-  return k === 'mcq' ? 'choice' : k === 'typed' ? 'typed' : 'flash';
+  return k === 'mcq' ? 'choice' : k === 'typed' || k === 'lab' ? 'typed' : 'flash';
 }
 
 const NO_COUNTS = { new: 0, learning: 0, due: 0, overdue: 0 };

@@ -54,7 +54,10 @@ export function hintRows(text: string, width: number, theme: Theme): Row[] {
 function footerText(s: CardSession): string {
   if (s.phase === 'answer') return hint('answer', ['undo', 'info', 'help', 'quit']);
   const kind = s.card.face.kind;
-  const screen: Screen = kind === 'mcq' ? 'choice' : kind === 'typed' ? 'typed' : 'flash';
+  const screen: Screen =
+    kind === 'mcq' ? 'choice' : kind === 'typed' || kind === 'lab' ? 'typed' : 'flash';
+  if (s.running) return 'Running… (in a sandbox, 10 s at most)';
+  if (kind === 'lab') return `type the command · ${hint('typed', ['submit', 'leaveTyped'])}`;
   if (screen === 'typed') return `type the answer · ${hint('typed', ['submit', 'leaveTyped'])}`;
   // Only the letters this card has: a three-choice card takes a-c, not the keys' a-h.
   if (screen === 'choice')
