@@ -5,7 +5,7 @@
 import type { CardMarks, CramRecord, LogRecord, MarkRecord, ReviewRecord } from './model.js';
 import { emptyDay, emptyProgress, isNewer, type Progress } from './progress.js';
 import { recordKey } from './records.js';
-import { applySetting } from './setting-records.js';
+import { applySetting, deviceOfId } from './setting-records.js';
 
 function count(p: Progress, rec: ReviewRecord, sign: 1 | -1): void {
   let d = p.days[rec.day];
@@ -189,12 +189,29 @@ export function applyRecord(p: Progress, rec: LogRecord, own = true): void {
  * the first record that is not newer than everything applied about its card (a copy, or
  * out of order). The caller then folds every log again.
  */
-export function applyNewer(p: Progress, records: readonly LogRecord[], own: boolean): boolean {
+export function applyNewer(
+  p: Progress,
+  records: readonly LogRecord[],
+  inOwnLog: boolean,
+  self?: string,
+): boolean {
   for (const rec of records) {
     if (!isNewer(p, rec)) return false;
-    applyRecord(p, rec, own);
+    applyRecord(p, rec, self === undefined ? inOwnLog : isOwn(rec, inOwnLog, self));
   }
   return true;
+}
+
+const MADE_BY = /^(.+)-[0-9a-z]+-[0-9a-f]+$/;
+
+/**
+ * Whether `self` made the record (only those can be taken back with `u` after a restart).
+ * An id that names its device (`<device>-<time>-<hex>`, as every record made since 0.1) says
+ * so wherever the record is read from: a copy of another device's answer appended to this
+ * device's log (`merge`, `doctor --fix`) stays that device's. Other ids: where it was read.
+ */
+export function isOwn(rec: LogRecord, inOwnLog: boolean, self: string): boolean {
+  return MADE_BY.test(rec.id) ? deviceOfId(rec.id) === self : inOwnLog;
 }
 
 export interface DeviceLog {
@@ -219,9 +236,9 @@ export function foldLogs(logs: readonly DeviceLog[], self: string): Progress {
     if (seen.has(rec.id)) continue;
     seen.add(rec.id);
     // A record copied into another device's log is still this device's own answer.
-    let own = false;
-    for (let j = i; j < all.length && all[j]!.rec.id === rec.id; j++) own ||= all[j]!.own;
-    applyRecord(p, rec, own);
+    let inOwnLog = false;
+    for (let j = i; j < all.length && all[j]!.rec.id === rec.id; j++) inOwnLog ||= all[j]!.own;
+    applyRecord(p, rec, isOwn(rec, inOwnLog, self));
   }
   return p;
 }

@@ -92,7 +92,7 @@ export function catchUp(snap: Snapshot, dir: string, self: string, io: Io = real
       const from = snap.logs[name] ?? 0;
       const chunk = readLog(join(dir, name), from, io);
       note(result, name, chunk);
-      if (!applyNewer(snap, chunk.records, name === own)) {
+      if (!applyNewer(snap, chunk.records, name === own, self)) {
         result.refolded = true;
         break;
       }
