@@ -116,8 +116,11 @@ export function git(dir: string, args: string[], opts: GitOptions): Promise<GitR
 /** git's first line that says what went wrong, without its `fatal: ` or `error: ` prefix. */
 export function firstErrorLine(text: string): string {
   const lines = text.split('\n').map((l) => l.trim());
+  // The push's own verdict first, then git's, then what the server said.
   const pick =
-    lines.find((l) => /^(fatal|error|remote|ERROR):/i.test(l) || l.startsWith('! [')) ??
+    lines.find((l) => l.startsWith('! [')) ??
+    lines.find((l) => /^(fatal|error):/i.test(l)) ??
+    lines.find((l) => /^remote:\s*\S/i.test(l)) ??
     lines.find((l) => l !== '') ??
     '';
   return hideSecrets(oneLine(pick.replace(/^(fatal|error):\s*/i, ''))).slice(0, 300);
@@ -150,7 +153,9 @@ function classify(dir: string, args: string[], text: string): GitError {
       line,
     );
   const network = args[0] === 'push' || args[0] === 'fetch' || args[0] === 'ls-remote';
-  if (network && /\[rejected\].*(fetch first|non-fast-forward)|non-fast-forward/i.test(text))
+  // Another device pushed in between: refused by git as not a fast-forward, or lost the
+  // race for the ref lock on the server.
+  if (network && /non-fast-forward|fetch first|cannot lock ref|incorrect old value/i.test(text))
     return new GitError('non-fast-forward', `the remote moved on (${line})`, dir, line);
   if (network && REFUSED.test(text))
     return new GitError(

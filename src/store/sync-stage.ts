@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { git } from './git.js';
-import { listLogFiles } from './review-log.js';
+import { LOG_RE, listLogFiles } from './review-log.js';
 
 /** Offset just past the last newline of `file` (0 when it has none or is missing). */
 export function completeEnd(file: string): number {
@@ -56,14 +56,15 @@ export async function logsIn(
   env: NodeJS.ProcessEnv,
 ): Promise<Map<string, TreeEntry>> {
   const out = new Map<string, TreeEntry>();
-  const r = await git(dir, ['ls-tree', '-l', '-z', rev, '--', ':(glob)reviews-*.jsonl'], {
+  // The top level only: every log lives there (ls-tree takes no glob pathspecs).
+  const r = await git(dir, ['ls-tree', '-l', '-z', rev], {
     env,
     okCodes: [128],
   });
   if (r.code !== 0) return out;
   for (const entry of r.stdout.split('\0')) {
     const m = /^\d+ blob ([0-9a-f]+)\s+(\d+)\t(.+)$/.exec(entry);
-    if (m) out.set(m[3]!, { id: m[1]!, size: Number(m[2]) });
+    if (m && LOG_RE.test(m[3]!)) out.set(m[3]!, { id: m[1]!, size: Number(m[2]) });
   }
   return out;
 }
