@@ -1,7 +1,14 @@
 // Typed answers graded through the option tables of programs other than virsh and qemu-img:
 // the spellings the issue lists (iscsiadm short/long/st, grep's combined and split flags,
 // egrep, --opt=value) grade right, and a different command still grades wrong.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { normalise } from '../../../../src/core/commands/normalise.js';
+import { lineWords } from '../../../../src/core/commands/parse.js';
+import { tableFor } from '../../../../src/core/commands/tables/index.js';
+import { OTHER_TABLES } from '../../../../src/core/commands/tables/others.js';
 import { gradeTyped } from '../../../../src/core/grading.js';
 
 const right = (input: string, answer: string, accept: string[] = []) =>
@@ -135,5 +142,49 @@ describe('typed answers graded with the option tables', () => {
     expect(notes('ip lnk set eth1 master br0', 'ip link set eth1 master br0')).toContain(
       'unknown subcommand `lnk`',
     );
+  });
+});
+
+/** Every typed command card's answer and accepted forms in the shipped decks. */
+function deckCommands(): { id: string; line: string }[] {
+  const dir = resolve(import.meta.dirname, '../../../../decks');
+  const out: { id: string; line: string }[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
+    const deck = parseYaml(readFileSync(join(dir, file), 'utf8')) as { cards: DeckCard[] };
+    for (const c of deck.cards) {
+      if (c.type !== 'typed' || c.match !== 'command') continue;
+      for (const line of [c.answer, ...(c.accept ?? [])]) out.push({ id: `${file} ${c.id}`, line });
+    }
+  }
+  return out;
+}
+interface DeckCard {
+  id: string;
+  type: string;
+  match?: string;
+  answer: string;
+  accept?: string[];
+}
+
+describe("the shipped typed answers against the other programs' tables", () => {
+  it('every option and subcommand they use is in the table of its program', () => {
+    const gaps: string[] = [];
+    let checked = 0;
+    for (const { id, line } of deckCommands()) {
+      const words = lineWords(line);
+      const table = tableFor(words[0] ?? '');
+      if (!table || !OTHER_TABLES.includes(table)) continue;
+      const form = normalise(words, table);
+      checked++;
+      const problems = [
+        ...form.unknown.map((u) => `unknown option ${u}`),
+        ...(form.unknownSubcommand ? [`unknown subcommand ${form.unknownSubcommand}`] : []),
+        ...form.valueMissing.map((v) => `${v} without a value`),
+        ...form.misplaced.map((m) => `${m} misplaced`),
+      ];
+      if (problems.length > 0) gaps.push(`${id}: ${line}: ${problems.join(', ')}`);
+    }
+    expect(gaps).toEqual([]);
+    expect(checked).toBeGreaterThan(60);
   });
 });
