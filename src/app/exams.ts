@@ -4,7 +4,12 @@ import { nextDayStart } from '../core/clock.js';
 import { drawByBlueprint, drawByDeck, isExamCard } from '../core/exam-draw.js';
 import { examDay } from '../core/exam-plan.js';
 import { examWrite } from '../core/exam-records.js';
-import { type ExamResult, type ScheduleEffect, scoreExam } from '../core/exam-score.js';
+import {
+  type ExamResult,
+  type LabVerdicts,
+  type ScheduleEffect,
+  scoreExam,
+} from '../core/exam-score.js';
 import { type ExamState, isExamState, startExam } from '../core/exam-state.js';
 import type { Card, ExamSummary, LogRecord, Memory } from '../core/model.js';
 import type { ExamOptions, ExamPort, ReadinessView, Scope, Written } from '../core/ports.js';
@@ -98,8 +103,8 @@ export class ExamService implements ExamPort {
     this.store.clearExamInProgress();
   }
 
-  finish(exam: ExamState, now: number): Written<ExamResult> {
-    const scored = scoreExam(exam, (k) => this.card(k), now);
+  finish(exam: ExamState, now: number, labs?: LabVerdicts): Written<ExamResult> {
+    const scored = scoreExam(exam, (k) => this.card(k), now, labs);
     const { records, effect, undo } = examWrite(scored, {
       scheduler: this.collection.scheduler,
       settings: this.collection.settings(),

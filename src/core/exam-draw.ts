@@ -3,9 +3,10 @@ import type { Card } from './model.js';
 
 export const EXAM_DEFAULTS = { questions: 60, minutes: 90, passPercent: 70 } as const;
 
-/** Only questions with an answer the trainer can check: multiple choice and typed. */
+/** Only questions with an answer the trainer can check: multiple choice, typed and labs. */
 export function isExamCard(card: Card): boolean {
-  return card.face.kind === 'mcq' || card.face.kind === 'typed';
+  const k = card.face.kind;
+  return k === 'mcq' || k === 'typed' || k === 'lab';
 }
 
 /** Deterministic PRNG so a draw can be tested and an exam reproduced from its seed. */

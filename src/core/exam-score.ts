@@ -36,7 +36,16 @@ export interface ExamResult extends ExamSummary {
   schedule?: ScheduleEffect;
 }
 
-export function isRight(card: Card, answer: ExamAnswer, order: readonly number[]): boolean {
+/**
+ * Whether an answer is right. A lab question is right when its run passed (`labPassed`,
+ * from running it at submission); without a run it is graded as a typed command.
+ */
+export function isRight(
+  card: Card,
+  answer: ExamAnswer,
+  order: readonly number[],
+  labPassed?: boolean,
+): boolean {
   if (!isAnswered(answer)) return false;
   const face = card.face;
   if (face.kind === 'mcq' && Array.isArray(answer))
@@ -46,6 +55,8 @@ export function isRight(card: Card, answer: ExamAnswer, order: readonly number[]
     );
   if (face.kind === 'typed' && typeof answer === 'string')
     return gradeTyped(answer, face.answer, face.accept, face.match).correct;
+  if (face.kind === 'lab' && typeof answer === 'string')
+    return labPassed ?? gradeTyped(answer, face.answer, face.accept, 'command').correct;
   return false;
 }
 
@@ -60,16 +71,20 @@ function tally(map: Record<string, Tally>, key: string, ok: boolean): void {
 /** Objective tags look like `lpic3-351.4`; other tags are not broken down. */
 export const OBJECTIVE_TAG = /^[a-z0-9]+-\d+(\.\d+)+$/;
 
+/** Lab questions that were run: question index -> whether the check passed. */
+export type LabVerdicts = Readonly<Record<number, boolean>>;
+
 export function scoreExam(
   s: ExamState,
   cardOf: (key: string) => Card | null,
   now: number,
+  labs: LabVerdicts = {},
 ): ExamResult {
   const byDeck: Record<string, Tally> = {};
   const byTag: Record<string, Tally> = {};
   const results: QuestionResult[] = s.keys.map((key, i) => {
     const card = cardOf(key);
-    const ok = card ? isRight(card, s.answers[i] ?? null, s.orders[i] ?? []) : false;
+    const ok = card ? isRight(card, s.answers[i] ?? null, s.orders[i] ?? [], labs[i]) : false;
     if (card) {
       tally(byDeck, card.deckId, ok);
       for (const t of card.tags.filter((x) => OBJECTIVE_TAG.test(x))) tally(byTag, t, ok);

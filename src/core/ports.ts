@@ -2,6 +2,7 @@
 // so screens never touch the store or the file system themselves.
 import type { CustomStudy } from './custom-study.js';
 import type { Blueprint, ExamResult, ExamState, ScheduleEffect } from './exam.js';
+import type { LabVerdicts } from './exam-score.js';
 import type { LabRun } from './lab-spec.js';
 import type {
   Card,
@@ -207,8 +208,11 @@ export interface ExamPort {
   /** Keeps the exam on disk so quitting never loses it. */
   save(exam: ExamState, now: number): Written<void>;
   discard(): void;
-  /** Scores, stores the result and feeds the answers into the schedule. */
-  finish(exam: ExamState, now: number): Written<ExamResult>;
+  /**
+   * Scores, stores the result and feeds the answers into the schedule. `labs`: the lab
+   * questions run at submission (index -> passed); any other lab grades as typed.
+   */
+  finish(exam: ExamState, now: number, labs?: LabVerdicts): Written<ExamResult>;
   /**
    * Takes back what the last exam finished in this session did to the schedule (lapses,
    * their leech marks, moved-up new cards), except on cards changed since; the score stays.

@@ -17,6 +17,7 @@ import { useKeypress } from '../keypress/useKeypress.js';
 import { type Action, actionFor, hint, type Screen } from '../keys.js';
 import { useTheme } from '../theme.js';
 import { clock } from './exam-clock.js';
+import { useExamFinish } from './exam-labs.js';
 import {
   chooseHint,
   examTally,
@@ -62,9 +63,9 @@ export function Exam({ exams, initial, notes, now, rows, onHelp, onQuit, onFinis
     if (a.type !== 'choose') setRefused(null);
     dispatch({ ...a, now: now() });
   };
-  const finished = useRef(false);
   const leaving = useRef(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const scoring = useExamFinish(exams, now, onFinished, setProblem);
   const [, force] = useReducer((x: number) => x + 1, 0);
 
   // The countdown: redraw every second; the reducer submits when time is up.
@@ -76,25 +77,18 @@ export function Exam({ exams, initial, notes, now, rows, onHelp, onQuit, onFinis
     return () => clearInterval(t);
   }, [now]);
 
-  const onFinishedRef = useRef(onFinished);
-  onFinishedRef.current = onFinished;
   // Every change goes to disk, so quitting or a crash never loses the exam. Letters typed
   // into an answer are saved once typing pauses, not with an fsync per key.
   const pending = useRef<NodeJS.Timeout | null>(null);
   const latest = useRef(s);
   latest.current = s;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: finish guards itself; a new one each render
   useEffect(() => {
     if (pending.current) clearTimeout(pending.current);
     pending.current = null;
     const report = (w: Written<unknown>) => setProblem(w.ok ? null : w.error);
-    if (s.view === 'submitted') {
-      if (finished.current) return;
-      finished.current = true;
-      const result = exams.finish(s, now());
-      // Not scored: say why; the exam stays saved as it was and q leaves it.
-      if (result.ok) onFinishedRef.current(result.value);
-      else report(result);
-    } else if (s.view === 'question' && typeof s.answers[s.index] === 'string') {
+    if (s.view === 'submitted') scoring.finish(s);
+    else if (s.view === 'question' && typeof s.answers[s.index] === 'string') {
       pending.current = setTimeout(() => report(exams.save(s, now())), 400);
     } else report(exams.save(s, now()));
   }, [s, exams, now]);
@@ -112,7 +106,7 @@ export function Exam({ exams, initial, notes, now, rows, onHelp, onQuit, onFinis
   const compact = rows < 20;
   const card = exams.card(s.keys[s.index] ?? '');
   const face = card?.face;
-  const typed = face?.kind === 'typed';
+  const typed = face?.kind === 'typed' || face?.kind === 'lab';
   const screen = screenOf(s, typed);
   const left = remainingMs(s, now());
   const counts = examCounts(s);
@@ -260,6 +254,7 @@ export function Exam({ exams, initial, notes, now, rows, onHelp, onQuit, onFinis
     </Box>
   );
 
+  if (scoring.progress) return <Text color={theme.accent}>{scoring.progress}</Text>;
   if (s.view === 'confirm') {
     return (
       <Box flexDirection="column" gap={compact ? 0 : 1}>

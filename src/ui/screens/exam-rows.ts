@@ -90,10 +90,12 @@ export function questionRows(
     );
     return { rows, input: [] };
   }
-  if (face?.kind === 'typed') {
+  if (face?.kind === 'typed' || face?.kind === 'lab') {
     const typed = typeof answer === 'string' ? answer : '';
+    // A lab question is run when the exam is submitted: here it is typed like any other.
+    const prompt = face.kind === 'lab' ? `${face.task} (lab: type the command)` : face.prompt;
     return {
-      rows: cardTextRows(face.prompt, width, { bold: true }, code),
+      rows: cardTextRows(prompt, width, { bold: true }, code),
       input: inputRows(typed, true, width, theme),
     };
   }
@@ -140,7 +142,9 @@ export function overviewRows(
         ? q.face.question
         : q.face.kind === 'typed'
           ? q.face.prompt
-          : ''
+          : q.face.kind === 'lab'
+            ? q.face.task
+            : ''
       : key;
     // One line per question: `code` loses its backticks here too, as in the question.
     const shown = codeRuns(text, {}, {})

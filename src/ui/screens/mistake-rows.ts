@@ -109,10 +109,12 @@ export function mistakeRows(
   const face = card?.face;
   const groups: Row[][] = [];
   if (face?.kind === 'mcq') groups.push(...choiceMistake(m, face, width, theme));
-  else if (face?.kind === 'typed') {
+  else if (face?.kind === 'typed' || face?.kind === 'lab') {
     const typed = typeof m.answer === 'string' && m.answer.trim() ? m.answer : '(no answer)';
-    groups.push(cardTextRows(face.prompt, width, { bold: true }, codeStyle(theme)), [
-      ...textRows(`✗ Your answer: ${typed}`, width, { color: theme.bad }),
+    const prompt = face.kind === 'lab' ? face.task : face.prompt;
+    const said = face.kind === 'lab' ? '✗ Your command (its check failed)' : '✗ Your answer';
+    groups.push(cardTextRows(prompt, width, { bold: true }, codeStyle(theme)), [
+      ...textRows(`${said}: ${typed}`, width, { color: theme.bad }),
       ...textRows(`✓ Expected: ${face.answer}`, width, { color: theme.good }),
     ]);
   } else {
