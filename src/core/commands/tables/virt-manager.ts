@@ -18,7 +18,7 @@ const guestSettings: OptionSpec[] = [
     '--resource',
     '--sysinfo',
     '--qemu-commandline',
-    '--launchSecurity --launch-security',
+    '--launchSecurity',
     '--vcpus',
     '--numatune',
     '--memtune',
@@ -47,7 +47,6 @@ const devices: OptionSpec[] = [
   '--input',
   '--hostdev --host-device',
   '--sound',
-  '--audio',
   '--watchdog',
   '--serial',
   '--parallel',
@@ -67,10 +66,7 @@ const devices: OptionSpec[] = [
   '--xml',
 ].map(device);
 
-const output: OptionSpec[] = [
-  ...flags('-h --help', '--version', '-q --quiet', '-d --debug'),
-  arg('--connect'),
-];
+const output: OptionSpec[] = flags('-h --help', '--version', '-q --quiet', '-d --debug');
 
 export const virtInstallTable: CommandTable = {
   programs: ['virt-install'],
@@ -78,6 +74,7 @@ export const virtInstallTable: CommandTable = {
     source: `virt-install(1), ${VERSION}`,
     options: [
       ...output,
+      arg('--connect'),
       arg('-n --name'),
       arg('--arch'),
       arg('--machine'),
@@ -97,7 +94,8 @@ export const virtInstallTable: CommandTable = {
       ...flags('-v --hvm', '-p --paravirt', '--container'),
       arg('--virt-type'),
       // Console and what happens after.
-      ...flags('--autoconsole', '--noautoconsole', '--noreboot', '--autostart', '--transient'),
+      arg('--autoconsole'),
+      ...flags('--noautoconsole', '--noreboot', '--autostart', '--transient'),
       ...flags('--destroy-on-exit', '--dry-run'),
       optArg('--wait'),
       optArg('--print-xml'),
@@ -112,6 +110,7 @@ export const virtCloneTable: CommandTable = {
     source: `virt-clone(1), ${VERSION}`,
     options: [
       ...output,
+      arg('--connect'),
       arg('-o --original'),
       arg('--original-xml'),
       flag('--auto-clone'),
@@ -121,6 +120,8 @@ export const virtCloneTable: CommandTable = {
       arg('-m --mac', { repeat: true, ordered: true }),
       ...flags('--nonsparse', '--preserve-data', '--replace', '--print-xml'),
       arg('--skip-copy', { repeat: true }),
+      arg('--force-copy', { repeat: true }),
+      arg('-u --uuid'),
       arg('--nvram'),
       arg('--check', { repeat: true }),
     ],
@@ -133,6 +134,8 @@ export const virtXmlTable: CommandTable = {
     source: `virt-xml(1), ${VERSION}`,
     options: [
       ...output,
+      // virt-xml has -c for --connect; in virt-install -c is --cdrom.
+      arg('-c --connect'),
       // Which device to change: --edit alone is the first, --edit N, --edit all, --edit match.
       optArg('--edit'),
       ...flags('--add-device', '--remove-device', '--build-xml'),
