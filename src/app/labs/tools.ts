@@ -24,7 +24,7 @@ export function findOnPath(name: string, path = process.env.PATH ?? ''): string 
 
 export interface LabTool {
   name: 'virsh' | 'qemu-img';
-  /** The first line of `--version`, or null when the program is not found. */
+  /** The version `--version` reports, or null when the program is not found. */
   version: string | null;
 }
 
@@ -39,9 +39,22 @@ export function labTools(): LabTool[] {
         stdio: ['ignore', 'pipe', 'ignore'],
         env: { PATH: process.env.PATH ?? '', LANG: 'C' },
       });
-      return { name, version: out.split('\n')[0]?.trim() || 'unknown version' };
+      // `9.0.0` from virsh, `qemu-img version 7.2.22 (Debian …)` from qemu-img.
+      const first = out.split('\n')[0]?.trim() ?? '';
+      return { name, version: /\d+\.\d+(\.\d+)?/.exec(first)?.[0] ?? (first || 'unknown version') };
     } catch {
       return { name, version: null };
     }
   });
+}
+
+/** doctor's line about labs: what runs them, or what to install. Never a problem. */
+export function labsDoctorLine(tools: readonly LabTool[] = labTools()): string {
+  const missing = tools.filter((t) => t.version === null).map((t) => t.name);
+  const found = tools
+    .filter((t) => t.version !== null)
+    .map((t) => `${t.name} ${t.version}`)
+    .join(', ');
+  if (missing.length === 0) return `labs: can run (${found})`;
+  return `labs: graded as typed commands: ${missing.join(' and ')} not installed${found ? ` (found ${found})` : ''}; optional: ${LAB_INSTALL_HINT}`;
 }

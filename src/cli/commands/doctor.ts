@@ -1,5 +1,6 @@
 // `doctor` reports; `doctor --fix` repairs. Without --fix it writes nothing, so it works on a
 // read-only or full disk and beside a running session.
+import { labsDoctorLine } from '../../app/labs/tools.js';
 import { oneLine } from '../../core/sanitize.js';
 import type { Context } from '../context.js';
 import { type Opened, withCollection } from '../with-collection.js';
@@ -41,6 +42,8 @@ export async function run(ctx: Context, opts: { fix?: boolean }): Promise<number
         if (copy) out(`the old cache was kept as ${copy}`);
       } else for (const p of problems) out(`problem: ${p}`);
       report(opened, out);
+      // Whether lab cards can run: information, not a finding (the exit code ignores it).
+      out(labsDoctorLine());
       const open = fix ? 0 : problems.length + found.length;
       out(
         open ? `${open} finding(s); hyperrecall doctor --fix repairs what can be repaired` : 'ok',
