@@ -1,6 +1,7 @@
 // Every command and option of the CLI, registered with commander. Command modules load only
 // when run, so each command pays only for what it uses.
 import { Command, Option } from 'commander';
+import { withAutoSync } from './auto-sync.js';
 // `status` runs on every shell prompt for some users: it is bundled in, and keeps its
 // heavy parts behind a cache. Every other command loads on demand.
 import type { ExamFlags } from './commands/exam.js';
@@ -52,15 +53,17 @@ export function buildProgram(
     .showHelpAfterError('(run hyperrecall --help for usage)')
     .exitOverride()
     .action(() =>
-      run(async (ctx) => {
-        // The home screen as it was last drawn, before the UI loads (first-frame.ts).
-        const shown = preRenderHome(ctx, process.stdout, process.stdin);
-        try {
-          return await (await import('./commands/study.js')).run(ctx, [], { home: true });
-        } finally {
-          if (shown && !uiStarted()) leavePreRendered(process.stdout, process.stdin);
-        }
-      }),
+      run((ctx) =>
+        withAutoSync(ctx, async () => {
+          // The home screen as it was last drawn, before the UI loads (first-frame.ts).
+          const shown = preRenderHome(ctx, process.stdout, process.stdin);
+          try {
+            return await (await import('./commands/study.js')).run(ctx, [], { home: true });
+          } finally {
+            if (shown && !uiStarted()) leavePreRendered(process.stdout, process.stdin);
+          }
+        }),
+      ),
     );
 
   program
@@ -76,8 +79,10 @@ export function buildProgram(
     .option('--more-new <n>', "custom study: N new cards beyond today's limit")
     .option('--cram', 'cram every card in scope without changing the schedule')
     .action((deckIds: string[], opts: Omit<StudyOptions, 'home'>) =>
-      run(async (ctx) =>
-        (await import('./commands/study.js')).run(ctx, deckIds, { home: false, ...opts }),
+      run((ctx) =>
+        withAutoSync(ctx, async () =>
+          (await import('./commands/study.js')).run(ctx, deckIds, { home: false, ...opts }),
+        ),
       ),
     );
 

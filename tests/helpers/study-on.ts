@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Collection } from '../../src/app/collection.js';
 import type { Grade } from '../../src/core/model.js';
 import { ALL } from '../../src/core/ports.js';
+import type { SettingKey } from '../../src/core/settings.js';
 import { loadDecks } from '../../src/decks/load.js';
 import { Store } from '../../src/store/store.js';
 
@@ -36,7 +37,12 @@ export async function studyOn(
   deckDir: string,
   count: number,
   start: number,
-  opts: { grade?: Grade; newPerDay?: number; keys?: string[] } = {},
+  opts: {
+    grade?: Grade;
+    newPerDay?: number;
+    keys?: string[];
+    settings?: Record<string, string>;
+  } = {},
 ): Promise<Studied> {
   let now = start;
   const store = await Store.open({ dataDir, device, now: () => now, readOnly: false });
@@ -44,6 +50,8 @@ export async function studyOn(
     const load = () => loadDecks([deckDir]);
     const c = new Collection(await load(), store, device, load);
     if (opts.newPerDay !== undefined) c.setSetting('new-per-day', String(opts.newPerDay));
+    for (const [k, v] of Object.entries(opts.settings ?? {}))
+      if (c.setSetting(k as SettingKey, v) !== null) throw new Error(`setting ${k} refused`);
     const keys: string[] = [];
     for (let i = 0; i < count; i++) {
       const wanted = opts.keys?.[i];
