@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { oneLine } from '../core/sanitize.js';
-import { deviceId, resolveDataDir } from '../store/paths.js';
+import { resolveDevice } from '../store/device.js';
+import { resolveDataDir } from '../store/paths.js';
 
 export interface GlobalOptions {
   dataDir?: string;
@@ -115,7 +116,7 @@ export function makeContext(opts: GlobalOptions, env: NodeJS.ProcessEnv): Contex
   return {
     root,
     dataDir,
-    device: deviceId(env),
+    device: resolveDevice(dataDir, env).name,
     deckDirs: [...new Set(deckDirs)],
     shippedDeckDir: builtIn ? resolve(builtIn) : null,
     now: makeClock(env),

@@ -10,6 +10,7 @@ import { lastAt, type Progress } from '../core/progress.js';
 import { oneLine } from '../core/sanitize.js';
 import { catchUp, keepUnreadable, readAllLogs, refold, skippedLines } from './catch-up.js';
 import { mkdirQuiet, setAsideFiles } from './data-dir.js';
+import { keepDevice } from './device.js';
 import { setAsideCopy } from './durable-file.js';
 import { LockLostError, StoreError } from './errors.js';
 import { ExamFile } from './exam-file.js';
@@ -56,6 +57,8 @@ export class Store {
     const store = new Store(opts);
     if (!opts.readOnly) {
       mkdirQuiet(store.io, opts.dataDir);
+      // A device name chosen for this host on this run is kept from its first write on.
+      keepDevice(opts.dataDir, opts.device, store.io);
       // The lock code loads only for writers: read-only commands start faster.
       const { acquireLock } = await import('./lock.js');
       // Refreshed more often than an old version's 10 s stale time, so an old binary on

@@ -14,6 +14,7 @@ import {
 import { StoreLockedError } from '../../store/errors.js';
 import { type Context, UsageError } from '../context.js';
 import { type Opened, resolveDecks, withCollection } from '../with-collection.js';
+import { runDevice } from './config-device.js';
 
 /** The settings a deck can override, and their field in a deck's limits. */
 const PER_DECK: Partial<Record<SettingKey, DeckLimitField>> = {
@@ -37,6 +38,7 @@ export async function run(
   const writes = action === 'set' || action === 'reset';
   if (!['list', 'get', 'set', 'reset'].includes(action))
     throw new UsageError(`unknown config action '${oneLine(action)}': use list, get, set or reset`);
+  if (args[0] === 'device') return runDevice(ctx, action, args);
   const key = action === 'list' ? null : requireKey(args[0]);
   if (action === 'set' && args.length < 2)
     throw new UsageError(`give a value: hyperrecall config set ${key} VALUE`);
