@@ -30,7 +30,7 @@ const runOptions: OptionSpec[] = [
   arg('--become-password-file --become-pass-file'),
   arg('--private-key --key-file'),
   arg('-u --user'),
-  arg('-c --connection', { default: 'smart' }),
+  arg('-c --connection'),
   arg('-T --timeout'),
   arg('--ssh-common-args'),
   arg('--sftp-extra-args'),
