@@ -37,28 +37,43 @@ function pathNotes(got: CommandForm, want: CommandForm): string[] | undefined {
   return [`subcommand ${code(g)} where ${code(w)} was expected`];
 }
 
+/** An option the answer has: by the argument when the answer gives it by position. */
+function missingNote(name: string, values: readonly string[], want: CommandForm): string {
+  return want.byPosition.includes(name)
+    ? `missing argument ${code(values.join(' '))}`
+    : `missing ${code(name)}`;
+}
+
 /** Notes for two normal forms of the same program, the learner's first. */
 export function formNotes(got: CommandForm, want: CommandForm): string[] {
   // Options belong to a subcommand: with another subcommand they would only add noise.
   const path = pathNotes(got, want);
   if (path) return path;
   const notes: string[] = [];
-  for (const name of got.unknown) {
-    if (want.options.has(name)) continue;
-    if (got.misplaced.includes(name))
+  for (const name of got.misplaced)
+    if (!want.misplaced.includes(name))
       notes.push(`${code(name)} belongs before the subcommand, not after it`);
-    else notes.push(`unknown option ${code(name)}${didYouMean(name, got.optionNames)}`);
-  }
+  for (const name of got.unknown)
+    if (!want.options.has(name))
+      notes.push(`unknown option ${code(name)}${didYouMean(name, got.optionNames)}`);
   for (const name of got.valueMissing) notes.push(`${code(name)} needs a value`);
   for (const [name, values] of want.options) {
     const mine = got.options.get(name);
-    if (!mine) notes.push(`missing ${code(name)}`);
+    if (!mine) notes.push(missingNote(name, values, want));
     else if (!sameValues(mine, values) && !got.valueMissing.includes(name))
-      notes.push(`the value of ${code(name)} differs`);
+      notes.push(
+        got.byPosition.includes(name)
+          ? `the argument for ${code(name)} differs`
+          : `the value of ${code(name)} differs`,
+      );
   }
   for (const name of got.options.keys())
     if (!want.options.has(name) && !got.unknown.includes(name))
-      notes.push(`${code(name)} is not part of the answer`);
+      notes.push(
+        got.byPosition.includes(name)
+          ? `extra argument ${code(got.options.get(name)!.join(' '))}`
+          : `${code(name)} is not part of the answer`,
+      );
   notes.push(...positionalNotes(got.positionals, want.positionals));
   return [...new Set(notes)];
 }

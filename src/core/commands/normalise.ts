@@ -21,6 +21,8 @@ export interface CommandForm {
   unknown: string[];
   /** Options of a parent given after the subcommand where the program refuses that. */
   misplaced: string[];
+  /** Options that took a bare word by position (virsh's `vncdisplay vm1`). */
+  byPosition: string[];
   /** Options that take a value but were given none. */
   valueMissing: string[];
   /** The names valid where the command ended, for "did you mean". */
@@ -57,6 +59,7 @@ class Walk {
       positionals: [],
       unknown: [],
       misplaced: [],
+      byPosition: [],
       valueMissing: [],
       optionNames: [],
       subcommandNames: [],
@@ -73,10 +76,9 @@ class Walk {
       const level = this.levels[k]!;
       const inner = k < this.levels.length - 1;
       const hit = level.spec.options.find((o) => o.names.includes(name));
-      if (hit && inner && level.spec.globalOnlyBefore) {
-        if (!this.form.misplaced.includes(name)) this.form.misplaced.push(name);
-        return undefined;
-      }
+      // Read as the parent's option all the same, so the note says where it goes, not what.
+      if (hit && inner && level.spec.globalOnlyBefore && !this.form.misplaced.includes(name))
+        this.form.misplaced.push(name);
       if (hit) return hit;
     }
     return undefined;
@@ -85,7 +87,7 @@ class Walk {
   /** A long option by exact name, else by unique prefix where the program allows that. */
   findLong(name: string): OptionSpec | undefined {
     const exact = this.find(name);
-    if (exact || !this.spec.abbreviateLong || this.form.misplaced.includes(name)) return exact;
+    if (exact || !this.spec.abbreviateLong) return exact;
     const hits = this.spec.options.filter((o) =>
       o.names.some((n) => n.startsWith('--') && n.startsWith(name)),
     );
@@ -194,8 +196,10 @@ function readPositional(w: Walk, word: string): void {
   const slot = level.spec.options
     .filter((o) => o.position !== undefined && (o.repeat || !level.given.has(o)))
     .sort((a, b) => a.position! - b.position!)[0];
-  if (slot) w.add(slot, word);
-  else w.form.positionals.push(word);
+  if (slot) {
+    w.add(slot, word);
+    if (!w.form.byPosition.includes(canonical(slot))) w.form.byPosition.push(canonical(slot));
+  } else w.form.positionals.push(word);
 }
 
 function normaliseValues(o: OptionSpec, values: readonly string[]): string[] | undefined {
@@ -273,6 +277,7 @@ export function sameForm(a: CommandForm, b: CommandForm): boolean {
   if (a.program !== b.program || !same(a.path, b.path)) return false;
   if (a.unknownSubcommand !== b.unknownSubcommand || !same(a.positionals, b.positionals))
     return false;
+  if (!same([...a.misplaced].sort(), [...b.misplaced].sort())) return false;
   if (a.options.size !== b.options.size) return false;
   for (const [k, v] of a.options) {
     const u = b.options.get(k);

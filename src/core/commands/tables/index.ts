@@ -2,8 +2,10 @@
 // holds one program's grammar (or one family, such as virsh's subcommands by area).
 import type { CommandTable } from '../spec.js';
 import { OTHER_TABLES } from './others.js';
+import { QEMU_IMG } from './qemu-img.js';
+import { VIRSH } from './virsh.js';
 
-export const TABLES: readonly CommandTable[] = [...OTHER_TABLES];
+export const TABLES: readonly CommandTable[] = [VIRSH, QEMU_IMG, ...OTHER_TABLES];
 
 const byProgram = new Map<string, CommandTable>();
 for (const t of TABLES) for (const p of t.programs) byProgram.set(p, t);
