@@ -80,6 +80,27 @@ export function splitVirsh(argv: readonly string[]): VirshParts | string {
   return { flags, command };
 }
 
+/** Most a qemu-img lab may write for real (preallocated), in bytes; sparse sizes are free. */
+export const LAB_MAX_PREALLOC = 1024 ** 3;
+const UNITS = 'KMGTPE';
+
+/** A qemu-img size (`64M`, `+1G`, `1048576`) in bytes, or null when it is not one. */
+export function sizeBytes(arg: string): number | null {
+  const m = /^\+?(\d+(?:\.\d+)?)([kKMGTPE])?$/.exec(arg);
+  if (!m) return null;
+  const unit = m[2] ? UNITS.indexOf(m[2].toUpperCase()) + 1 : 0;
+  return Number(m[1]) * 1024 ** unit;
+}
+
+/** Preallocating a big image fills the disk for real: sizes stay sparse, or small. */
+function preallocRefusal(args: readonly string[]): string | null {
+  if (!args.some((a) => /preallocation=(full|falloc)/.test(a))) return null;
+  const big = args.find((a) => (sizeBytes(a) ?? 0) > LAB_MAX_PREALLOC);
+  return big === undefined
+    ? null
+    : `preallocating ${big} is not run in labs: use a size up to 1G, or no preallocation`;
+}
+
 /**
  * Why `argv` may not run as a line of a lab in `env`, or null when it may. `allowed` are
  * the programs this line may start (see `allowedPrograms`).
@@ -102,5 +123,5 @@ export function argvRefusal(
     const why = argumentRefusal(a);
     if (why) return why;
   }
-  return null;
+  return program === 'qemu-img' ? preallocRefusal(args) : null;
 }

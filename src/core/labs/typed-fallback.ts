@@ -5,5 +5,11 @@ import type { LabRun, LabSpec } from '../lab-spec.js';
 
 export function labAsTyped(spec: LabSpec, line: string, why: string): LabRun {
   const typed = gradeTyped(line, spec.answer, spec.accept, 'command');
-  return { passed: typed.correct, commandOutput: '', checkOutput: '', fallback: why };
+  return {
+    passed: typed.correct,
+    commandOutput: '',
+    checkOutput: '',
+    fallback: why,
+    ...(typed.notes.length > 0 ? { notes: typed.notes } : {}),
+  };
 }

@@ -3,6 +3,7 @@ import {
   allowedPrograms,
   argumentRefusal,
   argvRefusal,
+  sizeBytes,
   splitVirsh,
 } from '../../../../src/core/labs/argv-rules.js';
 import { LAB_MAX_INPUT, lexCommand } from '../../../../src/core/labs/command-line.js';
@@ -123,6 +124,23 @@ describe('argument rules', () => {
     expect(argvRefusal(['qemu-img', 'info', 'x'], 'virsh-test', ['virsh', 'qemu-img'])).toMatch(
       /not run in a virsh-test lab/,
     );
+  });
+
+  it('refuses to preallocate more than 1 GiB, and lets sparse sizes through', () => {
+    expect(sizeBytes('64M')).toBe(64 * 1024 ** 2);
+    expect(sizeBytes('+1G')).toBe(1024 ** 3);
+    expect(sizeBytes('1048576')).toBe(1048576);
+    expect(sizeBytes('top.qcow2')).toBeNull();
+    const line = (l: string) => lineRefusal(l, 'qemu-img', 'learner');
+    expect(line('qemu-img create -f raw -o preallocation=full big.img 100G')).toMatch(
+      /preallocating 100G is not run/,
+    );
+    expect(line('qemu-img resize --preallocation=falloc disk.raw +2G')).toMatch(
+      /preallocating \+2G/,
+    );
+    expect(line('qemu-img create -f raw -o preallocation=full small.img 64M')).toBeNull();
+    expect(line('qemu-img create -f qcow2 -o preallocation=metadata big.qcow2 100G')).toBeNull();
+    expect(line('qemu-img create -f qcow2 big.qcow2 100T')).toBeNull();
   });
 
   it('lets virsh connect only to the test driver', () => {
