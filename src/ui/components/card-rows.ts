@@ -17,7 +17,7 @@ import {
   type Style,
   textRows,
 } from './rows.js';
-import { typedDiffRows } from './typed-diff-rows.js';
+import { typedDiffRows, typedNoteRows } from './typed-diff-rows.js';
 
 const KIND_LABEL = {
   flash: 'Flashcard',
@@ -99,12 +99,20 @@ function verdictRows({ s, width, compact, theme }: CardRowsInput): Row[] {
       rows.push(...textRows(`Accepted as: ${t.expected}`, width));
     if (!r.correct && t.near) {
       rows.push(...typedDiffRows(s.input, t.expected, face.match === 'text', width, theme));
+      rows.push(...typedNoteRows(t.notes, width, theme));
       rows.push(
         ...textRows('A slip, not a miss: Hard is suggested.', width, { color: theme.muted }),
       );
       return rows;
     }
     if (!r.correct) rows.push(...textRows(`Expected: ${face.answer}`, width));
+    // A command card says what differs from the closest accepted form, option by option.
+    if (!r.correct && t.notes.length > 0) {
+      if (t.expected !== face.answer)
+        rows.push(...textRows(`Closest accepted: ${t.expected}`, width));
+      rows.push(...typedNoteRows(t.notes, width, theme));
+      return rows;
+    }
     if (t.missing.length > 0) rows.push(...textRows(`Missing: ${t.missing.join(' ')}`, width));
     if (t.extra.length > 0) rows.push(...textRows(`Not expected: ${t.extra.join(' ')}`, width));
   }

@@ -5,7 +5,7 @@
 import { oneLine } from '../../core/sanitize.js';
 import { alignedDiff } from '../../core/typed-diff.js';
 import type { Theme } from '../theme.js';
-import type { Row, Span } from './rows.js';
+import { cardTextRows, type Row, type Span } from './rows.js';
 
 const TYPED = 'Typed   ';
 const ANSWER = 'Answer  ';
@@ -70,4 +70,15 @@ export function typedDiffRows(
     });
   }
   return rows;
+}
+
+/**
+ * What differs in a typed command, one note a row group ("missing `--persistent`"), with
+ * `code` drawn as in card text. Notes quote the learner's own words, so they pass the
+ * sanitizer like every other text.
+ */
+export function typedNoteRows(notes: readonly string[], width: number, theme: Theme): Row[] {
+  return notes.flatMap((note) =>
+    cardTextRows(note, width, {}, { color: theme.accent, bold: false }, { first: { text: '• ' } }),
+  );
 }

@@ -2,9 +2,11 @@
 // with the letters and order the exam showed, which choices were wrong or missed (in words,
 // not colour alone), the right answer, why, and the source.
 import type { QuestionResult } from '../../core/exam.js';
+import { gradeTyped } from '../../core/grading.js';
 import type { Card, Choice } from '../../core/model.js';
 import { codeStyle } from '../components/card-rows.js';
 import { cardTextRows, joinGroups, lineRow, type Row, textRows } from '../components/rows.js';
+import { typedNoteRows } from '../components/typed-diff-rows.js';
 import { EXAM_LETTERS } from '../keys.js';
 import type { Theme } from '../theme.js';
 
@@ -113,9 +115,15 @@ export function mistakeRows(
     const typed = typeof m.answer === 'string' && m.answer.trim() ? m.answer : '(no answer)';
     const prompt = face.kind === 'lab' ? face.task : face.prompt;
     const said = face.kind === 'lab' ? '✗ Your command (its check failed)' : '✗ Your answer';
+    // A typed command says what differed, as the study screen does after a wrong answer.
+    const notes =
+      face.kind === 'typed' && face.match === 'command' && typed === m.answer
+        ? gradeTyped(typed, face.answer, face.accept, face.match).notes
+        : [];
     groups.push(cardTextRows(prompt, width, { bold: true }, codeStyle(theme)), [
       ...textRows(`${said}: ${typed}`, width, { color: theme.bad }),
       ...textRows(`✓ Expected: ${face.answer}`, width, { color: theme.good }),
+      ...typedNoteRows(notes, width, theme),
     ]);
   } else {
     groups.push([lineRow('This question is no longer in its deck.', { color: theme.warn })]);
