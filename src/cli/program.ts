@@ -20,6 +20,7 @@ const DESCRIPTIONS = {
   config:
     'Show or change settings: config list | get KEY | set KEY VALUE | reset KEY (new-per-day and reviews-per-day also per deck: --deck ID)',
   doctor: 'Check the data directory and report problems; --fix repairs them',
+  merge: "Add another data directory's records (a backup, another machine's copy); idempotent",
   unsuspend: 'Bring suspended cards back (card keys as listed by doctor, or --all)',
   optimize:
     'Fit personal FSRS parameters to the review history; applied only when they predict better',
@@ -161,6 +162,14 @@ export function buildProgram(
     .option('--fix', 'repair: set aside what cannot be used and rebuild the cache from the log')
     .action((opts: { fix?: boolean }) =>
       run(async (ctx) => (await import('./commands/doctor.js')).run(ctx, opts)),
+    );
+  program
+    .command('merge')
+    .description(DESCRIPTIONS.merge)
+    .argument('<other-data-dir>', 'the data directory to take records from (read only)')
+    .option('--json', 'the counts as JSON')
+    .action((other: string, opts: { json?: boolean }) =>
+      run(async (ctx) => (await import('./commands/merge.js')).run(ctx, other, opts)),
     );
 
   program

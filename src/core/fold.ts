@@ -223,8 +223,11 @@ function byTime(a: { rec: LogRecord }, b: { rec: LogRecord }): number {
   return a.rec.at - b.rec.at || (a.rec.id < b.rec.id ? -1 : a.rec.id > b.rec.id ? 1 : 0);
 }
 
-/** The state all logs imply: records in time order, each id once. */
-export function foldLogs(logs: readonly DeviceLog[], self: string): Progress {
+/**
+ * The state all logs imply: records in time order, each id once. Records that share an id
+ * but not their content (two machines writing as one device) are added to `clashes`.
+ */
+export function foldLogs(logs: readonly DeviceLog[], self: string, clashes?: string[]): Progress {
   const all: { rec: LogRecord; own: boolean }[] = [];
   for (const log of logs)
     for (const rec of log.records) all.push({ rec, own: log.device === self });
@@ -237,7 +240,11 @@ export function foldLogs(logs: readonly DeviceLog[], self: string): Progress {
     seen.add(rec.id);
     // A record copied into another device's log is still this device's own answer.
     let inOwnLog = false;
-    for (let j = i; j < all.length && all[j]!.rec.id === rec.id; j++) inOwnLog ||= all[j]!.own;
+    for (let j = i; j < all.length && all[j]!.rec.id === rec.id; j++) {
+      inOwnLog ||= all[j]!.own;
+      if (clashes && j > i && JSON.stringify(all[j]!.rec) !== JSON.stringify(rec))
+        clashes.push(rec.id);
+    }
     applyRecord(p, rec, isOwn(rec, inOwnLog, self));
   }
   return p;

@@ -4,6 +4,8 @@
 // is folded again, so the cache always equals what the logs imply.
 import { join } from 'node:path';
 import { applyNewer, type DeviceLog, foldLogs } from '../core/fold.js';
+import type { LogRecord } from '../core/model.js';
+import { isConflictCopy } from './conflict-copies.js';
 import { createFileDurably } from './durable-file.js';
 import { type Io, realIo } from './io.js';
 import { type LogChunk, listLogFiles, logDevice, logFileName, readLog } from './review-log.js';
@@ -20,6 +22,8 @@ export interface CatchUpResult {
   bad: { file: string; offset: number; text: string }[];
   /** Whether the snapshot changed. */
   changed: boolean;
+  /** Ids of records found with different content in two places (a full fold only). */
+  clashes?: string[];
 }
 
 function sizeOf(io: Io, file: string): number | null {
@@ -62,7 +66,7 @@ export function readAllLogs(
 /** Replaces the snapshot's progress with a fold of every log; settings stay. */
 export function refold(snap: Snapshot, dir: string, self: string, io: Io, result?: CatchUpResult) {
   const { logs, ends } = readAllLogs(dir, io, result);
-  Object.assign(snap, foldLogs(logs, self));
+  Object.assign(snap, foldLogs(logs, self, result?.clashes));
   snap.logs = ends;
   snap.clock = Math.max(snap.clock, latestOwnTime(logs, self));
 }
@@ -82,11 +86,14 @@ export function catchUp(snap: Snapshot, dir: string, self: string, io: Io = real
     future: 0,
     bad: [],
     changed: false,
+    clashes: [],
   };
   const shrunk = shrunkLogs(snap, dir, io);
-  if (shrunk.length > 0) {
-    result.mismatch = `${shrunk.join(', ')} ${shrunk.length === 1 ? 'is' : 'are'} shorter than the cache remembers, or gone`;
-  } else {
+  // A conflict copy that is gone was folded in (doctor --fix) or removed: fold again, quietly.
+  const lost = shrunk.filter((name) => !isConflictCopy(name));
+  if (lost.length > 0) {
+    result.mismatch = `${lost.join(', ')} ${lost.length === 1 ? 'is' : 'are'} shorter than the cache remembers, or gone`;
+  } else if (shrunk.length === 0) {
     const own = logFileName(self);
     for (const name of listLogFiles(dir, io)) {
       const from = snap.logs[name] ?? 0;
@@ -144,4 +151,13 @@ export function keepUnreadable(dir: string, bad: CatchUpResult['bad'], io: Io): 
     } catch {}
   }
   return kept;
+}
+
+/** Every record of every log, in time order, each id once (a copy in two logs is one record). */
+export function allRecords(dir: string, io: Io): LogRecord[] {
+  const all: LogRecord[] = [];
+  // No spread: a million records would overflow the call stack.
+  for (const log of readAllLogs(dir, io).logs) for (const rec of log.records) all.push(rec);
+  all.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return all.filter((r, i) => i === 0 || all[i - 1]!.id !== r.id);
 }

@@ -22,7 +22,9 @@ export function readDayRecords(dir: string, day: number, io: Io = realIo): LogRe
   const digits = Buffer.from(String(day));
   const out: LogRecord[] = [];
   for (const name of listLogFiles(dir, io)) scanLog(join(dir, name), digits, out, io);
-  return out.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  out.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // A record in two logs (a conflict copy, a merged one) counts once: copies sort together.
+  return out.filter((r, i) => i === 0 || out[i - 1]!.id !== r.id);
 }
 
 function scanLog(file: string, digits: Buffer, out: LogRecord[], io: Io): void {

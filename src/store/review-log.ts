@@ -1,10 +1,11 @@
 // The append-only review log: one JSON object per line, one file per device
 // (`reviews-<device>.jsonl`). An append is written in full and fdatasynced before it
 // returns, or it fails and leaves the file as it was: only then may the caller acknowledge
-// the answer. Reading takes the union of all devices' files and skips, without failing,
-// lines written by a newer version.
+// the answer. Reading takes the union of all devices' files (and their conflict copies)
+// and skips, without failing, lines written by a newer version.
 import type { LogRecord } from '../core/model.js';
 import { classifyRecord } from '../core/records.js';
+import { conflictBase } from './conflict-copies.js';
 import { createFileDurably, pathExists } from './durable-file.js';
 import { errnoCode, NotAFileError, UnreadableError, WriteFailedError } from './errors.js';
 import { type Io, quietly, readAll, realIo, writeAll } from './io.js';
@@ -15,9 +16,9 @@ export function logFileName(device: string): string {
   return `reviews-${device}.jsonl`;
 }
 
-/** The device a log file belongs to: `reviews-laptop.jsonl` -> `laptop`. */
+/** The device a log file (or a conflict copy of one) belongs to: `reviews-laptop.jsonl` -> `laptop`. */
 export function logDevice(name: string): string {
-  return name.replace(/^reviews-/, '').replace(/\.jsonl$/, '');
+  return (conflictBase(name) ?? name).replace(/^reviews-/, '').replace(/\.jsonl$/, '');
 }
 
 export function listLogFiles(dir: string, io: Io = realIo): string[] {
@@ -28,7 +29,7 @@ export function listLogFiles(dir: string, io: Io = realIo): string[] {
     if (errnoCode(err) === 'ENOENT') return [];
     throw new UnreadableError(dir, err);
   }
-  return names.filter((n) => LOG_RE.test(n)).sort();
+  return names.filter((n) => LOG_RE.test(n) || LOG_RE.test(conflictBase(n) ?? '')).sort();
 }
 
 export interface BadLine {
@@ -53,7 +54,6 @@ export interface LogChunk {
 
 const READ_CHUNK = 8 * 1024 * 1024;
 const BAD_TEXT_MAX = 1000;
-
 function emptyChunk(start: number): LogChunk {
   return { records: [], future: { count: 0, types: [] }, bad: [], end: start, size: 0 };
 }
@@ -157,7 +157,7 @@ function addBad(out: LogChunk, offset: number, text: string, reason: string): vo
   out.bad.push({ offset, text: shown, reason });
 }
 
-/** Offset just past the last newline: only the file's tail is read, however long the log. */
+// Offset just past the last newline: only the file's tail is read, however long the log.
 function lastLineEnd(io: Io, fd: number, size: number): number {
   const buf = Buffer.alloc(64 * 1024);
   let pos = size;

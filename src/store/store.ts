@@ -8,7 +8,7 @@ import { applyRecord } from '../core/fold.js';
 import type { LogRecord } from '../core/model.js';
 import { lastAt, type Progress } from '../core/progress.js';
 import { oneLine } from '../core/sanitize.js';
-import { catchUp, keepUnreadable, readAllLogs, refold, skippedLines } from './catch-up.js';
+import { allRecords, catchUp, keepUnreadable, refold, skippedLines } from './catch-up.js';
 import { mkdirQuiet, setAsideFiles } from './data-dir.js';
 import { keepDevice } from './device.js';
 import { setAsideCopy } from './durable-file.js';
@@ -18,6 +18,7 @@ import { recordsAbout } from './history.js';
 import { type Io, realIo } from './io.js';
 import type { Lock } from './lock.js';
 import { LogWriter, logFileName } from './review-log.js';
+import { sameDeviceNotices } from './same-device.js';
 import { changeRecords, deriveSettings, legacyRecords } from './settings-log.js';
 import { emptySnapshot, type Snapshot, type StoredSettings } from './snapshot.js';
 import { SnapshotAdapter } from './snapshot-file.js';
@@ -101,10 +102,12 @@ export class Store {
     this.notices.push(...adapter.notices);
     this.snap = this.db.data;
     this.dirty = adapter.rewrite;
-    const result = catchUp(this.snap, this.opts.dataDir, this.opts.device, this.io);
+    const dir = this.opts.dataDir;
+    const result = catchUp(this.snap, dir, this.opts.device, this.io);
     if (result.mismatch) this.reportMismatch(result.mismatch);
     this.notices.push(...skippedLines(result, !this.opts.readOnly));
-    if (!this.opts.readOnly) keepUnreadable(this.opts.dataDir, result.bad, this.io);
+    this.notices.push(...sameDeviceNotices(dir, this.io, result.clashes ?? []));
+    if (!this.opts.readOnly) keepUnreadable(dir, result.bad, this.io);
     if (result.changed) this.dirty = true;
     deriveSettings(this.snap);
     if (this.opts.readOnly) return;
@@ -113,11 +116,8 @@ export class Store {
       this.notices.push(`An unfinished log line was cut off and kept in ${this.writer.tornTail}.`);
     this.snap.logs[logFileName(this.opts.device)] = this.writer.size();
     // Settings from before they were records: written into this device's log once.
-    if (this.snap.legacySettings) {
-      this.append(...legacyRecords(this.snap, this.opts.device));
-      delete this.snap.legacySettings;
-      this.dirty = true;
-    }
+    this.append(...legacyRecords(this.snap, this.opts.device));
+    delete this.snap.legacySettings;
     deriveSettings(this.snap);
     if (this.dirty) this.flush();
   }
@@ -158,6 +158,7 @@ export class Store {
   /** Durable before it returns; throws (and applies nothing) when the write fails. */
   append(...recs: LogRecord[]): void {
     if (!this.writer) throw new StoreError('the store was opened read-only', this.opts.dataDir);
+    if (recs.length === 0) return;
     this.checkLock();
     this.writer.appendAll(recs);
     for (const rec of recs) {
@@ -211,10 +212,7 @@ export class Store {
     this.dirty = false;
   }
 
-  /**
-   * Each changed setting becomes a record in this device's log, durable before this returns
-   * (other devices see it through the log); throws, changing nothing, when it cannot be saved.
-   */
+  /** Each changed setting becomes a durable record in this device's log; throws if it cannot. */
   setSettings(settings: StoredSettings): void {
     const at = this.recordTime(null, this.opts.now());
     this.append(...changeRecords(this.snap, settings, this.opts.device, at));
@@ -241,7 +239,7 @@ export class Store {
     return setAsideFiles(this.opts.dataDir, this.io);
   }
 
-  /** Compares the cache with a fresh fold of the logs; returns what differs. */
+  /** What differs between the cache and a fresh fold of the logs. */
   verify(): string[] {
     const fresh = { ...this.snap };
     refold(fresh, this.opts.dataDir, this.opts.device, this.io);
@@ -253,12 +251,30 @@ export class Store {
     if (this.opts.readOnly)
       throw new StoreError('the store was opened read-only', this.opts.dataDir);
     const copy = this.setAsideSnapshot('mismatch');
+    this.refoldNow();
+    this.writeSnapshot();
+    return copy;
+  }
+
+  private refoldNow(): void {
     refold(this.snap, this.opts.dataDir, this.opts.device, this.io);
     deriveSettings(this.snap);
     this.dirty = true;
     this.version++;
-    this.writeSnapshot();
-    return copy;
+  }
+
+  /**
+   * Appends records made elsewhere (a merged backup, a conflict copy) to this device's log,
+   * durable before it returns, then folds every log again: they may be older than what was
+   * applied. `after` runs once they are durable (removing the copy they came from, say).
+   */
+  appendForeign(recs: LogRecord[], after?: () => void): void {
+    if (!this.writer) throw new StoreError('the store was opened read-only', this.opts.dataDir);
+    this.checkLock();
+    this.writer.appendAll(recs);
+    after?.();
+    this.refoldNow();
+    this.flush();
   }
 
   /** One card's records from every log, in time order. */
@@ -268,11 +284,7 @@ export class Store {
 
   /** Every record of every log, in time order, for history and statistics. */
   readAllRecords(): LogRecord[] {
-    const all: LogRecord[] = [];
-    // No spread: a million records would overflow the call stack.
-    for (const log of readAllLogs(this.opts.dataDir, this.io).logs)
-      for (const rec of log.records) all.push(rec);
-    return all.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return allRecords(this.opts.dataDir, this.io);
   }
 
   async close(): Promise<void> {

@@ -1,9 +1,36 @@
 // `doctor` reports; `doctor --fix` repairs. Without --fix it writes nothing, so it works on a
 // read-only or full disk and beside a running session.
 import { labsDoctorLine } from '../../app/labs/tools.js';
+import { findClashes, findConflictCopies, foldConflictCopies } from '../../app/merge.js';
 import { oneLine } from '../../core/sanitize.js';
+import { clashNotices } from '../../store/same-device.js';
 import type { Context } from '../context.js';
 import { type Opened, withCollection } from '../with-collection.js';
+
+/**
+ * Sync tools' conflict copies and records that clash: with --fix, the copies' records go to
+ * this device's log and the copies are removed. Returns the findings still open.
+ */
+function syncFindings({ store }: Opened, fix: boolean, out: (line: string) => void): number {
+  let open = 0;
+  for (const line of clashNotices(findClashes(store.dataDir))) {
+    out(`problem: ${line}`);
+    open++;
+  }
+  const copies = findConflictCopies(store.dataDir);
+  if (!fix) {
+    for (const f of copies.others) out(`conflict copy (ignored; doctor --fix removes it): ${f}`);
+    return open + copies.others.length;
+  }
+  if (copies.logs.length + copies.others.length === 0) return open;
+  const { added, removed } = foldConflictCopies(store);
+  if (copies.logs.length > 0)
+    out(
+      `folded ${added} record(s) from ${copies.logs.length} conflict copy(ies) into ${store.logFile}`,
+    );
+  for (const f of removed) out(`removed conflict copy: ${f}`);
+  return open;
+}
 
 function report({ collection, store }: Opened, out: (line: string) => void): void {
   const marks = store.progress.marks;
@@ -41,10 +68,11 @@ export async function run(ctx: Context, opts: { fix?: boolean }): Promise<number
         for (const p of problems) out(`repaired: ${p}; the cache was rebuilt from the review log`);
         if (copy) out(`the old cache was kept as ${copy}`);
       } else for (const p of problems) out(`problem: ${p}`);
+      const sync = syncFindings(opened, fix, out);
       report(opened, out);
       // Whether lab cards can run: information, not a finding (the exit code ignores it).
       out(labsDoctorLine());
-      const open = fix ? 0 : problems.length + found.length;
+      const open = fix ? sync : problems.length + found.length + sync;
       out(
         open ? `${open} finding(s); hyperrecall doctor --fix repairs what can be repaired` : 'ok',
       );

@@ -45,6 +45,7 @@ const quiet: CatchUpResult = {
   future: 0,
   bad: [],
   changed: false,
+  clashes: [],
 };
 
 describe('catchUp', () => {
@@ -147,6 +148,7 @@ describe('catchUp', () => {
       future: 1,
       bad: [{ file: 'reviews-a.jsonl', offset: line(review(1)).length, text: 'junk' }],
       changed: true,
+      clashes: [],
     });
   });
 
