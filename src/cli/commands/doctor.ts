@@ -60,7 +60,8 @@ export async function run(ctx: Context, opts: { fix?: boolean }): Promise<number
         `reviews: ${store.progress.reviews} · cards with history: ${Object.keys(store.progress.cards).length}`,
       );
       // What opening the store found: repaired already when opened for writing.
-      const found = [...store.notices];
+      // (With --fix, conflict copies are folded in below and said so there.)
+      const found = store.notices.filter((n) => !(fix && n.includes("sync tool's conflict copy")));
       for (const n of found) out(`${fix ? 'recovered' : 'found'}: ${n}`);
       const problems = store.verify();
       if (fix && problems.length) {
