@@ -53,7 +53,11 @@ export function compareWords(got: readonly string[], want: readonly string[]): C
 function operatorNotes(got: ParsedLine, want: ParsedLine): string[] {
   const notes = got.operators
     .filter((op) => !want.operators.includes(op))
-    .map((op) => `a shell operator (\`${op}\`) is not part of a single command`);
+    .map((op) =>
+      op === '`'
+        ? 'a backtick command substitution is not part of a single command'
+        : `a shell operator (\`${op}\`) is not part of a single command`,
+    );
   for (const op of want.operators)
     if (!got.operators.includes(op)) notes.push(`missing the shell operator \`${op}\``);
   return [...new Set(notes)];
