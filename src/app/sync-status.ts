@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { git, hideSecrets } from '../store/git.js';
 import { tallyLog } from '../store/log-tally.js';
-import { listLogFiles, logDevice } from '../store/review-log.js';
+import { LOG_RE, listLogFiles, logDevice } from '../store/review-log.js';
 import { isSyncRepo, readMeta, type SyncMeta } from '../store/sync-repo.js';
 import { lineCounts, logsIn } from '../store/sync-stage.js';
 import { notInitialised, type SyncOptions } from './sync.js';
@@ -41,7 +41,8 @@ export async function syncStatus(opts: SyncOptions): Promise<SyncStatus> {
   const url = await git(dir, ['remote', 'get-url', 'origin'], { env, okCodes: [2, 128] });
   const remoteRef = `refs/remotes/origin/${meta.branch}`;
   const there = await logsIn(dir, remoteRef, env);
-  const names = [...new Set([...listLogFiles(dir), ...there.keys()])].sort();
+  const here = listLogFiles(dir).filter((n) => LOG_RE.test(n));
+  const names = [...new Set([...here, ...there.keys()])].sort();
   const remoteCounts = await lineCounts(
     dir,
     names.map((n) => (there.has(n) ? `${remoteRef}:${n}` : '')),

@@ -80,7 +80,9 @@ export interface StageResult {
 export async function stageLogs(dir: string, env: NodeJS.ProcessEnv): Promise<StageResult> {
   const head = await logsIn(dir, 'HEAD', env);
   const result: StageResult = { staged: [], refused: [] };
-  for (const name of listLogFiles(dir)) {
+  // Conflict copies of a synced folder are read with the logs but never committed:
+  // `doctor --fix` folds them into this device's log, which is.
+  for (const name of listLogFiles(dir).filter((n) => LOG_RE.test(n))) {
     const file = join(dir, name);
     const end = completeEnd(file);
     const was = head.get(name);
