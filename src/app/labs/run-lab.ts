@@ -1,7 +1,6 @@
 // Runs a lab card's command for real: parse, refuse what may not run, run the allowed
 // program in a fresh sandbox with a time limit and an output cap, then the card's check.
 // Without the tools, the command is graded as typed text instead, and the result says so.
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { LabRun, LabSpec } from '../../core/lab-spec.js';
 import {
@@ -104,7 +103,7 @@ async function runVirsh(
   }
   // The test driver keeps its state only inside one process: the command and the check
   // run in one virsh, a random marker echoed between them on both streams.
-  const marker = `hyperrecall-${randomBytes(8).toString('hex')}`;
+  const marker = `hyperrecall-${Buffer.from(crypto.getRandomValues(new Uint8Array(8))).toString('hex')}`;
   const script = [
     learner.command.map(virshQuote).join(' '),
     `; echo ${marker} ; echo --err ${marker} ;`,
