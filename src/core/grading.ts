@@ -1,6 +1,6 @@
 // Trainer-graded answers: multiple choice and typed. A wrong answer suggests Again, a
 // right one Good; the learner may override.
-import { compareCommand } from './commands/compare.js';
+import { compareCommand, LONGEST_COMMAND, TOO_LONG_NOTE } from './commands/compare.js';
 import { lineWords } from './commands/parse.js';
 import type { Choice, Grade, MatchMode } from './model.js';
 import { editDistance, isNearMiss } from './typed-diff.js';
@@ -101,6 +101,16 @@ export function gradeTyped(
   mode: MatchMode,
 ): TypedResult {
   const candidates = [answer, ...accept];
+  // A pasted megabyte is no command: say so without parsing or measuring it.
+  if (mode === 'command' && input.length > LONGEST_COMMAND)
+    return {
+      correct: false,
+      expected: answer,
+      missing: [],
+      extra: [],
+      near: false,
+      notes: [TOO_LONG_NOTE],
+    };
   const hit = candidates.find((c) => matches(input, c, mode));
   if (hit !== undefined)
     return { correct: true, expected: hit, missing: [], extra: [], near: false, notes: [] };

@@ -63,9 +63,25 @@ function operatorNotes(got: ParsedLine, want: ParsedLine): string[] {
   return [...new Set(notes)];
 }
 
+/**
+ * Longer than any command a card asks for: such input is refused before parsing, which
+ * takes seconds for a pasted megabyte.
+ */
+export const LONGEST_COMMAND = 4096;
+
+export const TOO_LONG_NOTE = 'the answer is far too long to be the command';
+
+// Grading compares one input with every accepted answer, several times over: parse it once.
+let lastInput: { line: string; parsed: ParsedLine } | undefined;
+function parsedInput(line: string): ParsedLine {
+  if (lastInput?.line !== line) lastInput = { line, parsed: parseLine(line) };
+  return lastInput.parsed;
+}
+
 /** The learner's line against one accepted answer. */
 export function compareCommand(input: string, reference: string): CommandVerdict {
-  const got = parseLine(input.trim());
+  if (input.length > LONGEST_COMMAND) return { correct: false, notes: [TOO_LONG_NOTE] };
+  const got = parsedInput(input.trim());
   const want = parseLine(reference.trim());
   const notes = operatorNotes(got, want);
   if (got.unclosedQuote && !want.unclosedQuote) notes.push('a quote is left open');

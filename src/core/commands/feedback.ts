@@ -11,7 +11,7 @@ const code = (s: string) => `\`${s}\``;
 export function suggestion(typed: string, names: readonly string[]): string | undefined {
   if (names.length === 0) return undefined;
   const best = closest(typed, [...names]);
-  const reach = Math.max(2, Math.floor(typed.length / 3));
+  const reach = Math.max(1, Math.floor(typed.length / 3));
   return best !== typed && distance(typed, best) <= reach ? best : undefined;
 }
 

@@ -257,7 +257,9 @@ export function normalise(words: readonly string[], table: CommandTable): Comman
         i += sub.size;
       } else {
         w.form.unknownSubcommand = word;
-        w.form.subcommandNames = Object.keys(w.spec.subcommands);
+        // `openstack sever list`: suggest `server` as well as `server list`.
+        const names = Object.keys(w.spec.subcommands);
+        w.form.subcommandNames = [...new Set(names.flatMap((k) => [k, k.split(' ')[0]!]))];
         w.levels.push({ spec: EMPTY, given: new Set() });
         i++;
       }

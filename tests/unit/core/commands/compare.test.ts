@@ -195,3 +195,40 @@ describe('gradeTyped with the engine', () => {
     expect(gradeTyped('x', 'y', [], 'text').notes).toEqual([]);
   });
 });
+
+describe('hostile input', () => {
+  const answer = 'virsh net-autostart default';
+  it.each([
+    [
+      'virsh net-autostart default; rm -rf /',
+      'a shell operator (`;`) is not part of a single command',
+    ],
+    ['virsh net-autostart $(rm -rf /)', 'a shell operator (`$(`) is not part of a single command'],
+    ['virsh net-autostart "$(id)"', 'a shell operator (`$(`) is not part of a single command'],
+    ['virsh net-autostart `id`', 'a backtick command substitution is not part of a single command'],
+    [
+      'virsh net-autostart default > /etc/passwd',
+      'a shell operator (`>`) is not part of a single command',
+    ],
+    ['virsh net-autostart ../../default', 'the argument for `--network` differs'],
+  ])('%j is wrong: %j', (input, note) => {
+    const v = compareCommand(input, answer);
+    expect(v.correct).toBe(false);
+    expect(v.notes).toContain(note);
+  });
+  it('refuses a pasted megabyte without parsing it', () => {
+    const huge = `virsh net-autostart ${'a'.repeat(1_000_000)}`;
+    expect(compareCommand(huge, answer)).toEqual({
+      correct: false,
+      notes: ['the answer is far too long to be the command'],
+    });
+    expect(gradeTyped(huge, answer, [], 'command')).toMatchObject({
+      correct: false,
+      near: false,
+      notes: ['the answer is far too long to be the command'],
+    });
+  });
+  it('a quote left open is noted', () => {
+    expect(notes('virsh net-autostart "default', answer)).toContain('a quote is left open');
+  });
+});
