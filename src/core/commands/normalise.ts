@@ -118,9 +118,10 @@ function readOption(w: Walk, words: readonly string[], i: number): number {
   const name = eq > 0 ? word.slice(0, eq) : word;
   const inline = eq > 0 ? word.slice(eq + 1) : undefined;
   // An exact name first: `--connect`, `-c`, and single-dash long names such as `-name`.
+  // getopt reads `-f=x` as `-f` with the value `=x`, so only a long name splits at `=`.
   const whole = long
     ? w.findLong(name)
-    : (w.find(word) ?? (inline !== undefined ? w.find(name) : undefined));
+    : (w.find(word) ?? (inline !== undefined && name.length > 2 ? w.find(name) : undefined));
   if (whole) return take(w, whole, inline, next);
   if (long) {
     w.addUnknown(name, inline ?? '');

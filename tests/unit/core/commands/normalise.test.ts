@@ -96,6 +96,7 @@ describe('normalise: different commands stay different', () => {
     ['another subcommand', 'tool show vm1', 'tool server create vm1'],
     ['a flag given a value', 'tool --quiet=yes', 'tool --quiet'],
     ['a negative number is an argument', 'tool -5G', 'tool 5G'],
+    ['a short option does not split at =', 'tool -c=uri', 'tool -c uri'],
   ])('%s: %j != %j', (_, a, b) => {
     expect(same(a, b)).toBe(false);
   });
