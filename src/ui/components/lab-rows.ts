@@ -11,21 +11,50 @@ export function outputLimit(compact: boolean): number {
   return compact ? 6 : 12;
 }
 
-/** Output text as rows: sanitized line by line, wrapped, clipped with a note of what is left. */
-export function outputRows(text: string, width: number, limit: number, theme: Theme): Row[] {
-  const lines = text === '' ? [] : text.split('\n');
+/** One output line as rows: sanitized, cut every `room` characters (output is preformatted). */
+function lineRows(line: string, room: number): Row[] {
+  const text = visible(line);
   const rows: Row[] = [];
-  for (const line of lines)
-    rows.push(
-      ...textRows(visible(line) || ' ', width, {}, { first: { text: '  ' }, rest: { text: '  ' } }),
-    );
-  if (rows.length === 0) return [lineRow('  (no output)', { color: theme.muted })];
-  if (rows.length <= limit) return rows;
-  const kept = rows.slice(0, Math.max(1, limit - 1));
-  kept.push(
-    lineRow(`  … ${rows.length - kept.length} more lines (clipped)`, { color: theme.muted }),
-  );
-  return kept;
+  for (let i = 0; i === 0 || i < text.length; i += room)
+    rows.push(lineRow(`  ${text.slice(i, i + room)}`));
+  return rows;
+}
+
+/**
+ * Output text as rows, clipped to `limit` rows with a note of what is left. `focus` is a
+ * line to keep in view however far down it is (the line the check's pattern matched).
+ */
+export function outputRows(
+  text: string,
+  width: number,
+  limit: number,
+  theme: Theme,
+  focus?: number,
+): Row[] {
+  const room = Math.max(8, width - 2);
+  const lines = text === '' ? [] : text.split('\n').map((l) => lineRows(l, room));
+  const total = lines.reduce((n, r) => n + r.length, 0);
+  if (total === 0) return [lineRow('  (no output)', { color: theme.muted })];
+  if (total <= limit) return lines.flat();
+  const note = (n: number) => lineRow(`  … ${n} more lines (clipped)`, { color: theme.muted });
+  const shown = lines.slice(0, (focus ?? 0) + 1).flat().length;
+  if (focus === undefined || shown <= limit - 1) {
+    const kept = lines.flat().slice(0, Math.max(1, limit - 1));
+    return [...kept, note(total - kept.length)];
+  }
+  const tail = lines[focus] ?? [];
+  const head = lines.flat().slice(0, Math.max(1, limit - 1 - tail.length));
+  return [...head, note(total - head.length - tail.length), ...tail];
+}
+
+/** The line of `text` where `pattern` first matches, if it does. */
+function matchedLine(text: string, pattern: string): number | undefined {
+  try {
+    const m = new RegExp(pattern, 'm').exec(text);
+    return m ? text.slice(0, m.index).split('\n').length - 1 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function labVerdictRows(
@@ -57,7 +86,8 @@ export function labVerdictRows(
   const rows = [lineRow(verdict, run.passed ? good : bad)];
   rows.push(lineRow('Output:', muted), ...outputRows(run.commandOutput, width, limit, theme));
   rows.push(...textRows(`Check: ${spec.check.run}`, width, muted));
-  rows.push(...outputRows(run.checkOutput, width, limit, theme));
+  const focus = matchedLine(run.checkOutput, spec.check.expect);
+  rows.push(...outputRows(run.checkOutput, width, limit, theme, focus));
   if (!run.passed) rows.push(...textRows(`Reference: ${spec.answer}`, width));
   return rows;
 }
