@@ -43,6 +43,32 @@ async function studied(device: string, from: number, to: number): Promise<string
 const reviews = (home: string, device: string) =>
   Number(/reviews: (\d+)/.exec(run(home, device, 'doctor').out)?.[1]);
 
+describe('the device name from the CLI', () => {
+  it('is chosen once, renamed with config set device, and HYPERRECALL_DEVICE is not overridden', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'hr-e2e-name-'));
+    const env = { ...process.env, ...cliEnv(home, NOW) } as Record<string, string | undefined>;
+    delete env.HYPERRECALL_DEVICE;
+    const plain = (...args: string[]) =>
+      spawnSync('node', [CLI, ...args], { env: env as NodeJS.ProcessEnv, encoding: 'utf8' });
+    expect(plain('config', 'set', 'new-per-day', '9').status).toBe(0);
+    const first = plain('config', 'get', 'device').stdout.trim();
+    expect(first).toMatch(/-[0-9a-f]{4}$/);
+    expect(plain('config', 'get', 'device').stdout.trim()).toBe(first);
+    expect(plain('config', 'set', 'device', 'desk').stdout).toBe(`device = desk (was ${first})\n`);
+    expect(plain('config', 'get', 'device').stdout.trim()).toBe('desk');
+    expect(plain('config', 'get', 'new-per-day').stdout.trim()).toBe('9');
+    expect(readdirSync(home).filter((n) => n.startsWith('reviews-'))).toEqual([
+      'reviews-desk.jsonl',
+    ]);
+    const bad = plain('config', 'set', 'device', 'No Spaces');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/not a device name/);
+    const pinned = run(home, 'pinned', 'config', 'set', 'device', 'other');
+    expect(pinned.code).toBe(2);
+    expect(pinned.err).toMatch(/HYPERRECALL_DEVICE names this device/);
+  });
+});
+
 describe('two devices, one learner', () => {
   it('config set on device A is seen on device B once A’s log is in B’s directory', async () => {
     const a = await studied('a', 0, 3);
