@@ -26,7 +26,7 @@ import {
   writeMeta,
 } from '../store/sync-repo.js';
 import { stageLogs } from '../store/sync-stage.js';
-import { addedLines, EMPTY_TREE } from './sync-counts.js';
+import { addedLines, EMPTY_TREE, total } from './sync-counts.js';
 import { mergeRemote } from './sync-merge.js';
 
 export interface SyncOptions {
@@ -150,15 +150,15 @@ async function commitLocal(
 ): Promise<number> {
   const staged = await stageLogs(dir, env);
   notices.push(...staged.refused);
-  await git(dir, ['add', '--', '.gitignore'], { env });
   // -A: a deck deleted here is deleted for every device, as a deck added here is added.
-  const decks = await git(dir, ['ls-files', '--', 'decks'], { env });
-  if (existsSync(join(dir, 'decks')) || decks.stdout.trim() !== '')
-    await git(dir, ['add', '-A', '--', 'decks'], { env });
+  const paths = ['.gitignore'];
+  if (existsSync(join(dir, 'decks'))) paths.push('decks');
+  else if ((await git(dir, ['ls-files', '--', 'decks'], { env })).stdout.trim() !== '')
+    paths.push('decks');
+  await git(dir, ['add', '-A', '--', ...paths], { env });
   const diff = await git(dir, ['diff', '--cached', '--quiet'], { env, okCodes: [1] });
   if (diff.code === 0) return 0;
-  const added = await addedLines(dir, ['--cached'], env);
-  const n = [...added.values()].reduce((a, b) => a + b, 0);
+  const n = total(await addedLines(dir, ['--cached'], env));
   await git(
     dir,
     [
@@ -207,8 +207,7 @@ async function exchange(
         continue;
       throw err;
     }
-    const sent = await addedLines(dir, [before ?? EMPTY_TREE, 'HEAD'], env);
-    report.sent = [...sent.values()].reduce((a, b) => a + b, 0);
+    report.sent = total(await addedLines(dir, [before ?? EMPTY_TREE, 'HEAD'], env));
     break;
   }
   report.from = [...from].sort();

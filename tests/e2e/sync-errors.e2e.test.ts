@@ -13,7 +13,8 @@ function oneLine(text: string): void {
   expect(text.trim().split('\n')).toHaveLength(1);
 }
 
-describe('sync: errors and odd cases', () => {
+// Each sync runs git a dozen times: on a loaded machine a test takes tens of seconds.
+describe('sync: errors and odd cases', { timeout: 120_000 }, () => {
   it('says what to do when the data directory does not sync yet, and when git is missing', () => {
     const w = new World();
     const r = w.cli('a', ['sync']);

@@ -11,7 +11,8 @@ const T1 = Date.parse(DAY1);
 const DECK =
   'id: mine\ntitle: Mine\ncards:\n  - {id: q1, type: basic, front: "Q?", back: "A", ref: t}\n';
 
-describe('sync: which files', () => {
+// Each sync runs git a dozen times: on a loaded machine a test takes tens of seconds.
+describe('sync: which files', { timeout: 120_000 }, () => {
   it("carries the user's decks, added and deleted; never caches, locks, copies or set-aside files", async () => {
     const w = new World();
     w.ok('a', ['sync', '--init', w.remote]);

@@ -79,7 +79,7 @@ describe('sync: kill -9', () => {
       writeFileSync(go, '');
       await agree(w, 10);
     }
-  }, 120_000);
+  }, 300_000);
 
   it('killed at any moment: a range of timings, each recovered by the next sync', async () => {
     const w = await twoDevices();
@@ -95,7 +95,7 @@ describe('sync: kill -9', () => {
       await w.sync('a');
     }
     await agree(w, answers);
-  }, 120_000);
+  }, 300_000);
 
   it('finds a stale index.lock and an interrupted merge, and puts them right', async () => {
     const w = await twoDevices();

@@ -32,5 +32,5 @@ describe('sync-auto', () => {
       /^hyperrecall: sync on start failed: the remote cannot be reached \(.*\); nothing is lost.* \(studying with what is here\)$/,
     );
     expect(lines).toHaveLength(3);
-  }, 60_000);
+  }, 120_000);
 });
