@@ -28,6 +28,20 @@ export interface ProcessResult {
 export const LAB_TIMEOUT_MS = 10_000;
 export const LAB_OUTPUT_CAP = 64 * 1024;
 
+/** Processes still running: killed when hyperrecall exits, since their group is their own. */
+const live = new Set<ChildProcess>();
+let exitHooked = false;
+
+function track(child: ChildProcess): void {
+  live.add(child);
+  child.once('close', () => live.delete(child));
+  if (exitHooked) return;
+  exitHooked = true;
+  process.once('exit', () => {
+    for (const c of live) killGroup(c);
+  });
+}
+
 function killGroup(child: ChildProcess): void {
   if (child.pid === undefined) return;
   try {
@@ -81,6 +95,7 @@ export function runProcess(argv: readonly string[], limits: ProcessLimits): Prom
       finish(null, e instanceof Error ? e.message : String(e));
       return;
     }
+    track(child);
     const keep = (into: Buffer[]) => (chunk: Buffer) => {
       const room = limits.capBytes - kept;
       if (room <= 0) {
