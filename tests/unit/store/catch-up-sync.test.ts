@@ -21,6 +21,7 @@ import type { Grade, LogRecord, MarkKind } from '../../../src/core/model.js';
 import type { Progress } from '../../../src/core/progress.js';
 import { examRecord, markRecord, reviewRecord, undoRecord } from '../../../src/core/records.js';
 import { newMemory, Scheduler } from '../../../src/core/scheduler.js';
+import { storedSettingsOf } from '../../../src/core/setting-records.js';
 import { resolveSettings } from '../../../src/core/settings.js';
 import { type Io, realIo } from '../../../src/store/io.js';
 import { LOG_RE, logDevice, logFileName } from '../../../src/store/review-log.js';
@@ -37,6 +38,7 @@ type Op =
   | { kind: 'mark'; dev: number; card: number; mark: MarkKind; step: number }
   | { kind: 'undo'; dev: number; step: number }
   | { kind: 'exam'; dev: number; step: number }
+  | { kind: 'setting'; dev: number; value: number | null; step: number }
   | { kind: 'sync'; from: number; to: number; lines: number; torn: boolean }
   | { kind: 'copy'; dev: number; from: number }
   | { kind: 'reopen'; dev: number };
@@ -69,6 +71,15 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('exam' as const), dev, step }), weight: 1 },
   {
     arbitrary: fc.record({
+      kind: fc.constant('setting' as const),
+      dev,
+      value: fc.option(fc.integer({ min: 0, max: 30 })),
+      step,
+    }),
+    weight: 1,
+  },
+  {
+    arbitrary: fc.record({
       kind: fc.constant('sync' as const),
       from: dev,
       to: dev,
@@ -84,7 +95,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 /** The complete lines of every log in `dir`, parsed here without the store's reader. */
 function logsIn(dir: string): DeviceLog[] {
   return readdirSync(dir)
-    .filter((n) => LOG_RE.test(n))
+    .filter((n) => LOG_RE.test(n) || /^reviews-dev\d\.sync-conflict-[\d-]+ABC\.jsonl$/.test(n))
     .sort()
     .map((name) => {
       const text = readFileSync(join(dir, name), 'utf8');
@@ -151,6 +162,7 @@ class World {
     });
     const expected = progressOf(foldLogs(logsIn(dir), `dev${d}`));
     expect(progressOf(reader.progress)).toEqual(expected);
+    expect(reader.settings).toEqual(storedSettingsOf(expected.settingRecords));
     await reader.close();
     const s = await this.store(d);
     expect(progressOf(s.progress)).toEqual(expected);
@@ -190,6 +202,9 @@ class World {
     } else if (o.kind === 'undo') {
       const last = s.progress.lastAnswer;
       if (last) s.append(undoRecord(id, s.recordTime(last.key, this.now), last));
+    } else if (o.kind === 'setting') {
+      // Settings are records too: the last writer of new-per-day wins on every device.
+      s.setSettings({ ...s.settings, newPerDay: o.value ?? undefined });
     } else {
       s.append(examRecord(examSummary(id, s.recordTime(null, this.now))));
     }
@@ -213,7 +228,12 @@ class World {
   copy(d: number, from: number): void {
     const name = logFileName(`dev${from}`);
     const source = join(this.dirs[d]!, name);
-    if (existsSync(source)) copyFileSync(source, join(this.dirs[d]!, `reviews-copy${from}.jsonl`));
+    // Half the time as a sync tool's conflict copy, which is read with the logs too.
+    const copy =
+      from % 2 === 0
+        ? `reviews-copy${from}.jsonl`
+        : `reviews-dev${from}.sync-conflict-20261202-101010-ABC.jsonl`;
+    if (existsSync(source)) copyFileSync(source, join(this.dirs[d]!, copy));
   }
 
   /** Each device's records are strictly later than the one before, whatever the clock did. */
