@@ -5,6 +5,7 @@
 // rebuilds it from the logs, and writing it is best-effort (a read-only or full data
 // directory only costs the next run a parse), so nothing is thrown for it.
 import { join } from 'node:path';
+import type { LogRecord } from '../core/model.js';
 import {
   type AnswerTable,
   appendRecords,
@@ -12,6 +13,7 @@ import {
   emptyTable,
   indexKeys,
 } from '../core/stats/answer-table.js';
+import { isConflictCopy } from './conflict-copies.js';
 import { writeFileDurably } from './durable-file.js';
 import { type Io, quietly, realIo } from './io.js';
 import { listLogFiles, readLog } from './review-log.js';
@@ -126,14 +128,20 @@ export function answerTable(dataDir: string, io: Io = realIo): AnswerTable {
   // Built only when lines were appended: 100,000 keys cost more than reading the cache.
   let keyIndex: Map<string, number> | null = null;
   let changed = !fits;
-  for (const name of listLogFiles(dataDir, io)) {
+  const names = listLogFiles(dataDir, io);
+  // A sync tool's conflict copy repeats answers of its log: those count once. Only then is
+  // the table searched, so a directory without copies pays nothing.
+  let seen: Set<string> | null = null;
+  const copies = names.some(isConflictCopy);
+  for (const name of names) {
     const file = join(dataDir, name);
     const start = logs[name]?.end ?? 0;
     if (sizeOf(io, file) <= start) continue;
     const chunk = readLog(file, start, io);
     if (chunk.end === start) continue;
     keyIndex ??= indexKeys(table);
-    appendRecords(table, chunk.records, keyIndex);
+    if (copies) seen ??= answersIn(table);
+    appendRecords(table, seen ? chunk.records.filter(firstTime(seen)) : chunk.records, keyIndex);
     logs[name] = { end: chunk.end, head: head(io, file) ?? '' };
     changed = true;
   }
@@ -149,4 +157,24 @@ function writeCache(dataDir: string, table: AnswerTable, logs: Record<string, Lo
   } catch {
     // Best-effort, as the deck cache: the next run reads the logs again.
   }
+}
+
+const answerId = (key: string, at: number) => `${key}\u0000${at}`;
+
+/** The answers in the table, by card and time. */
+function answersIn(t: AnswerTable): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < t.rows; i++) out.add(answerId(t.keys[t.key[i]!]!, t.at[i]!));
+  return out;
+}
+
+/** False for an answer already in the table (a copy); undos and the rest pass. */
+function firstTime(seen: Set<string>) {
+  return (rec: LogRecord): boolean => {
+    if (rec.type !== 'review' && rec.type !== 'cram') return true;
+    const id = answerId(rec.key, rec.at);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  };
 }

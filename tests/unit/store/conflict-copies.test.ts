@@ -17,6 +17,7 @@ import {
   foldConflictCopies,
   mergeDataDir,
 } from '../../../src/app/merge.js';
+import { answerTable } from '../../../src/store/answer-index.js';
 import { conflictBase } from '../../../src/store/conflict-copies.js';
 import { listLogFiles, logDevice } from '../../../src/store/review-log.js';
 import { Store } from '../../../src/store/store.js';
@@ -96,6 +97,9 @@ describe('a data directory with conflict copies', () => {
     const s = await open(dir, 'b', true);
     expect(s.progress.reviews).toBe(5);
     expect(s.readAllRecords()).toHaveLength(5);
+    // Statistics' answer table too, built fresh and then from its cache.
+    expect(answerTable(dir).rows).toBe(5);
+    expect(answerTable(dir).rows).toBe(5);
     expect(s.notices.join('\n')).toMatch(
       /sync-conflict.*two machines write as device a; run `hyperrecall config set device NEW` on one of them/,
     );
@@ -123,6 +127,17 @@ describe('a data directory with conflict copies', () => {
     // Copies keep their ids: these answers are still device a's, not this device's to undo.
     expect(again.progress.lastAnswer).toBeNull();
     await again.close();
+  });
+
+  it('a copy that arrives after the answer table was cached adds only what is new', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'reviews-a.jsonl'), [0, 1, 2].map((i) => line(rec(i))).join(''));
+    expect(answerTable(dir).rows).toBe(3);
+    writeFileSync(
+      join(dir, 'reviews-a (conflicted copy).jsonl'),
+      [0, 1, 3].map((i) => line(rec(i))).join(''),
+    );
+    expect(answerTable(dir).rows).toBe(4);
   });
 
   it('records with one id and two contents are found', () => {
