@@ -37,5 +37,7 @@ export function recordsAbout(dir: string, key: string, io: Io): LogRecord[] {
       } catch {}
     }
   }
-  return out.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  out.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // A record in two logs (a conflict copy) is one record: copies sort next to each other.
+  return out.filter((r, i) => i === 0 || out[i - 1]!.id !== r.id);
 }
