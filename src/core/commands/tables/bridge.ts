@@ -2,25 +2,22 @@
 // Like ip: single-dash options before the object, objects and commands matched by the first
 // word in bridge's own order that the typed word is a prefix of (`bridge f s` = `bridge fdb
 // show`), keyword and value words after the command kept in order.
-import type { CommandSpec, CommandTable } from '../spec.js';
-import { arg, flag, optArg, prefixAliases, selfOrder } from './option-shorthand.js';
+import type { CommandTable } from '../spec.js';
+import {
+  arg,
+  flag,
+  iprouteObject,
+  optArg,
+  prefixAliases,
+  SHOW_WORDS,
+  selfOrder,
+} from './option-shorthand.js';
 
 const SOURCE = 'bridge(8), iproute2 6.1.0';
 
-function object(order: [string, string][], commands: string[]): CommandSpec {
-  return {
-    source: SOURCE,
-    options: [],
-    subcommands: Object.fromEntries(commands.map((c) => [c, { source: SOURCE, options: [] }])),
-    subcommandAliases: prefixAliases(order, commands),
-  };
-}
-
-const show: [string, string][] = [
-  ['show', 'show'],
-  ['lst', 'show'],
-  ['list', 'show'],
-];
+const object = (order: [string, string][], commands: string[]) =>
+  iprouteObject(SOURCE, order, commands);
+const show = SHOW_WORDS;
 
 // Each object's commands in the order bridge tests them.
 const link = object(

@@ -4,8 +4,16 @@
 // matched as iproute2's matches() does, the first word in ip's own order that the typed word
 // is a prefix of (`ip a` = `ip addr` = `ip address`, `ip link s` = `ip link set`). What follows
 // the command (`dev eth0 mode tap`) is keyword and value words, kept in order.
-import type { CommandSpec, CommandTable } from '../spec.js';
-import { arg, flag, optArg, prefixAliases, selfOrder } from './option-shorthand.js';
+import type { CommandTable } from '../spec.js';
+import {
+  arg,
+  flag,
+  iprouteObject,
+  optArg,
+  prefixAliases,
+  SHOW_WORDS,
+  selfOrder,
+} from './option-shorthand.js';
 
 const SOURCE = 'ip(8), ip-link(8), ip-address(8), ip-route(8), iproute2 6.1.0';
 
@@ -13,20 +21,9 @@ const SOURCE = 'ip(8), ip-link(8), ip-address(8), ip-route(8), iproute2 6.1.0';
  * An object's documented commands, with the abbreviations iproute2 resolves in the given
  * order (which also holds the undocumented words it tests, so that prefixes resolve as ip does).
  */
-function object(order: [string, string][], commands: string[], source = SOURCE): CommandSpec {
-  return {
-    source,
-    options: [],
-    subcommands: Object.fromEntries(commands.map((c) => [c, { source, options: [] }])),
-    subcommandAliases: prefixAliases(order, commands),
-  };
-}
-
-const show: [string, string][] = [
-  ['show', 'show'],
-  ['list', 'show'],
-  ['lst', 'show'],
-];
+const object = (order: [string, string][], commands: string[], source = SOURCE) =>
+  iprouteObject(source, order, commands);
+const show = SHOW_WORDS;
 
 // Each object's commands in the order its do_* function tests them.
 const link = object(

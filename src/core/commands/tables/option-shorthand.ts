@@ -70,3 +70,28 @@ export function prefixAliases(
 
 /** The same word list where each word stands for itself. */
 export const selfOrder = (...words: string[]): [string, string][] => words.map((w) => [w, w]);
+
+/**
+ * An iproute2 object (`ip link`, `bridge fdb`): its documented commands, with the
+ * abbreviations the program resolves in the given order (which also holds undocumented words
+ * it tests, so that prefixes resolve as the program does).
+ */
+export function iprouteObject(
+  source: string,
+  order: [string, string][],
+  commands: string[],
+): CommandSpec {
+  return {
+    source,
+    options: [],
+    subcommands: Object.fromEntries(commands.map((c) => [c, { source, options: [] }])),
+    subcommandAliases: prefixAliases(order, commands),
+  };
+}
+
+/** The words iproute2 reads as `show`. */
+export const SHOW_WORDS: [string, string][] = [
+  ['show', 'show'],
+  ['list', 'show'],
+  ['lst', 'show'],
+];
