@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { StoreLockedError } from '../store/errors.js';
 import { GitError, git, gitEnv, NETWORK_TIMEOUT_MS } from '../store/git.js';
 import { acquireLock, type Lock } from '../store/lock.js';
-import { logDevice } from '../store/review-log.js';
+import { logDevice, logFileName } from '../store/review-log.js';
 import {
   currentBranch,
   ensureIdentity,
@@ -148,7 +148,7 @@ async function commitLocal(
   env: NodeJS.ProcessEnv,
   notices: string[],
 ): Promise<number> {
-  const staged = await stageLogs(dir, env);
+  const staged = await stageLogs(dir, logFileName(device), env);
   notices.push(...staged.refused);
   // -A: a deck deleted here is deleted for every device, as a deck added here is added.
   const paths = ['.gitignore'];

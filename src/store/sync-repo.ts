@@ -15,7 +15,7 @@ import {
 import { join } from 'node:path';
 import { git } from './git.js';
 import { logFileName } from './review-log.js';
-import { logsIn } from './sync-stage.js';
+import { isFormerOwnLog, logsIn } from './sync-stage.js';
 
 /** Only what every device shares is tracked: the review logs and the user's decks. */
 export const GITIGNORE = `# hyperrecall sync: only what every device shares is tracked.
@@ -153,7 +153,10 @@ export async function recover(
   if (!interrupted) return done;
   const own = logFileName(device);
   const head = await logsIn(dir, 'HEAD', env);
-  const others = [...head.keys()].filter((n) => n !== own);
+  const others: string[] = [];
+  // A log this device had under a former name stays gone: its records are in the own log.
+  for (const [name, entry] of head)
+    if (name !== own && !(await isFormerOwnLog(dir, entry, own))) others.push(name);
   if (others.length === 0) return done;
   const changed = await git(dir, ['diff', '--name-only', '-z', 'HEAD', '--', ...others], { env });
   const names = changed.stdout.split('\0').filter(Boolean);

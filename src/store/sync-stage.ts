@@ -74,15 +74,42 @@ export interface StageResult {
   staged: string[];
   /** Logs left out, with why (one line each, for the user). */
   refused: string[];
+  /** This device's logs under a former name (`config set device`), removed from the repository. */
+  retired: string[];
 }
 
-/** Stages every review log that grew since HEAD, up to its last complete line. */
-export async function stageLogs(dir: string, env: NodeJS.ProcessEnv): Promise<StageResult> {
+/**
+ * Whether a committed log is this device's own log under a name it had before a rename:
+ * the rename keeps every byte, so the own log starts with that log's committed content.
+ */
+export async function isFormerOwnLog(dir: string, entry: TreeEntry, ownLog: string) {
+  const own = join(dir, ownLog);
+  // An empty log says nothing about whose it was.
+  return (
+    entry.size > 0 && completeEnd(own) >= entry.size && (await blobId(own, entry.size)) === entry.id
+  );
+}
+
+/**
+ * Stages every review log that grew since HEAD, up to its last complete line, and the
+ * removal of this device's logs under a former name (their records live on in `ownLog`).
+ */
+export async function stageLogs(
+  dir: string,
+  ownLog: string,
+  env: NodeJS.ProcessEnv,
+): Promise<StageResult> {
   const head = await logsIn(dir, 'HEAD', env);
-  const result: StageResult = { staged: [], refused: [] };
+  const result: StageResult = { staged: [], refused: [], retired: [] };
+  const present = new Set(listLogFiles(dir));
+  for (const [name, was] of head) {
+    if (present.has(name) || name === ownLog || !(await isFormerOwnLog(dir, was, ownLog))) continue;
+    await git(dir, ['update-index', '--remove', '--', name], { env });
+    result.retired.push(name);
+  }
   // Conflict copies of a synced folder are read with the logs but never committed:
   // `doctor --fix` folds them into this device's log, which is.
-  for (const name of listLogFiles(dir).filter((n) => LOG_RE.test(n))) {
+  for (const name of [...present].filter((n) => LOG_RE.test(n))) {
     const file = join(dir, name);
     const end = completeEnd(file);
     const was = head.get(name);

@@ -1,9 +1,10 @@
 // What `sync` carries and what it leaves: logs and the user's decks go, caches, locks,
 // device files, conflict copies and set-aside files stay; a log that is not an extension
 // of what was synced is never sent (it would take records away from every device).
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hostName } from '../../src/store/device.js';
 import { studyOn } from '../helpers/study-on.js';
 import { DAY1, World } from './sync-world.js';
 
@@ -60,5 +61,29 @@ describe('sync: which files', { timeout: 120_000 }, () => {
     expect(r.err).toContain('reviews-a.jsonl is not an extension of its last synced version');
     expect(w.git(w.remote, 'rev-parse', 'main')).toBe(before);
     expect(w.git(w.remote, 'show', 'main:reviews-a.jsonl')).toBe(synced);
+  });
+
+  it('after `config set device`, the log under the former name leaves the repository, on every device', async () => {
+    const w = new World();
+    const a = w.dir('a');
+    w.ok('a', ['sync', '--init', w.remote]);
+    w.ok('b', ['sync', '--init', w.remote]);
+    await studyOn(a, 'a', w.deckDir, 3, T1);
+    w.ok('a', ['sync']);
+    w.ok('b', ['sync']);
+    // Without $HYPERRECALL_DEVICE the name comes from this host's device file, as for a user.
+    const asUser = { env: { HYPERRECALL_DEVICE: '' } };
+    writeFileSync(join(a, `device-${hostName()}.json`), '{"device":"a"}\n');
+    expect(w.cli('a', ['config', 'set', 'device', 'laptop'], asUser).code).toBe(0);
+    expect(w.cli('a', ['sync'], asUser).code).toBe(0);
+    expect(
+      w.git(w.remote, 'ls-tree', '-r', '--name-only', 'main').split('\n').filter(Boolean),
+    ).toEqual(['.gitignore', 'reviews-laptop.jsonl']);
+    expect(w.git(a, 'status', '--porcelain')).toBe('');
+    w.ok('b', ['sync']);
+    expect(existsSync(join(w.dir('b'), 'reviews-a.jsonl'))).toBe(false);
+    const b = JSON.parse(w.ok('b', ['status', '--json']));
+    expect(b.reviewedToday).toBe(3);
+    expect(JSON.parse(w.cli('a', ['status', '--json'], asUser).out)).toEqual(b);
   });
 });
