@@ -26,7 +26,9 @@ function startSync(w: World, device: string): ChildProcess {
   });
 }
 
+/** SIGKILL, unless the sync already ended (a fast machine finishes it inside the delay). */
 async function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGKILL');
   await exited;

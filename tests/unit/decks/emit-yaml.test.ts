@@ -106,7 +106,8 @@ const cardArb: fc.Arbitrary<Omit<CardModel, 'id'>> = fc.oneof(
     type: fc.constant('cloze' as const),
     text: fc
       .tuple(textArb, textArb, textArb)
-      .map(([a, b, c]) => `${a} {{c1::${b.replace(/[{}\n]/g, '')}x}} ${c}`),
+      // A deletion holds no line break (`.` in the cloze pattern stops at \n, \r, U+2028/9).
+      .map(([a, b, c]) => `${a} {{c1::${b.replace(/[{}\n\r\u2028\u2029]/g, '')}x}} ${c}`),
     ...common,
   }),
   fc.record({
