@@ -5,6 +5,7 @@
 // names go. Before the switch the old name is still in use and the new log is a duplicate,
 // which the fold counts once (records are merged by id); after it, the new name holds it all.
 import { join } from 'node:path';
+import { mkdirQuiet } from './data-dir.js';
 import { deviceNameProblem, writeDeviceFile } from './device.js';
 import { writeFileDurably } from './durable-file.js';
 import { errnoCode, StoreError } from './errors.js';
@@ -91,6 +92,8 @@ export function renameDevice(opts: RenameOptions): void {
   const why = refusal(o);
   if (why) throw new StoreError(why, opts.dataDir);
   const { dataDir: dir, from, to } = o;
+  // Naming the device is a fine first act in a data directory that does not exist yet.
+  mkdirQuiet(io, dir);
   const locks: Lock[] = [];
   try {
     // Refused while a session uses either name; the locks are on the real disk either way.

@@ -50,6 +50,10 @@ describe('the device name from the CLI', () => {
     delete env.HYPERRECALL_DEVICE;
     const plain = (...args: string[]) =>
       spawnSync('node', [CLI, ...args], { env: env as NodeJS.ProcessEnv, encoding: 'utf8' });
+    // Nothing written yet: no name is kept, so none is claimed.
+    expect(plain('config', 'get', 'device').stdout).toMatch(
+      /^none yet: .*config set device NAME\n$/,
+    );
     expect(plain('config', 'set', 'new-per-day', '9').status).toBe(0);
     const first = plain('config', 'get', 'device').stdout.trim();
     expect(first).toMatch(/-[0-9a-f]{4}$/);
@@ -123,5 +127,19 @@ describe('two devices, one learner', () => {
     const after = run(b, 'b', 'doctor');
     expect(after.out).toMatch(/reviews: 5/);
     expect(after.code).toBe(0);
+  });
+});
+
+describe('config set device on a data directory not made yet', () => {
+  it('makes it and keeps the name, claiming no former one', () => {
+    const home = join(mkdtempSync(join(tmpdir(), 'hr-e2e-name-')), 'data');
+    const env = { ...process.env, ...cliEnv(home, NOW) } as Record<string, string | undefined>;
+    delete env.HYPERRECALL_DEVICE;
+    const plain = (...args: string[]) =>
+      spawnSync('node', [CLI, ...args], { env: env as NodeJS.ProcessEnv, encoding: 'utf8' });
+    const set = plain('config', 'set', 'device', 'laptop');
+    expect(set.stderr).toBe('');
+    expect(set.stdout).toBe('device = laptop\n');
+    expect(plain('config', 'get', 'device').stdout).toBe('laptop\n');
   });
 });

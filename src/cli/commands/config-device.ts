@@ -7,8 +7,14 @@ import { StoreLockedError } from '../../store/errors.js';
 import { type Context, UsageError } from '../context.js';
 
 export async function runDevice(ctx: Context, action: string, args: string[]): Promise<number> {
+  // Before anything was written the name is only proposed, and a new one each time.
+  const chosen = resolveDevice(ctx.dataDir, ctx.env).source !== 'new';
   if (action === 'get') {
-    process.stdout.write(`${ctx.device}\n`);
+    process.stdout.write(
+      chosen
+        ? `${ctx.device}\n`
+        : `none yet: the first session or setting change keeps one (the host name and four hex digits); to choose it: hyperrecall config set device NAME\n`,
+    );
     return 0;
   }
   if (action !== 'set')
@@ -31,6 +37,6 @@ export async function runDevice(ctx: Context, action: string, args: string[]): P
       err.message += ' The device is renamed while no session uses it.';
     throw err;
   }
-  process.stdout.write(`device = ${to} (was ${ctx.device})\n`);
+  process.stdout.write(`device = ${to}${chosen ? ` (was ${ctx.device})` : ''}\n`);
   return 0;
 }
